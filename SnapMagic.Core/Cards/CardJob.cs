@@ -1,0 +1,20 @@
+namespace SnapMagic.Cards;
+
+/// <summary>One attendee's card request as the job store keeps it. The store is the source of truth.</summary>
+public sealed record CardJob
+{
+    public required string CorrelationId { get; init; }
+    public required string SessionId { get; init; }
+    public required string Prompt { get; init; }
+    public required CardStatus Status { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? CompletedAt { get; init; }
+    /// <summary>Image store key of the finished PNG: <c>cards/{sessionId}/{correlationId}.png</c>.</summary>
+    public string? ImageKey { get; init; }
+    /// <summary>Why the card failed, in words an attendee can read.</summary>
+    public string? Error { get; init; }
+    public string? IdempotencyKey { get; init; }
+
+    public static string ImageKeyFor(string sessionId, string correlationId) => $"cards/{sessionId}/{correlationId}.png";
+}

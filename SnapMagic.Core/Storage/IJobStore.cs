@@ -1,0 +1,35 @@
+using SnapMagic.Cards;
+
+namespace SnapMagic.Storage;
+
+/// <summary>
+/// Where every card's status lives; the source of truth for pushes and for the status endpoint.
+/// Every status change is a conditional write that follows <see cref="CardStatusExtensions.CanMoveTo"/>:
+/// the Try* methods return the updated job, or null when the card is missing or the move is not allowed
+/// (so a redelivered message can never turn a completed card back).
+/// </summary>
+public interface IJobStore
+{
+    /// <summary>
+    /// Stores a new queued job. When the session already has a job with the same idempotency key, stores
+    /// nothing and returns that job with <c>Created = false</c>.
+    /// </summary>
+    Task<(CardJob Job, bool Created)> CreateAsync(CardJob job, CancellationToken cancellationToken = default);
+
+    Task<CardJob?> GetAsync(string correlationId, CancellationToken cancellationToken = default);
+
+    /// <summary>The session's cards, newest first.</summary>
+    Task<IReadOnlyList<CardJob>> ListBySessionAsync(string sessionId, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>queued | processing → processing.</summary>
+    Task<CardJob?> TryStartAsync(string correlationId, DateTimeOffset startedAt, CancellationToken cancellationToken = default);
+
+    /// <summary>processing → completed.</summary>
+    Task<CardJob?> TryCompleteAsync(string correlationId, string imageKey, DateTimeOffset completedAt, CancellationToken cancellationToken = default);
+
+    /// <summary>queued | processing → failed.</summary>
+    Task<CardJob?> TryFailAsync(string correlationId, string error, DateTimeOffset failedAt, CancellationToken cancellationToken = default);
+
+    /// <summary>Answers when the store is reachable (readiness).</summary>
+    Task PingAsync(CancellationToken cancellationToken = default);
+}
