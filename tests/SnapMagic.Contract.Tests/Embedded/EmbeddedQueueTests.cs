@@ -109,6 +109,30 @@ public sealed class EmbeddedQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task A_long_poll_finds_a_message_another_process_sent_without_a_signal()
+    {
+        var directory = _directories.New();
+        var queues = NewQueues(directory);
+        var receive = queues.Jobs.ReceiveAsync(1, TimeSpan.FromSeconds(10));
+
+        // Another process's send reaches this one only through the table, never through the in-process signal.
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(directory, "queues.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO messages (id, queue, body, attributes, sent_at, visible_at)
+                VALUES ('from-another-process', @queue, 'hello', '{}', 0, 0)
+                """;
+            command.Parameters.AddWithValue("@queue", queues.Jobs.Name);
+            command.ExecuteNonQuery();
+        }
+
+        var message = Assert.Single(await receive);
+        Assert.Equal("from-another-process", message.MessageId);
+    }
+
+    [Fact]
     public async Task A_message_moved_to_the_dead_letter_queue_keeps_its_id_and_starts_counting_again()
     {
         var clock = new ShiftableTimeProvider();
