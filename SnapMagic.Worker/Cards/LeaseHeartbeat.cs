@@ -30,6 +30,12 @@ public sealed class LeaseHeartbeat : IAsyncDisposable
                 {
                     await queue.ChangeVisibilityAsync(message.ReceiptHandle, visibility, stop);
                 }
+                catch (MessageLeaseLostException ex)
+                {
+                    // Another worker may hold the message now; the store's conditional writes keep the card right.
+                    logger.LogWarning(ex, "Lost the lease of message {MessageId}; no more heartbeats for it", message.MessageId);
+                    return;
+                }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     logger.LogWarning(ex, "Could not extend the lease of message {MessageId}; trying again at the next beat", message.MessageId);
