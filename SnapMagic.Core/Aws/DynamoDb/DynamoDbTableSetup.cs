@@ -15,14 +15,22 @@ public static class DynamoDbTableSetup
         deadline.CancelAfter(timeout);
         try
         {
-            if (await DescribeAsync(dynamoDb, tableName, deadline.Token) is null)
+            var created = await DescribeAsync(dynamoDb, tableName, deadline.Token) is null;
+            if (created)
             {
                 await CreateAsync(dynamoDb, tableName, deadline.Token);
                 done.Add($"DynamoDB table {tableName}");
             }
             await WaitUntilActiveAsync(dynamoDb, tableName, deadline.Token);
-            if (await EnableTimeToLiveAsync(dynamoDb, tableName, deadline.Token) is { } ttl)
-                done.Add(ttl);
+            switch (await EnableTimeToLiveAsync(dynamoDb, tableName, deadline.Token))
+            {
+                case TimeToLiveResult.Enabled:
+                    done.Add($"TTL on {tableName}.{JobItem.ExpiresAt}");
+                    break;
+                case TimeToLiveResult.Unsupported when created:
+                    done.Add($"(this DynamoDB server has no TTL: items in {tableName} will not expire)");
+                    break;
+            }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -81,24 +89,26 @@ public static class DynamoDbTableSetup
         }
     }
 
-    private static async Task<string?> EnableTimeToLiveAsync(IAmazonDynamoDB dynamoDb, string tableName, CancellationToken cancellationToken)
+    private enum TimeToLiveResult { AlreadyOn, Enabled, Unsupported }
+
+    private static async Task<TimeToLiveResult> EnableTimeToLiveAsync(IAmazonDynamoDB dynamoDb, string tableName, CancellationToken cancellationToken)
     {
         try
         {
             var current = await dynamoDb.DescribeTimeToLiveAsync(new DescribeTimeToLiveRequest { TableName = tableName }, cancellationToken);
             var status = current.TimeToLiveDescription?.TimeToLiveStatus;
             if (status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING)
-                return null;
+                return TimeToLiveResult.AlreadyOn;
             await dynamoDb.UpdateTimeToLiveAsync(new UpdateTimeToLiveRequest
             {
                 TableName = tableName,
                 TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = JobItem.ExpiresAt, Enabled = true },
             }, cancellationToken);
-            return $"TTL on {tableName}.{JobItem.ExpiresAt}";
+            return TimeToLiveResult.Enabled;
         }
         catch (AmazonDynamoDBException ex) when (ex.ErrorCode is "UnknownOperationException")
         {
-            return $"(TTL not supported by this DynamoDB server: {tableName} items will not expire)";
+            return TimeToLiveResult.Unsupported;
         }
     }
 
