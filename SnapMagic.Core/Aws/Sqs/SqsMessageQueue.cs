@@ -17,7 +17,7 @@ public sealed class SqsMessageQueue(SqsClient client, string name) : IMessageQue
         await client.SendMessageAsync(await GetQueueUrlAsync(cancellationToken), message.Body, message.Attributes, cancellationToken);
 
     public async Task<IReadOnlyList<QueueMessage>> ReceiveAsync(int maxMessages, TimeSpan wait, CancellationToken cancellationToken = default) =>
-        await client.ReceiveMessagesAsync(await GetQueueUrlAsync(cancellationToken), maxMessages, (int)Math.Round(wait.TotalSeconds), cancellationToken);
+        await client.ReceiveMessagesAsync(await GetQueueUrlAsync(cancellationToken), maxMessages, (int)Math.Ceiling(wait.TotalSeconds), cancellationToken);
 
     public async Task DeleteAsync(string receiptHandle, CancellationToken cancellationToken = default) =>
         await client.DeleteMessageAsync(await GetQueueUrlAsync(cancellationToken), receiptHandle, cancellationToken);
