@@ -3,7 +3,11 @@ using SnapMagic.Queueing;
 
 namespace SnapMagic.Aws.Sqs;
 
-/// <summary>One SQS queue behind <see cref="IMessageQueue"/>; its URL is looked up by name on first use.</summary>
+/// <summary>
+/// One SQS queue behind <see cref="IMessageQueue"/>; its URL is looked up by name on first use. As on every
+/// backend, a stale or unknown receipt handle is ignored by delete and refused by a visibility change with
+/// <see cref="MessageLeaseLostException"/>.
+/// </summary>
 public sealed class SqsMessageQueue(SqsClient client, string name) : IMessageQueue
 {
     private static readonly string[] DepthAttributes = ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"];
@@ -19,14 +23,37 @@ public sealed class SqsMessageQueue(SqsClient client, string name) : IMessageQue
     public async Task<IReadOnlyList<QueueMessage>> ReceiveAsync(int maxMessages, TimeSpan wait, CancellationToken cancellationToken = default) =>
         await client.ReceiveMessagesAsync(await GetQueueUrlAsync(cancellationToken), maxMessages, (int)Math.Ceiling(wait.TotalSeconds), cancellationToken);
 
-    public async Task DeleteAsync(string receiptHandle, CancellationToken cancellationToken = default) =>
-        await client.DeleteMessageAsync(await GetQueueUrlAsync(cancellationToken), receiptHandle, cancellationToken);
+    public async Task DeleteAsync(string receiptHandle, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await client.DeleteMessageAsync(await GetQueueUrlAsync(cancellationToken), receiptHandle, cancellationToken);
+        }
+        catch (SqsException ex) when (IsLeaseLost(ex))
+        {
+            // Already deleted or never ours: nothing left to delete.
+        }
+    }
 
     public async Task ChangeVisibilityAsync(string receiptHandle, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
     {
         var seconds = (int)Math.Clamp(Math.Ceiling(visibilityTimeout.TotalSeconds), 0, MaxVisibilityTimeoutSeconds);
-        await client.ChangeMessageVisibilityAsync(await GetQueueUrlAsync(cancellationToken), receiptHandle, seconds, cancellationToken);
+        try
+        {
+            await client.ChangeMessageVisibilityAsync(await GetQueueUrlAsync(cancellationToken), receiptHandle, seconds, cancellationToken);
+        }
+        catch (SqsException ex) when (IsLeaseLost(ex))
+        {
+            throw new MessageLeaseLostException(Name, $"the receipt handle does not hold a lease ({ex.ErrorCode}: {ex.Message})");
+        }
     }
+
+    // Real SQS says InvalidParameterValue "... ReceiptHandle is invalid. Reason: The receipt handle has expired".
+    private static bool IsLeaseLost(SqsException ex) =>
+        ex is ReceiptHandleIsInvalidException
+        || ex.ErrorCode is "MessageNotInflight"
+        || (ex.ErrorCode is "InvalidParameterValue" && ex.Message.Contains("receipt handle", StringComparison.OrdinalIgnoreCase))
+        || (ex.ErrorCode is "InvalidParameterValue" && ex.Message.Contains("ReceiptHandle", StringComparison.Ordinal));
 
     public async Task<QueueDepth> GetDepthAsync(CancellationToken cancellationToken = default)
     {

@@ -6,7 +6,7 @@ using SnapMagic.Cards;
 
 namespace SnapMagic.Contract.Tests.Aws;
 
-/// <summary>The DynamoDB job store and table setup against dynalite.</summary>
+/// <summary>What DynamoDB adds to the shared job store contract (dynalite): table setup, TTL attribute, racing idempotent creates.</summary>
 [Collection(LocalAwsCollection.Name)]
 public sealed class DynamoDbJobStoreTests(LocalAwsFixture aws) : IAsyncLifetime
 {
@@ -62,29 +62,6 @@ public sealed class DynamoDbJobStoreTests(LocalAwsFixture aws) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_unknown_id_is_null() =>
-        Assert.Null(await _store.GetAsync(CorrelationIds.New()));
-
-    [Fact]
-    public async Task A_repeated_idempotency_key_returns_the_first_job_and_stores_nothing_new()
-    {
-        var first = NewJob(idempotencyKey: "retry-1");
-        var again = NewJob(idempotencyKey: "retry-1");
-        var otherSession = NewJob(sessionId: "session-b", idempotencyKey: "retry-1");
-
-        Assert.True((await _store.CreateAsync(first)).Created);
-        var (job, created) = await _store.CreateAsync(again);
-        var (other, otherCreated) = await _store.CreateAsync(otherSession);
-
-        Assert.False(created);
-        Assert.Equal(first, job);
-        Assert.Null(await _store.GetAsync(again.CorrelationId));
-        Assert.True(otherCreated);
-        Assert.Equal(otherSession, other);
-        Assert.Equal([first], await _store.ListBySessionAsync("session-a", 10));
-    }
-
-    [Fact]
     public async Task Racing_submits_with_one_idempotency_key_agree_on_one_job()
     {
         var attempts = Enumerable.Range(0, 8).Select(_ => NewJob(sessionId: "racer", idempotencyKey: "same")).ToList();
@@ -97,59 +74,28 @@ public sealed class DynamoDbJobStoreTests(LocalAwsFixture aws) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_session_lists_its_own_cards_newest_first_up_to_the_limit()
+    public async Task A_retry_finishes_the_job_of_a_claim_whose_writer_stopped_before_writing_it()
     {
-        var session = LocalAwsFixture.UniqueName("s");
-        var jobs = Enumerable.Range(0, 4).Select(i => NewJob(sessionId: session, createdAt: T0.AddSeconds(i))).ToList();
-        foreach (var job in jobs.OrderBy(_ => Guid.NewGuid()))
-            await _store.CreateAsync(job);
-        await _store.CreateAsync(NewJob(sessionId: "someone-else"));
+        var job = NewJob(sessionId: "crashed", idempotencyKey: "k1");
+        // What a writer leaves when it stops between its two puts: the idempotency claim with a copy of the job, no job item.
+        var copy = new Dictionary<string, AttributeValue>
+        {
+            ["correlationId"] = new(job.CorrelationId), ["sessionId"] = new(job.SessionId), ["prompt"] = new(job.Prompt),
+            ["status"] = new("queued"), ["createdAt"] = new("2026-11-21T10:00:00.0000000Z"), ["idempotencyKey"] = new("k1"),
+            ["expiresAt"] = new() { N = "1800000000" },
+        };
+        await _dynamoDb.PutItemAsync(_options.TableName, new()
+        {
+            ["correlationId"] = new("idem#crashed#k1"), ["job"] = new() { M = copy }, ["expiresAt"] = new() { N = "1800000000" },
+        });
 
-        var listed = await _store.ListBySessionAsync(session, 3);
+        var (returned, created) = await _store.CreateAsync(NewJob(sessionId: "crashed", idempotencyKey: "k1"));
 
-        Assert.Equal([jobs[3], jobs[2], jobs[1]], listed);
-    }
-
-    [Fact]
-    public async Task A_card_moves_queued_processing_completed_and_then_never_again()
-    {
-        var job = NewJob();
-        await _store.CreateAsync(job);
-
-        Assert.Null(await _store.TryCompleteAsync(job.CorrelationId, "cards/x.png", T0.AddSeconds(1)));
-        var started = await _store.TryStartAsync(job.CorrelationId, T0.AddSeconds(2));
-        var restarted = await _store.TryStartAsync(job.CorrelationId, T0.AddSeconds(3));
-        var completed = await _store.TryCompleteAsync(job.CorrelationId, "cards/x.png", T0.AddSeconds(4));
-
-        Assert.Equal(job with { Status = CardStatus.Processing, StartedAt = T0.AddSeconds(2) }, started);
-        Assert.Equal(T0.AddSeconds(3), restarted?.StartedAt);
-        Assert.Equal(job with { Status = CardStatus.Completed, StartedAt = T0.AddSeconds(3), CompletedAt = T0.AddSeconds(4), ImageKey = "cards/x.png" }, completed);
-        Assert.Null(await _store.TryStartAsync(job.CorrelationId, T0.AddSeconds(5)));
-        Assert.Null(await _store.TryFailAsync(job.CorrelationId, "too late", T0.AddSeconds(5)));
-        Assert.Null(await _store.TryCompleteAsync(job.CorrelationId, "cards/y.png", T0.AddSeconds(5)));
-        Assert.Equal(completed, await _store.GetAsync(job.CorrelationId));
-    }
-
-    [Fact]
-    public async Task A_queued_card_can_fail_with_a_readable_reason()
-    {
-        var job = NewJob();
-        await _store.CreateAsync(job);
-
-        var failed = await _store.TryFailAsync(job.CorrelationId, "The image model is busy; please try again.", T0.AddSeconds(9));
-
-        Assert.Equal(job with { Status = CardStatus.Failed, CompletedAt = T0.AddSeconds(9), Error = "The image model is busy; please try again." }, failed);
-        Assert.Null(await _store.TryStartAsync(job.CorrelationId, T0.AddSeconds(10)));
-    }
-
-    [Fact]
-    public async Task Moves_on_an_unknown_card_are_null()
-    {
-        var id = CorrelationIds.New();
-
-        Assert.Null(await _store.TryStartAsync(id, T0));
-        Assert.Null(await _store.TryFailAsync(id, "x", T0));
-        Assert.Null(await _store.GetAsync(id));
+        Assert.False(created);
+        Assert.Equal(job, returned);
+        Assert.Equal(job, await _store.GetAsync(job.CorrelationId));
+        Assert.Null(await _store.GetAsync("idem#crashed#k1"));
+        Assert.Equal([job], await _store.ListBySessionAsync("crashed", 10));
     }
 
     [Fact]
