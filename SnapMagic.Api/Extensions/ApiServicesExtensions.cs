@@ -24,7 +24,10 @@ public static class ApiServicesExtensions
 
         services.AddApiSecrets();
         services.AddOptions<CardsOptions>().BindConfiguration(CardsOptions.Section);
-        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section)
+            .Validate(api => api.PublicUrl is null || (api.PublicUrl.IsAbsoluteUri && api.PublicUrl.Scheme is "http" or "https"),
+                "Api:PublicUrl must be an absolute http(s) URL such as http://localhost:5180.")
+            .ValidateOnStart();
 
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SessionAuthenticationHandler>(

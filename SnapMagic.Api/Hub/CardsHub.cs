@@ -64,6 +64,15 @@ internal sealed class CardsHub(IJobStore store, CardViews views) : Microsoft.Asp
     }
 
     // Hub invocations of one connection run one at a time (MaximumParallelInvocationsPerClient = 1), so a plain set is safe.
-    private HashSet<string> Subscriptions =>
-        Context.Items.TryGetValue(SubscriptionsKey, out var set) ? (HashSet<string>)set! : (HashSet<string>)(Context.Items[SubscriptionsKey] = new HashSet<string>());
+    private HashSet<string> Subscriptions
+    {
+        get
+        {
+            if (Context.Items.TryGetValue(SubscriptionsKey, out var existing) && existing is HashSet<string> set)
+                return set;
+            var created = new HashSet<string>(StringComparer.Ordinal);
+            Context.Items[SubscriptionsKey] = created;
+            return created;
+        }
+    }
 }

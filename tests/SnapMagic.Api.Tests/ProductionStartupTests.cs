@@ -60,4 +60,15 @@ public sealed class ProductionStartupTests
         Assert.Equal(HttpStatusCode.Unauthorized, demo.StatusCode);
         Assert.Equal(HttpStatusCode.OK, booth.StatusCode);
     }
+
+    [Fact]
+    public void A_relative_public_url_stops_start_up_with_a_message_naming_the_key()
+    {
+        using var factory = new ApiFactory();
+        using var configured = factory.WithWebHostBuilder(b => b.UseSetting("Api:PublicUrl", "/cards"));
+
+        var message = Assert.ThrowsAny<Exception>(() => configured.CreateClient()).ToString();
+
+        Assert.Contains("Api:PublicUrl", message);
+    }
 }
