@@ -22,11 +22,11 @@ public static class OpenTelemetryExtensions
     {
         var configuration = builder.Configuration;
         var exportOtlp = !string.IsNullOrWhiteSpace(configuration[EndpointKey]);
-        var serviceName = builder.Environment.ApplicationName;
+        var serviceName = configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : builder.Environment.ApplicationName;
         // One id for all three signals; worker processes share a service name, so this tells them apart.
         var instanceId = $"{Environment.MachineName}-{Environment.ProcessId}";
 
-        // Our fallback name first: OTEL_SERVICE_NAME / OTEL_RESOURCE_ATTRIBUTES (the detector added after it) win.
+        // OTEL_RESOURCE_ATTRIBUTES (the detector added last) may still refine it.
         void DescribeResource(ResourceBuilder resource) => resource
             .AddService(serviceName, serviceInstanceId: instanceId)
             .AddTelemetrySdk()
@@ -62,6 +62,11 @@ public static class OpenTelemetryExtensions
             otel.WithMetrics(metrics =>
             {
                 metrics.AddMeter(TelemetryNames.Meters);
+                metrics.AddView(instrument =>
+                    instrument.Meter.Name.StartsWith("SnapMagic.", StringComparison.Ordinal) && instrument.Unit == "s"
+                    && instrument.GetType().IsGenericType && instrument.GetType().GetGenericTypeDefinition() == typeof(System.Diagnostics.Metrics.Histogram<>)
+                        ? new ExplicitBucketHistogramConfiguration { Boundaries = TelemetryNames.SecondsBuckets }
+                        : null);
                 if (exportOtlp)
                 {
                     metrics.AddOtlpExporter();
