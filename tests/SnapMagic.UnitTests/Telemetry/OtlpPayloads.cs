@@ -39,7 +39,7 @@ internal static class OtlpPayloads
     public static byte[] TraceId(int number)
     {
         var id = new byte[16];
-        BitConverter.GetBytes(number + 1).CopyTo(id, 12);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(id.AsSpan(12), number + 1);
         return id;
     }
 
