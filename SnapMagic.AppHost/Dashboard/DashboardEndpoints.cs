@@ -6,9 +6,8 @@ using SnapMagic.AppHost.Hosting;
 namespace SnapMagic.AppHost.Dashboard;
 
 /// <summary>
-/// The developer dashboard: the page and the JSON it reads. Services and their console output live here;
-/// OTLP receiving (<c>/v1/traces</c>, <c>/v1/metrics</c>, <c>/v1/logs</c>) and the traces, logs and metrics
-/// views belong next to these endpoints (see the observability issue).
+/// The developer dashboard's services page and the JSON it reads: services, their state and console output.
+/// The OTLP receiver and the traces, logs and metrics views are in <c>Telemetry/</c>.
 /// </summary>
 public static class DashboardEndpoints
 {

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SnapMagic.AppHost.Dashboard;
+using SnapMagic.AppHost.Telemetry;
 
 namespace SnapMagic.AppHost.Hosting;
 
@@ -137,13 +138,12 @@ public sealed class DistributedApp : IAsyncDisposable
             ["Api__InternalUrl"] = $"http://127.0.0.1:{Options.ApiPort}",
             ["Internal__ApiKey"] = InternalApiKey,
             ["Cors__AllowedOrigins"] = $"http://localhost:{Options.WebPort},http://127.0.0.1:{Options.WebPort}",
-            ["OTEL_SERVICE_NAME"] = serviceName,
             ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={name}",
-            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{Options.DashboardPort}",
-            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
         };
-        // Console defaults that read well behind the service-name prefix, unless the developer set their own:
-        // one line per log entry, and no line per request (the AppHost probes /health every few seconds).
+        foreach (var (key, value) in OtlpEnvironment.For(serviceName, new Uri($"http://127.0.0.1:{Options.DashboardPort}")))
+            environment[key] = value;
+        // No console line per request (the AppHost probes /health every few seconds), unless the developer
+        // asks for one. ServiceDefaults already prints one line per entry.
         foreach (var (key, value) in ConsoleLogDefaults)
         {
             if (Environment.GetEnvironmentVariable(key) is null)
@@ -156,9 +156,6 @@ public sealed class DistributedApp : IAsyncDisposable
 
     private static readonly (string Key, string Value)[] ConsoleLogDefaults =
     [
-        ("Logging__Console__FormatterName", "simple"),
-        ("Logging__Console__FormatterOptions__SingleLine", "true"),
-        ("Logging__Console__FormatterOptions__TimestampFormat", "HH:mm:ss "),
         ("Logging__LogLevel__Microsoft.AspNetCore", "Warning"),
     ];
 
@@ -174,6 +171,7 @@ public sealed class DistributedApp : IAsyncDisposable
         if (!Options.HandleShutdownSignals)
             builder.Services.AddSingleton<IHostLifetime, ExternallyStoppedLifetime>();
         builder.AddServiceDefaults();
+        builder.Services.AddTelemetryCollector();
         builder.Services.AddSingleton(Services);
         builder.Services.AddSingleton(this);
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, DashboardJsonContext.Default));
@@ -181,6 +179,8 @@ public sealed class DistributedApp : IAsyncDisposable
         var app = builder.Build();
         app.MapDefaultEndpoints();
         app.MapDashboard();
+        app.MapOtlpReceiver();
+        app.MapTelemetryApi();
         return app;
     }
 
