@@ -39,6 +39,16 @@ public sealed class ResilientImageModelTests : IDisposable
     }
 
     [Fact]
+    public void A_breaker_no_call_has_touched_yet_reads_as_closed()
+    {
+        var breaker = new ModelBreaker(_time);
+
+        Assert.Equal(CircuitState.Closed, breaker.State);
+        Assert.Equal(TimeSpan.Zero, breaker.RemainingBreak);
+        Assert.False(breaker.IsTrialOnly);
+    }
+
+    [Fact]
     public async Task Retries_transient_errors_then_returns_the_image()
     {
         _model.Then(ScriptedImageModel.Throws(ImageModelFailure.Transient), ScriptedImageModel.Throws(new HttpRequestException("reset")), ScriptedImageModel.Succeeds());
