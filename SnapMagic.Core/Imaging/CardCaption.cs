@@ -32,6 +32,11 @@ public static class CardCaption
         }
     }
 
+    private static readonly HashSet<string> DanglingWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "of", "over", "with", "in", "at", "on", "and", "or", "to", "for", "by", "from", "into", "under",
+    };
+
     internal static string Title(IReadOnlyList<string> words, int maxChars)
     {
         var title = "";
@@ -42,6 +47,11 @@ public static class CardCaption
                 break;
             title = next;
         }
+        // "A DRAGON FLYING OVER A" reads badly: drop dangling little words.
+        var kept = title.Split(' ').ToList();
+        while (kept.Count > 1 && DanglingWords.Contains(kept[^1]))
+            kept.RemoveAt(kept.Count - 1);
+        title = string.Join(' ', kept);
         return title.Length > 0 ? title : words.Count > 0 ? words[0][..Math.Min(words[0].Length, maxChars)] : "";
     }
 

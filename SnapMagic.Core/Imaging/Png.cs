@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Numerics;
 
 namespace SnapMagic.Imaging;
 
@@ -153,21 +154,7 @@ public static class Png
         {
             var output = candidates[filter];
             output[0] = (byte)filter;
-            long score = 0;
-            for (var i = 0; i < row.Length; i++)
-            {
-                int a = i >= bpp ? row[i - bpp] : 0, b = previous[i], c = i >= bpp ? previous[i - bpp] : 0;
-                var value = (byte)(row[i] - filter switch
-                {
-                    0 => 0,
-                    1 => a,
-                    2 => b,
-                    3 => (a + b) >> 1,
-                    _ => Paeth(a, b, c),
-                });
-                output[i + 1] = value;
-                score += value < 128 ? value : 256 - value;
-            }
+            var score = Filter(filter, row, previous, bpp, output.AsSpan(1));
             if (score < bestScore)
             {
                 bestScore = score;
@@ -175,6 +162,69 @@ public static class Png
             }
         }
         return best;
+    }
+
+    private static long Filter(int filter, ReadOnlySpan<byte> row, ReadOnlySpan<byte> previous, int bpp, Span<byte> output)
+    {
+        var n = row.Length;
+        switch (filter)
+        {
+            case 0:
+                row.CopyTo(output);
+                break;
+            case 1:
+                row[..bpp].CopyTo(output);
+                Subtract(row[bpp..], row[..(n - bpp)], output[bpp..]);
+                break;
+            case 2:
+                Subtract(row, previous, output);
+                break;
+            case 3:
+                for (var i = 0; i < bpp; i++)
+                    output[i] = (byte)(row[i] - (previous[i] >> 1));
+                for (var i = bpp; i < n; i++)
+                    output[i] = (byte)(row[i] - ((row[i - bpp] + previous[i]) >> 1));
+                break;
+            default:
+                for (var i = 0; i < bpp; i++)
+                    output[i] = (byte)(row[i] - previous[i]);
+                for (var i = bpp; i < n; i++)
+                    output[i] = (byte)(row[i] - Paeth(row[i - bpp], previous[i], previous[i - bpp]));
+                break;
+        }
+        return SumOfMagnitudes(output);
+    }
+
+    private static void Subtract(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, Span<byte> output)
+    {
+        var i = 0;
+        for (; i <= left.Length - Vector<byte>.Count; i += Vector<byte>.Count)
+            (new Vector<byte>(left[i..]) - new Vector<byte>(right[i..])).CopyTo(output[i..]);
+        for (; i < left.Length; i++)
+            output[i] = (byte)(left[i] - right[i]);
+    }
+
+    // Σ |(sbyte)b|: the filter heuristic's score, vectorised because it runs five times per row.
+    private static long SumOfMagnitudes(ReadOnlySpan<byte> data)
+    {
+        long total = 0;
+        var i = 0;
+        while (i <= data.Length - Vector<byte>.Count)
+        {
+            var sums = Vector<ushort>.Zero;
+            // Each step adds at most 2 × 128 per ushort lane: flush well before 65535.
+            for (var steps = 0; steps < 200 && i <= data.Length - Vector<byte>.Count; steps++, i += Vector<byte>.Count)
+            {
+                var magnitude = Vector.AsVectorByte(Vector.Abs(Vector.AsVectorSByte(new Vector<byte>(data[i..]))));
+                Vector.Widen(magnitude, out var low, out var high);
+                sums += low + high;
+            }
+            Vector.Widen(sums, out var lowSums, out var highSums);
+            total += Vector.Sum(lowSums + highSums);
+        }
+        for (; i < data.Length; i++)
+            total += Math.Abs((int)(sbyte)data[i]);
+        return total;
     }
 
     private static byte[] Inflate(MemoryStream idat, PngHeader header)

@@ -62,6 +62,14 @@ public sealed class RgbaImage
             Pixels[i + 3] = 255;
             return;
         }
+        if (Pixels[i + 3] == 255)
+        {
+            // Opaque destination (every card pixel): a plain mix, no alpha division.
+            Pixels[i] = (byte)(Pixels[i] + (color.R - Pixels[i]) * alpha + 0.5);
+            Pixels[i + 1] = (byte)(Pixels[i + 1] + (color.G - Pixels[i + 1]) * alpha + 0.5);
+            Pixels[i + 2] = (byte)(Pixels[i + 2] + (color.B - Pixels[i + 2]) * alpha + 0.5);
+            return;
+        }
         var destAlpha = Pixels[i + 3] / 255.0;
         var outAlpha = alpha + destAlpha * (1 - alpha);
         Pixels[i] = BlendChannel(color.R, Pixels[i], alpha, destAlpha, outAlpha);
@@ -75,8 +83,20 @@ public sealed class RgbaImage
     {
         var (x0, y0, x1, y1) = Clip(x, y, width, height);
         for (var py = y0; py < y1; py++)
+            FillSpan(x0, x1, py, color);
+    }
+
+    private void FillSpan(int x0, int x1, int y, Rgba color)
+    {
+        if (color.A != 255)
+        {
             for (var px = x0; px < x1; px++)
-                BlendPixel(px, py, color);
+                BlendPixel(px, y, color);
+            return;
+        }
+        uint packed = (uint)(color.R | color.G << 8 | color.B << 16 | 255 << 24);
+        if (x1 > x0)
+            System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(Pixels.AsSpan((y * Width + x0) * 4, (x1 - x0) * 4)).Fill(BitConverter.IsLittleEndian ? packed : System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(packed));
     }
 
     /// <summary>Fills a rectangle with a gradient from <paramref name="from"/> to <paramref name="to"/>, top to bottom or left to right.</summary>
@@ -85,8 +105,15 @@ public sealed class RgbaImage
         var (x0, y0, x1, y1) = Clip(x, y, width, height);
         var span = Math.Max(1, (vertical ? height : width) - 1);
         for (var py = y0; py < y1; py++)
+        {
+            if (vertical)
+            {
+                FillSpan(x0, x1, py, from.Lerp(to, (py - y) / (double)span));
+                continue;
+            }
             for (var px = x0; px < x1; px++)
-                BlendPixel(px, py, from.Lerp(to, (vertical ? py - y : px - x) / (double)span));
+                BlendPixel(px, py, from.Lerp(to, (px - x) / (double)span));
+        }
     }
 
     /// <summary>An antialiased rounded rectangle covering [x, x+width) × [y, y+height).</summary>
