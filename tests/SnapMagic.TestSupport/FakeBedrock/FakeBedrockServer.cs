@@ -31,11 +31,14 @@ public sealed partial class FakeBedrockServer : IAsyncDisposable
     private readonly ConcurrentQueue<FakeBedrockRequest> _requests = new();
     private int _requestCount;
 
-    private FakeBedrockServer(WebApplication app, string region)
+    private FakeBedrockServer(WebApplication app, string region, string? secretKey)
     {
         _app = app;
         Region = region;
+        _secretKey = secretKey;
     }
+
+    private readonly string? _secretKey;
 
     /// <summary>Base URL, e.g. http://127.0.0.1:41234/ (use as <c>ImageModel:Bedrock:ServiceUrl</c>).</summary>
     public Uri Url { get; private set; } = null!;
@@ -51,14 +54,16 @@ public sealed partial class FakeBedrockServer : IAsyncDisposable
     public FakeBedrockRequest? LastRequest => _requests.LastOrDefault();
     public IReadOnlyList<string> ValidationFailures => [.. _failures];
 
-    public static async Task<FakeBedrockServer> StartAsync(string region = "us-east-1", CancellationToken cancellationToken = default)
+    /// <param name="region">The region the credential scope must name.</param>
+    /// <param name="secretKey">When given, every signature is recomputed with it and must match.</param>
+    public static async Task<FakeBedrockServer> StartAsync(string region = "us-east-1", string? secretKey = null, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 32 * 1024 * 1024);
         var app = builder.Build();
-        var server = new FakeBedrockServer(app, region);
+        var server = new FakeBedrockServer(app, region, secretKey);
         app.MapPost("/model/{modelId}/invoke", server.HandleAsync);
         app.MapFallback(context =>
         {
@@ -93,9 +98,9 @@ public sealed partial class FakeBedrockServer : IAsyncDisposable
         var recorded = new FakeBedrockRequest { RawPath = rawTarget, Authorization = context.Request.Headers.Authorization.ToString() };
 
         CheckPath(rawTarget, failures, ref recorded);
-        CheckSignature(context.Request, failures);
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        CheckSignature(context.Request, rawTarget, buffer.ToArray(), failures);
         RgbaImage? painted = null;
         try
         {
@@ -151,7 +156,7 @@ public sealed partial class FakeBedrockServer : IAsyncDisposable
             failures.Add($"The model id in the path must be URL-encoded: got '{encoded}', expected '{Uri.EscapeDataString(modelId)}'.");
     }
 
-    private void CheckSignature(HttpRequest request, List<string> failures)
+    private void CheckSignature(HttpRequest request, string rawTarget, byte[] body, List<string> failures)
     {
         var authorization = request.Headers.Authorization.ToString();
         var match = SigV4Authorization().Match(authorization);
@@ -170,6 +175,8 @@ public sealed partial class FakeBedrockServer : IAsyncDisposable
         var date = request.Headers["X-Amz-Date"].ToString();
         if (date.Length != 16 || !scope.Contains($"/{date[..8]}/", StringComparison.Ordinal))
             failures.Add($"X-Amz-Date '{date}' is missing or does not match the credential scope date.");
+        else if (_secretKey is not null && SigV4Verifier.Verify(request, rawTarget, body, _secretKey, scope, match.Groups["signed"].Value, match.Groups["signature"].Value) is { } mismatch)
+            failures.Add(mismatch);
     }
 
     private static RgbaImage? CheckBody(byte[] body, string? contentType, List<string> failures, ref FakeBedrockRequest recorded)
@@ -322,6 +329,6 @@ public sealed partial class FakeBedrockServer : IAsyncDisposable
     [GeneratedRegex(@"^/model/([^/?]+)/invoke$")]
     private static partial Regex InvokePath();
 
-    [GeneratedRegex(@"^AWS4-HMAC-SHA256 Credential=(?<key>[^/,\s]+)(?<scope>/\d{8}/[a-z0-9-]+/[a-z0-9-]+/aws4_request), ?SignedHeaders=(?<signed>[a-z0-9;-]+), ?Signature=[0-9a-f]{64}$")]
+    [GeneratedRegex(@"^AWS4-HMAC-SHA256 Credential=(?<key>[^/,\s]+)(?<scope>/\d{8}/[a-z0-9-]+/[a-z0-9-]+/aws4_request), ?SignedHeaders=(?<signed>[a-z0-9;-]+), ?Signature=(?<signature>[0-9a-f]{64})$")]
     private static partial Regex SigV4Authorization();
 }

@@ -11,10 +11,11 @@ namespace SnapMagic.UnitTests.Bedrock;
 public sealed class NovaCanvasImageModelTests : IAsyncLifetime
 {
     private const string Prompt = "A dragon flying over a castle at sunset";
-    private static readonly AWSCredentials TestCredentials = new BasicAWSCredentials("AKIDSNAPMAGICTEST", "snapmagic-test-secret");
+    private const string TestSecret = "snapmagic-test-secret";
+    private static readonly AWSCredentials TestCredentials = new BasicAWSCredentials("AKIDSNAPMAGICTEST", TestSecret);
     private FakeBedrockServer _bedrock = null!;
 
-    public async Task InitializeAsync() => _bedrock = await FakeBedrockServer.StartAsync();
+    public async Task InitializeAsync() => _bedrock = await FakeBedrockServer.StartAsync(secretKey: TestSecret);
 
     public async Task DisposeAsync() => await _bedrock.DisposeAsync();
 
@@ -160,6 +161,15 @@ public sealed class NovaCanvasImageModelTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<ImageModelException>(() => Model(client).PaintCardAsync(new("c1", Prompt)));
         Assert.Equal(ImageModelFailure.Rejected, error.Failure);
         Assert.Contains(_bedrock.ValidationFailures, f => f.Contains("credential scope", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheFakeRefusesASignatureMadeWithAnotherSecret()
+    {
+        using var client = new BedrockRuntimeClient(Options(null), new BasicAWSCredentials("AKIDSNAPMAGICTEST", "not-the-secret"));
+        var error = await Assert.ThrowsAsync<ImageModelException>(() => Model(client).PaintCardAsync(new("c1", Prompt)));
+        Assert.Equal(ImageModelFailure.Rejected, error.Failure);
+        Assert.Contains(_bedrock.ValidationFailures, f => f.Contains("signature does not match", StringComparison.Ordinal));
     }
 
     [Fact]
