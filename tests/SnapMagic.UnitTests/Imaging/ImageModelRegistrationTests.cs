@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SnapMagic.Aws.Bedrock;
 using SnapMagic.Imaging;
+using SnapMagic.TestSupport.FakeBedrock;
 
 namespace SnapMagic.UnitTests.Imaging;
 
@@ -21,20 +22,27 @@ public sealed class ImageModelRegistrationTests
     }
 
     [Fact]
-    public void BedrockRegistersNovaCanvasWithItsOwnSection()
+    public async Task BedrockRegistersNovaCanvasSignedWithTheAwsSectionsKeys()
     {
+        await using var bedrock = await FakeBedrockServer.StartAsync("eu-west-1", secretKey: "config-secret");
         var builder = Host.CreateEmptyApplicationBuilder(new());
         builder.Configuration["ImageModel:Provider"] = "Bedrock";
         builder.Configuration["ImageModel:Bedrock:ModelId"] = "amazon.nova-canvas-v2:0";
         builder.Configuration["ImageModel:Bedrock:Region"] = "eu-west-1";
+        builder.Configuration["ImageModel:Bedrock:ServiceUrl"] = bedrock.Url.ToString();
+        builder.Configuration["Aws:AccessKeyId"] = "AKIDFROMCONFIG";
+        builder.Configuration["Aws:SecretAccessKey"] = "config-secret";
         builder.AddImageModel();
-
-        // Not resolved: that would read this machine's AWS credential chain.
-        Assert.Contains(builder.Services, d => d.ServiceType == typeof(IImageModel) && d.ImplementationType == typeof(NovaCanvasImageModel));
         using var host = builder.Build();
-        var options = host.Services.GetRequiredService<IOptions<BedrockOptions>>().Value;
-        Assert.Equal(("amazon.nova-canvas-v2:0", "eu-west-1", "premium"), (options.ModelId, options.Region, options.Quality));
-        Assert.Equal(new Uri("https://bedrock-runtime.eu-west-1.amazonaws.com/"), options.ResolveServiceUrl());
+
+        var model = host.Services.GetRequiredService<IImageModel>();
+        Assert.IsType<NovaCanvasImageModel>(model);
+        var card = Png.Decode(await model.PaintCardAsync(new("c1", "A lighthouse in a storm at night")));
+        Assert.Equal((CardTemplate.Width, CardTemplate.Height), (card.Width, card.Height));
+        Assert.Empty(bedrock.ValidationFailures);
+        Assert.Equal("amazon.nova-canvas-v2:0", bedrock.LastRequest!.ModelId);
+        Assert.Contains("Credential=AKIDFROMCONFIG/", bedrock.LastRequest.Authorization);
+        Assert.Equal(new Uri("https://bedrock-runtime.eu-west-1.amazonaws.com/"), new BedrockOptions { Region = "eu-west-1" }.ResolveServiceUrl());
     }
 
     [Fact]
