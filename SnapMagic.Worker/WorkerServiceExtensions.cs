@@ -16,7 +16,7 @@ public static class WorkerServiceExtensions
     public static IHostApplicationBuilder AddWorkerServices(this IHostApplicationBuilder builder)
     {
         builder.AddCardBackend();
-        // TODO(imaging): builder.AddImageModel() once the imaging work lands on main.
+        builder.AddImageModel();
         builder.AddCardProcessing();
         builder.Services.AddHostedService<CardConsumer>();
         builder.Services.AddHostedService<DeadLetterSweeper>();
@@ -32,6 +32,7 @@ public static class WorkerServiceExtensions
     {
         var services = builder.Services;
         services.Configure<WorkerOptions>(builder.Configuration.GetSection(WorkerOptions.Section));
+        // AddImageModel binds these too; binding the same section twice is harmless and keeps this usable alone.
         services.Configure<ImageModelOptions>(builder.Configuration.GetSection(ImageModelOptions.Section));
         services.Configure<HostOptions>(host =>
         {

@@ -37,7 +37,11 @@ public abstract class SnapMagicSystem : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var environment = new Dictionary<string, string>(await StartBackendAsync());
+        var environment = new Dictionary<string, string>(await StartBackendAsync())
+        {
+            // Long enough for a test to subscribe before its card is done, short enough to keep the suite fast.
+            ["ImageModel__Local__LatencyMs"] = "1000",
+        };
         var options = new AppHostOptions
         {
             Workers = Workers,
