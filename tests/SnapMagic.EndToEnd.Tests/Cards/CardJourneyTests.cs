@@ -80,3 +80,6 @@ public abstract class CardJourneyTests<TSystem>(TSystem system) where TSystem : 
 
 public sealed class EmbeddedCardJourneyTests(EmbeddedSystem system)
     : CardJourneyTests<EmbeddedSystem>(system), IClassFixture<EmbeddedSystem>;
+
+public sealed class AwsCardJourneyTests(AwsSystem system)
+    : CardJourneyTests<AwsSystem>(system), IClassFixture<AwsSystem>;

@@ -37,6 +37,22 @@ public abstract class SnapMagicSystem : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        try
+        {
+            await StartAsync();
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose start failed: leave nothing running.
+            if (_app is not null)
+                await _app.DisposeAsync();
+            await StopBackendAsync();
+            throw;
+        }
+    }
+
+    private async Task StartAsync()
+    {
         var environment = new Dictionary<string, string>(await StartBackendAsync())
         {
             // Long enough for a test to subscribe before its card is done, short enough to keep the suite fast.
@@ -68,7 +84,6 @@ public abstract class SnapMagicSystem : IAsyncLifetime
         }
         catch (Exception ex)
         {
-            await _app.DisposeAsync();
             throw new InvalidOperationException($"The system did not start: {ex.Message}{Environment.NewLine}{RecentOutput()}", ex);
         }
         Api = new HttpClient { BaseAddress = _app.ApiUrl, Timeout = TimeSpan.FromSeconds(30) };
