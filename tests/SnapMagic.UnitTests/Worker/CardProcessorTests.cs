@@ -1,7 +1,9 @@
 using SnapMagic.Cards;
 using SnapMagic.Imaging;
 using SnapMagic.Queueing;
+using Microsoft.Extensions.DependencyInjection;
 using SnapMagic.Worker.Cards;
+using SnapMagic.Worker.Resilience;
 
 namespace SnapMagic.UnitTests.Worker;
 
@@ -111,6 +113,33 @@ public sealed class CardProcessorTests : IAsyncDisposable
         Assert.Equal(CardProcessor.BusyMessage, stored.Error);
         Assert.Equal(new QueueDepth(0, 0), await _worker.Queues.Jobs.GetDepthAsync());
         Assert.Equal(2, _worker.Notifier.Notices.Count);
+    }
+
+    [Fact]
+    public async Task A_card_that_meets_an_open_breaker_is_released_not_failed_even_on_its_last_receive()
+    {
+        await using var worker = new WorkerHarness(new Dictionary<string, string?>
+        {
+            ["ImageModel:MaxRetries"] = "0",
+            ["ImageModel:BreakerMinimumThroughput"] = "2",
+            ["ImageModel:BreakerBreakSeconds"] = "60",
+        });
+        worker.Model.Then(ScriptedImageModel.Throws(ImageModelFailure.Transient));
+        var model = worker.Services.GetRequiredService<ResilientImageModel>();
+        var request = new CardImageRequest(CorrelationIds.New(), "an outage in progress");
+        for (var i = 0; i < 2; i++)
+            await Assert.ThrowsAsync<ImageModelException>(() => model.PaintCardAsync(request, CancellationToken.None));
+        var job = await worker.SubmitAsync();
+        for (var i = 0; i < 2; i++)
+            await worker.Queues.Jobs.ChangeVisibilityAsync((await worker.ReceiveAsync()).ReceiptHandle, TimeSpan.Zero);
+
+        var outcome = await worker.Processor.ProcessAsync(await worker.ReceiveAsync(), CancellationToken.None);
+
+        Assert.Equal(CardOutcome.Released, outcome);
+        Assert.Equal(2, worker.Model.Calls.Count);
+        Assert.Equal(CardStatus.Processing, (await worker.Store.GetAsync(job.CorrelationId))!.Status);
+        // Held back until the break is over, not offered to another consumer at once.
+        Assert.Equal(new QueueDepth(0, 1), await worker.Queues.Jobs.GetDepthAsync());
     }
 
     [Theory]
