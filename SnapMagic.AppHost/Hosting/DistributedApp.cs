@@ -78,6 +78,7 @@ public sealed class DistributedApp : IAsyncDisposable
     public async Task<int> RunAsync()
     {
         var stopping = _dashboard.Lifetime.ApplicationStopping;
+        using var expectExits = stopping.Register(Services.BeginStop);
         try
         {
             _console($"SnapMagic: starting Api, {Options.Workers} worker(s) and Web ({Options.Backend} backend, data in {DataDirectory})", false);

@@ -96,6 +96,14 @@ public sealed class ServiceProcess
                 State = ServiceState.Running;
     }
 
+    /// <summary>From now on an exit is expected, not a crash (Ctrl+C reaches the services and the AppHost at once).</summary>
+    internal void ExpectExit()
+    {
+        lock (_lock)
+            if (State is ServiceState.Starting or ServiceState.Running)
+                State = ServiceState.Stopping;
+    }
+
     /// <summary>SIGTERM, then SIGKILL (the whole tree) when it has not stopped within <paramref name="timeout"/>.</summary>
     internal async Task StopAsync(TimeSpan timeout)
     {
@@ -107,6 +115,11 @@ public sealed class ServiceProcess
             {
                 if (State is not ServiceState.NotStarted)
                     State = ServiceState.Stopped;
+                return;
+            }
+            if (Exited.IsCompleted)
+            {
+                State = ServiceState.Stopped;
                 return;
             }
             State = ServiceState.Stopping;

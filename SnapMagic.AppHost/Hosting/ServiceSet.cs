@@ -153,12 +153,24 @@ public sealed class ServiceSet : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The system is going down: services that exit from now on are not reported as crashed nor restarted.
+    /// Called as soon as Ctrl+C or SIGTERM arrives, since a terminal's Ctrl+C reaches the services too.
+    /// </summary>
+    public void BeginStop()
+    {
+        if (!_stopping.IsCancellationRequested)
+            _stopping.Cancel();
+        foreach (var service in _services)
+            service.ExpectExit();
+    }
+
     /// <summary>SIGTERM to every service (workers first), SIGKILL to those still running after the stop timeout.</summary>
     public async Task StopAsync()
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 1)
             return;
-        await _stopping.CancelAsync();
+        BeginStop();
         if (_monitor is not null)
             await _monitor;
         var workers = _services.Where(s => s.Definition.Project == DistributedApp.WorkerProject).ToList();
