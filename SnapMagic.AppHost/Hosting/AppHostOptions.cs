@@ -4,7 +4,7 @@ namespace SnapMagic.AppHost.Hosting;
 public sealed record AppHostOptions
 {
     public const string Usage = """
-        Usage: dotnet run --project SnapMagic.AppHost [-- options]
+        Usage: dotnet run --project SnapMagic.AppHost [options]   (put -- before --help, which dotnet run keeps)
           --workers N            worker processes (default 2)
           --backend NAME         embedded (default) | aws
           --api-port N           Api port (default 5180)
