@@ -54,7 +54,7 @@ public static class HttpBadInputCases
         Case("body form-urlencoded", c => c.PostCard(new FormUrlEncodedContent([new("prompt", "A dragon in a party hat")])), 415),
         Case("body multipart", c => c.PostCard(new MultipartFormDataContent { { new StringContent("A dragon in a party hat"), "prompt" } }), 415),
         Case("body without a content type", c => c.PostCard(Bytes(Encoding.UTF8.GetBytes(Ok), null)), 415),
-        Case("content type malformed", c => c.Raw($"POST /api/cards HTTP/1.1\r\n{c.Bearer}Content-Type: application/json;;;=\r\n", Encoding.UTF8.GetBytes(Ok)), 400, 415),
+        Case("content type malformed", c => c.Raw($"POST /api/cards HTTP/1.1\r\n{c.Bearer}Content-Type: application/json;;;=\r\n", Encoding.UTF8.GetBytes(Ok)), 415),
         Case("body missing", c => c.PostCard(null), 415),
         Case("body empty, labelled JSON", c => c.PostCardJson(""), 400),
         Case("body huge with a Content-Length", c => c.PostCardJson(HugeJson()), 413),

@@ -28,6 +28,15 @@ internal static partial class ProblemAnswers
         Assert.DoesNotMatch(ExceptionTypeName(), text);
     }
 
+    /// <summary>
+    /// A hub error an attendee's page may show. SignalR itself writes "... on the server. HubException: {message}"
+    /// for a HubException (the one way a hub passes a message on); no other exception type may show.
+    /// </summary>
+    public static void AssertReadableHubError(string? error)
+    {
+        AssertReadable(error?.Replace(" HubException: ", " ", StringComparison.Ordinal));
+    }
+
     [GeneratedRegex(@"\b\w*Exception\b|\bSystem\.\w+")]
     private static partial Regex ExceptionTypeName();
 }
