@@ -37,6 +37,7 @@ internal sealed class CardIntake(IJobStore store, ICardQueues queues, TimeProvid
 
         // No request cancellation from here on: a client that hangs up must not leave a stored job that was never queued.
         var (stored, created) = await store.CreateAsync(job, CancellationToken.None);
+        ApiTelemetry.TagCard(stored.CorrelationId);
         if (!created)
             return (AcceptOutcome.Replayed, stored);
 

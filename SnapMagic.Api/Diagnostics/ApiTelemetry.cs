@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using SnapMagic.Diagnostics;
 
 namespace SnapMagic.Api.Diagnostics;
 
@@ -10,6 +11,13 @@ internal static class ApiTelemetry
 
     public static readonly ActivitySource Source = new(Name);
     private static readonly Meter Meter = new(Name);
+
+    /// <summary>
+    /// Tags the current span (the request's server span, a hub invocation) with the card it is about, so a search
+    /// by correlation id finds the request as well as the spans our code starts.
+    /// </summary>
+    public static void TagCard(string correlationId) =>
+        Activity.Current?.SetTag(CardTelemetry.CorrelationIdTag, correlationId);
 
     public static readonly Counter<long> CardsAccepted =
         Meter.CreateCounter<long>("snapmagic.api.cards.accepted", "{card}", "Card requests accepted and queued.");

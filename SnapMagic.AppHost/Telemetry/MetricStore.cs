@@ -107,8 +107,15 @@ public sealed class MetricStore(IOptions<TelemetryCollectorOptions> options, Tim
             return [];
         }
 
-        // Every worker reports the same queue, so the newest report is the depth, not their sum.
-        double? Latest(string[] names) => Named(names).MaxBy(s => s.Updated)?.Value;
+        // Every worker reports the same queue, so the newest instance's report is the depth, not the workers' sum;
+        // within it, the series per attribute (visible, in flight) add up.
+        double? Latest(string[] names)
+        {
+            var newest = Named(names).MaxBy(s => s.Updated);
+            return newest is null
+                ? null
+                : Named(names).Where(s => s.Service == newest.Service && s.Instance == newest.Instance).Sum(s => s.Value ?? 0);
+        }
         double? SumOf(string[] names, Func<Series, double?> value)
         {
             var values = Named(names).Select(value).OfType<double>().ToList();
@@ -143,6 +150,7 @@ public sealed class MetricStore(IOptions<TelemetryCollectorOptions> options, Tim
             QueueDepth: Latest(KeyMetricNames.QueueDepth),
             DeadLetterDepth: Latest(KeyMetricNames.DeadLetterDepth),
             CardsAcceptedPerMinute: SumOf(KeyMetricNames.CardsAccepted, s => s.RatePerMinute),
+            AcceptLatencyP95Ms: Percentile(KeyMetricNames.AcceptLatency, 0.95),
             CardsCompletedPerMinute: SumOf(KeyMetricNames.CardsCompleted, s => s.RatePerMinute),
             CardsFailedPerMinute: SumOf(KeyMetricNames.CardsFailed, s => s.RatePerMinute),
             ModelRetriesPerMinute: SumOf(KeyMetricNames.ModelRetries, s => s.RatePerMinute),

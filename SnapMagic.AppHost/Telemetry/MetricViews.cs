@@ -34,6 +34,7 @@ public sealed record KeyMetricsView(
     double? QueueDepth,
     double? DeadLetterDepth,
     double? CardsAcceptedPerMinute,
+    double? AcceptLatencyP95Ms,
     double? CardsCompletedPerMinute,
     double? CardsFailedPerMinute,
     double? ModelRetriesPerMinute,
