@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using SnapMagic.Api.Auth;
-using SnapMagic.Api.Diagnostics;
 using SnapMagic.Api.Http;
 using SnapMagic.Api.Hub;
 using SnapMagic.Cards;
@@ -69,7 +68,6 @@ public static class CardEndpoints
             if (!CorrelationIds.IsWellFormed(correlationId) || !links.IsValid(correlationId, query["expires"], query["sig"]))
                 return TypedResults.Problem("The image link is not valid or has expired; reload the card for a fresh one.",
                     statusCode: StatusCodes.Status403Forbidden, title: "Image link not valid");
-            ApiTelemetry.TagCard(correlationId);
             job = await store.GetAsync(correlationId, context.RequestAborted);
         }
         else if (context.User.FindSessionId() is null)
@@ -98,7 +96,6 @@ public static class CardEndpoints
     {
         if (!CorrelationIds.IsWellFormed(correlationId))
             return null;
-        ApiTelemetry.TagCard(correlationId);
         var job = await store.GetAsync(correlationId, cancellationToken);
         return job is not null && job.SessionId == user.FindSessionId() ? job : null;
     }

@@ -13,8 +13,9 @@ internal static class ApiTelemetry
     private static readonly Meter Meter = new(Name);
 
     /// <summary>
-    /// Tags the current span (the request's server span, a hub invocation) with the card it is about, so a search
-    /// by correlation id finds the request as well as the spans our code starts.
+    /// Tags the current span, the server span of a request in the card's journey (its submission, the worker's change
+    /// notices), with the card. Status reads are left untagged: a polling page would bury the card's trace under
+    /// a trace per read in a search by correlation id.
     /// </summary>
     public static void TagCard(string correlationId) =>
         Activity.Current?.SetTag(CardTelemetry.CorrelationIdTag, correlationId);

@@ -40,7 +40,6 @@ internal sealed class CardsHub(IJobStore store, CardViews views) : Microsoft.Asp
         }
 
         subscriptions.Add(correlationId!);
-        ApiTelemetry.TagCard(correlationId!);
         var http = Context.GetHttpContext();
         return views.Create(job, http is null ? "" : views.PublicBaseFor(http.Request));
     }
