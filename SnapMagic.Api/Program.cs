@@ -1,10 +1,23 @@
+using SnapMagic.Api.Auth;
+using SnapMagic.Api.Cards;
+using SnapMagic.Api.Extensions;
+using SnapMagic.Api.Hub;
+using SnapMagic.Api.Internal;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddApiServices();
 
 var app = builder.Build();
 
+app.UseApiPipeline();
+
 app.MapDefaultEndpoints();
+app.MapAuthEndpoints();
+app.MapCardEndpoints();
+app.MapHub<CardsHub>("/hubs/cards");
+app.MapInternalEndpoints();
 
 app.Run();
 

@@ -8,9 +8,10 @@ namespace Microsoft.Extensions.Hosting;
 
 public static class ServiceDefaultsExtensions
 {
-    /// <summary>Health checks, ProblemDetails and (with the observability work) OpenTelemetry for every service.</summary>
+    /// <summary>OpenTelemetry (traces, metrics, logs over OTLP), health checks and ProblemDetails for every service.</summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
+        builder.ConfigureOpenTelemetry();
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
         return builder;

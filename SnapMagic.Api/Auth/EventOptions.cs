@@ -1,0 +1,10 @@
+namespace SnapMagic.Api.Auth;
+
+/// <summary>The event's shared login (<c>Event:Username</c>, <c>Event:Password</c>).</summary>
+public sealed class EventOptions
+{
+    public const string Section = "Event";
+
+    public string? Username { get; set; }
+    public string? Password { get; set; }
+}

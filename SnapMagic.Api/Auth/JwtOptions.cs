@@ -1,0 +1,13 @@
+namespace SnapMagic.Api.Auth;
+
+/// <summary>Session tokens: HS256 with <c>Jwt:SigningKey</c> (at least 32 bytes of UTF-8).</summary>
+public sealed class JwtOptions
+{
+    public const string Section = "Jwt";
+    public const int MinimumKeyBytes = 32;
+
+    public string? SigningKey { get; set; }
+    public string Issuer { get; set; } = "snapmagic-api";
+    public string Audience { get; set; } = "snapmagic";
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromHours(24);
+}

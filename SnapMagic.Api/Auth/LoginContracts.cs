@@ -1,0 +1,6 @@
+namespace SnapMagic.Api.Auth;
+
+public sealed record LoginRequest(string? Username, string? Password);
+
+/// <param name="ExpiresIn">Seconds until the token expires.</param>
+public sealed record LoginResponse(string Token, int ExpiresIn, string SessionId);

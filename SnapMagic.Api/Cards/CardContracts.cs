@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+
+namespace SnapMagic.Api.Cards;
+
+public sealed record CreateCardRequest(string? Prompt);
+
+public sealed record CardAccepted(string CorrelationId, string Status);
+
+/// <summary>A card as GET /api/cards/{id} and the hub's <c>cardUpdated</c> show it.</summary>
+public sealed record CardView(
+    string CorrelationId,
+    string Status,
+    string Prompt,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? CompletedAt,
+    string? ImageUrl,
+    string? Error)
+{
+    /// <summary>Cards ahead of this one while it is queued, when the Api can tell.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? QueuePosition { get; init; }
+}

@@ -1,0 +1,102 @@
+using System.Security.Claims;
+using SnapMagic.Api.Auth;
+using SnapMagic.Api.Http;
+using SnapMagic.Api.Hub;
+using SnapMagic.Cards;
+using SnapMagic.Storage;
+
+namespace SnapMagic.Api.Cards;
+
+public static class CardEndpoints
+{
+    private const int ListLimit = 100;
+
+    public static IEndpointRouteBuilder MapCardEndpoints(this IEndpointRouteBuilder app)
+    {
+        var cards = app.MapGroup("/api/cards").RequireAuthorization();
+        cards.MapPost("/", CreateAsync).RequireRateLimiting(CardRateLimiting.PolicyName);
+        cards.MapGet("/", ListAsync);
+        cards.MapGet("/{correlationId}", GetAsync);
+        // Anonymous at the routing level: a valid signed link is enough, otherwise the Bearer owner is checked inside.
+        cards.MapGet("/{correlationId}/image", GetImageAsync).AllowAnonymous();
+        return app;
+    }
+
+    private static async Task<IResult> CreateAsync(
+        HttpRequest request, ClaimsPrincipal user, CardIntake intake, CardViews views, CardUpdatePublisher publisher)
+    {
+        var (body, problem) = await JsonRequestBody.ReadAsync(request, ApiJsonContext.Default.CreateCardRequest);
+        if (problem is not null)
+            return problem;
+        var (prompt, promptError) = PromptRules.Validate(body!.Prompt);
+        if (prompt is null)
+            return ApiProblems.BadRequest(promptError!, "Prompt not accepted");
+        var (idempotencyKey, keyError) = IdempotencyKeys.Read(request);
+        if (keyError is not null)
+            return ApiProblems.BadRequest(keyError, "Idempotency-Key not accepted");
+
+        var (outcome, job) = await intake.AcceptAsync(user.GetSessionId(), prompt, idempotencyKey);
+        if (outcome == AcceptOutcome.QueueUnavailable)
+            return TypedResults.Problem(CardIntake.QueueFailedMessage, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Queue unavailable");
+        if (outcome == AcceptOutcome.Queued)
+            publisher.PushInBackground(job, views.PublicBaseFor(request));
+
+        return TypedResults.Accepted($"/api/cards/{job.CorrelationId}", new CardAccepted(job.CorrelationId, job.Status.ToWireName()));
+    }
+
+    private static async Task<IResult> ListAsync(HttpRequest request, ClaimsPrincipal user, IJobStore store, CardViews views)
+    {
+        var jobs = await store.ListBySessionAsync(user.GetSessionId(), ListLimit, request.HttpContext.RequestAborted);
+        var publicBase = views.PublicBaseFor(request);
+        IReadOnlyList<CardView> list = [.. jobs.Select(job => views.Create(job, publicBase))];
+        return TypedResults.Ok(list);
+    }
+
+    private static async Task<IResult> GetAsync(string correlationId, HttpRequest request, ClaimsPrincipal user, IJobStore store, CardViews views)
+    {
+        var job = await FindOwnedAsync(correlationId, user, store, request.HttpContext.RequestAborted);
+        return job is null ? ApiProblems.CardNotFound() : TypedResults.Ok(views.Create(job, views.PublicBaseFor(request)));
+    }
+
+    private static async Task<IResult> GetImageAsync(
+        string correlationId, HttpContext context, IJobStore store, IImageStore images, ImageLinks links)
+    {
+        var query = context.Request.Query;
+        CardJob? job;
+        if (query.ContainsKey("sig"))
+        {
+            if (!CorrelationIds.IsWellFormed(correlationId) || !links.IsValid(correlationId, query["expires"], query["sig"]))
+                return TypedResults.Problem("The image link is not valid or has expired; reload the card for a fresh one.",
+                    statusCode: StatusCodes.Status403Forbidden, title: "Image link not valid");
+            job = await store.GetAsync(correlationId, context.RequestAborted);
+        }
+        else if (context.User.FindSessionId() is null)
+        {
+            return TypedResults.Challenge();
+        }
+        else
+        {
+            job = await FindOwnedAsync(correlationId, context.User, store, context.RequestAborted);
+        }
+
+        if (job is not { Status: CardStatus.Completed, ImageKey: { } imageKey })
+            return ApiProblems.CardNotFound();
+        var png = await images.OpenReadAsync(imageKey, context.RequestAborted);
+        if (png is null)
+            return ApiProblems.CardNotFound();
+
+        // The PNG behind a completed card never changes; it belongs to one session, so only the browser may keep it.
+        context.Response.Headers.CacheControl = "private, max-age=3600, immutable";
+        var downloadName = query["download"] == "1" ? $"snapmagic-card-{correlationId[..8]}.png" : null;
+        return TypedResults.Stream(png, "image/png", downloadName);
+    }
+
+    /// <summary>The session's card, or null for unknown, malformed and other sessions' ids alike.</summary>
+    private static async Task<CardJob?> FindOwnedAsync(string correlationId, ClaimsPrincipal user, IJobStore store, CancellationToken cancellationToken)
+    {
+        if (!CorrelationIds.IsWellFormed(correlationId))
+            return null;
+        var job = await store.GetAsync(correlationId, cancellationToken);
+        return job is not null && job.SessionId == user.FindSessionId() ? job : null;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using SnapMagic.Api.Auth;
+
+namespace SnapMagic.Api.Cards;
+
+/// <summary><c>Cards:PerSessionPerMinute</c> card submits per session (0: no limit); past it, 429 with Retry-After.</summary>
+internal static class CardRateLimiting
+{
+    public const string PolicyName = "cards-per-session";
+
+    public static IServiceCollection AddCardRateLimiting(this IServiceCollection services) => services.AddRateLimiter(limiter =>
+    {
+        limiter.AddPolicy(PolicyName, context =>
+        {
+            var perMinute = context.RequestServices.GetRequiredService<IOptions<CardsOptions>>().Value.PerSessionPerMinute;
+            var session = context.User.FindSessionId() ?? "";
+            return perMinute <= 0
+                ? RateLimitPartition.GetNoLimiter(session)
+                : RateLimitPartition.GetFixedWindowLimiter(session, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = perMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+        });
+
+        limiter.OnRejected = async (rejected, cancellationToken) =>
+        {
+            var http = rejected.HttpContext;
+            var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            var perMinute = http.RequestServices.GetRequiredService<IOptions<CardsOptions>>().Value.PerSessionPerMinute;
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails =
+                {
+                    Status = StatusCodes.Status429TooManyRequests,
+                    Title = "Too many requests",
+                    Detail = $"A session may create at most {perMinute} cards a minute; try again in {seconds} seconds.",
+                },
+            });
+        };
+    });
+}

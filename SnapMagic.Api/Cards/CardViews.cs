@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+using SnapMagic.Api.Extensions;
+using SnapMagic.Cards;
+using SnapMagic.Storage;
+
+namespace SnapMagic.Api.Cards;
+
+/// <summary>Turns a stored job into the view clients see, with an absolute image URL that needs no header.</summary>
+internal sealed class CardViews(IImageStore images, ImageLinks links, IOptions<ApiOptions> options)
+{
+    public CardView Create(CardJob job, string publicBase) => new(
+        job.CorrelationId,
+        job.Status.ToWireName(),
+        job.Prompt,
+        job.CreatedAt,
+        job.StartedAt,
+        job.CompletedAt,
+        ImageUrlFor(job, publicBase),
+        job.Error);
+
+    /// <summary><c>Api:PublicUrl</c> when set, else the base of the request being served.</summary>
+    public string PublicBaseFor(HttpRequest request) =>
+        options.Value.PublicUrl is { } configured
+            ? configured.GetLeftPart(UriPartial.Authority) + configured.AbsolutePath.TrimEnd('/')
+            : $"{request.Scheme}://{request.Host}{request.PathBase}";
+
+    private string? ImageUrlFor(CardJob job, string publicBase)
+    {
+        if (job.Status != CardStatus.Completed || job.ImageKey is null)
+            return null;
+        return images.GetDirectReadUrl(job.ImageKey, ImageLinks.Lifetime)?.AbsoluteUri
+            ?? publicBase + links.PathAndQuery(job.CorrelationId);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SnapMagic.Api.Auth;
+using SnapMagic.Api.Cards;
+using SnapMagic.Api.Http;
+using SnapMagic.Api.Hub;
+using SnapMagic.Api.Internal;
+
+namespace SnapMagic.Api.Extensions;
+
+public static class ApiServicesExtensions
+{
+    public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddCardBackend();
+        var services = builder.Services;
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024);
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+
+        services.AddApiSecrets();
+        services.AddOptions<CardsOptions>().BindConfiguration(CardsOptions.Section);
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section)
+            .Validate(api => api.PublicUrl is null || (api.PublicUrl.IsAbsoluteUri && api.PublicUrl.Scheme is "http" or "https"),
+                "Api:PublicUrl must be an absolute http(s) URL such as http://localhost:5180.")
+            .ValidateOnStart();
+
+        services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SessionAuthenticationHandler>(
+                SessionAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.AddCardRateLimiting();
+        services.AddCors();
+        services.AddSingleton<IConfigureOptions<CorsOptions>, ConfigureCorsFromSettings>();
+
+        services.AddSignalR().AddJsonProtocol(json => json.PayloadSerializerOptions.TypeInfoResolver =
+            JsonTypeInfoResolver.Combine(ApiJsonContext.Default, new DefaultJsonTypeInfoResolver()));
+
+        services.AddSingleton<SessionTokens>();
+        services.AddSingleton<ImageLinks>();
+        services.AddSingleton<CardViews>();
+        services.AddSingleton<CardIntake>();
+        services.AddSingleton<CardUpdatePublisher>();
+        return builder;
+    }
+
+    /// <summary>Errors as ProblemDetails (never a stack trace), CORS, then authentication, authorization and rate limits.</summary>
+    public static WebApplication UseApiPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    private static void AddApiSecrets(this IServiceCollection services)
+    {
+        services.AddSingleton<ApiSecrets>();
+        services.AddSingleton<IPostConfigureOptions<EventOptions>>(sp => sp.GetRequiredService<ApiSecrets>());
+        services.AddSingleton<IPostConfigureOptions<JwtOptions>>(sp => sp.GetRequiredService<ApiSecrets>());
+        services.AddSingleton<IPostConfigureOptions<InternalOptions>>(sp => sp.GetRequiredService<ApiSecrets>());
+        services.AddSingleton<IValidateOptions<EventOptions>>(sp => sp.GetRequiredService<ApiSecrets>());
+        services.AddSingleton<IValidateOptions<JwtOptions>>(sp => sp.GetRequiredService<ApiSecrets>());
+        services.AddSingleton<IValidateOptions<InternalOptions>>(sp => sp.GetRequiredService<ApiSecrets>());
+        services.AddOptions<EventOptions>().BindConfiguration(EventOptions.Section).ValidateOnStart();
+        services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section).ValidateOnStart();
+        services.AddOptions<InternalOptions>().BindConfiguration(InternalOptions.Section).ValidateOnStart();
+    }
+}

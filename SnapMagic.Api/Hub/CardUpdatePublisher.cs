@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.SignalR;
+using SnapMagic.Api.Cards;
+using SnapMagic.Api.Diagnostics;
+using SnapMagic.Cards;
+using SnapMagic.Diagnostics;
+using SnapMagic.Storage;
+
+namespace SnapMagic.Api.Hub;
+
+/// <summary>Sends <c>cardUpdated</c> to the connections subscribed to a card. The store stays the source of truth.</summary>
+internal sealed class CardUpdatePublisher(
+    IHubContext<CardsHub> hub, IJobStore store, CardViews views, ILogger<CardUpdatePublisher> logger)
+{
+    public const string CardUpdated = "cardUpdated";
+
+    public static string GroupFor(string correlationId) => $"card:{correlationId}";
+
+    /// <summary>Re-reads the job and pushes it; false when the store has no such card.</summary>
+    public async Task<bool> PublishAsync(string correlationId, string publicBase, CancellationToken cancellationToken)
+    {
+        var job = await store.GetAsync(correlationId, cancellationToken);
+        if (job is null)
+            return false;
+        await PushAsync(job, publicBase, cancellationToken);
+        return true;
+    }
+
+    public async Task PushAsync(CardJob job, string publicBase, CancellationToken cancellationToken)
+    {
+        using var activity = ApiTelemetry.Source.StartActivity("cards push", ActivityKind.Producer);
+        activity?.SetTag(CardTelemetry.CorrelationIdTag, job.CorrelationId);
+        activity?.SetTag(CardTelemetry.CardStatusTag, job.Status.ToWireName());
+
+        await hub.Clients.Group(GroupFor(job.CorrelationId)).SendAsync(CardUpdated, views.Create(job, publicBase), cancellationToken);
+        ApiTelemetry.PushesSent.Add(1, new KeyValuePair<string, object?>(CardTelemetry.CardStatusTag, job.Status.ToWireName()));
+    }
+
+    /// <summary>A push nobody waits for (the accept path): failures are logged, the store still has the truth.</summary>
+    public void PushInBackground(CardJob job, string publicBase) => _ = PushLoggingFailuresAsync(job, publicBase);
+
+    private async Task PushLoggingFailuresAsync(CardJob job, string publicBase)
+    {
+        try
+        {
+            await PushAsync(job, publicBase, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Push of card {CorrelationId} ({Status}) failed", job.CorrelationId, job.Status.ToWireName());
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace SnapMagic.Api.Internal;
+
+/// <summary>The key the worker presents on the internal push endpoint (<c>Internal:ApiKey</c>).</summary>
+public sealed class InternalOptions
+{
+    public const string Section = "Internal";
+    public const string KeyHeader = "X-SnapMagic-Internal-Key";
+
+    public string? ApiKey { get; set; }
+}

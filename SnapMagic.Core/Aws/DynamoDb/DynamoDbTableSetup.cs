@@ -1,0 +1,126 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+
+namespace SnapMagic.Aws.DynamoDb;
+
+/// <summary>Creates the job table (on-demand, session index, TTL on <c>expiresAt</c>) when it is missing and waits until it is ACTIVE.</summary>
+public static class DynamoDbTableSetup
+{
+    /// <summary>Returns what it created or changed (nothing when the table was ready).</summary>
+    public static async Task<IReadOnlyList<string>> EnsureTableAsync(IAmazonDynamoDB dynamoDb, string tableName, TimeSpan timeout,
+        CancellationToken cancellationToken = default)
+    {
+        var done = new List<string>();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            var created = await DescribeAsync(dynamoDb, tableName, deadline.Token) is null;
+            if (created)
+            {
+                await CreateAsync(dynamoDb, tableName, deadline.Token);
+                done.Add($"DynamoDB table {tableName}");
+            }
+            await WaitUntilActiveAsync(dynamoDb, tableName, deadline.Token);
+            switch (await EnableTimeToLiveAsync(dynamoDb, tableName, deadline.Token))
+            {
+                case TimeToLiveResult.Enabled:
+                    done.Add($"TTL on {tableName}.{JobItem.ExpiresAt}");
+                    break;
+                case TimeToLiveResult.Unsupported when created:
+                    done.Add($"(this DynamoDB server has no TTL: items in {tableName} will not expire)");
+                    break;
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"DynamoDB table {tableName} did not become ACTIVE within {timeout.TotalSeconds:0} s.");
+        }
+        return done;
+    }
+
+    private static async Task CreateAsync(IAmazonDynamoDB dynamoDb, string tableName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamoDb.CreateTableAsync(new CreateTableRequest
+            {
+                TableName = tableName,
+                BillingMode = BillingMode.PAY_PER_REQUEST,
+                AttributeDefinitions =
+                [
+                    new AttributeDefinition(JobItem.CorrelationId, ScalarAttributeType.S),
+                    new AttributeDefinition(JobItem.SessionId, ScalarAttributeType.S),
+                    new AttributeDefinition(JobItem.CreatedAt, ScalarAttributeType.S),
+                ],
+                KeySchema = [new KeySchemaElement(JobItem.CorrelationId, KeyType.HASH)],
+                GlobalSecondaryIndexes =
+                [
+                    new GlobalSecondaryIndex
+                    {
+                        IndexName = AwsOptions.SessionIndexName,
+                        KeySchema =
+                        [
+                            new KeySchemaElement(JobItem.SessionId, KeyType.HASH),
+                            new KeySchemaElement(JobItem.CreatedAt, KeyType.RANGE),
+                        ],
+                        Projection = new Projection { ProjectionType = ProjectionType.ALL },
+                    },
+                ],
+            }, cancellationToken);
+        }
+        catch (ResourceInUseException)
+        {
+            // Another process created it a moment ago: fine, wait for it below.
+        }
+    }
+
+    private static async Task WaitUntilActiveAsync(IAmazonDynamoDB dynamoDb, string tableName, CancellationToken cancellationToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(50);
+        while (true)
+        {
+            var table = await DescribeAsync(dynamoDb, tableName, cancellationToken);
+            if (table is not null && table.TableStatus == TableStatus.ACTIVE
+                && (table.GlobalSecondaryIndexes ?? []).All(index => index.IndexStatus == IndexStatus.ACTIVE))
+                return;
+            await Task.Delay(delay, cancellationToken);
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 2000));
+        }
+    }
+
+    private enum TimeToLiveResult { AlreadyOn, Enabled, Unsupported }
+
+    private static async Task<TimeToLiveResult> EnableTimeToLiveAsync(IAmazonDynamoDB dynamoDb, string tableName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var current = await dynamoDb.DescribeTimeToLiveAsync(new DescribeTimeToLiveRequest { TableName = tableName }, cancellationToken);
+            var status = current.TimeToLiveDescription?.TimeToLiveStatus;
+            if (status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING)
+                return TimeToLiveResult.AlreadyOn;
+            await dynamoDb.UpdateTimeToLiveAsync(new UpdateTimeToLiveRequest
+            {
+                TableName = tableName,
+                TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = JobItem.ExpiresAt, Enabled = true },
+            }, cancellationToken);
+            return TimeToLiveResult.Enabled;
+        }
+        catch (AmazonDynamoDBException ex) when (ex.ErrorCode is "UnknownOperationException")
+        {
+            return TimeToLiveResult.Unsupported;
+        }
+    }
+
+    private static async Task<TableDescription?> DescribeAsync(IAmazonDynamoDB dynamoDb, string tableName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await dynamoDb.DescribeTableAsync(new DescribeTableRequest { TableName = tableName }, cancellationToken)).Table;
+        }
+        catch (ResourceNotFoundException)
+        {
+            return null;
+        }
+    }
+}

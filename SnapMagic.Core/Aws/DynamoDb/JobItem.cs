@@ -1,0 +1,89 @@
+using System.Globalization;
+using Amazon.DynamoDBv2.Model;
+using SnapMagic.Cards;
+
+namespace SnapMagic.Aws.DynamoDb;
+
+/// <summary>
+/// How a <see cref="CardJob"/> is laid out as a DynamoDB item. Times are fixed-width UTC ISO 8601 strings,
+/// so the session index sorts them as text; <c>expiresAt</c> is epoch seconds for DynamoDB's TTL.
+/// </summary>
+internal static class JobItem
+{
+    public const string CorrelationId = "correlationId";
+    public const string SessionId = "sessionId";
+    public const string Prompt = "prompt";
+    public const string Status = "status";
+    public const string CreatedAt = "createdAt";
+    public const string StartedAt = "startedAt";
+    public const string CompletedAt = "completedAt";
+    public const string ImageKey = "imageKey";
+    public const string Error = "error";
+    public const string IdempotencyKey = "idempotencyKey";
+    public const string ExpiresAt = "expiresAt";
+
+    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
+    public static Dictionary<string, AttributeValue> ToItem(CardJob job, DateTimeOffset expiresAt)
+    {
+        var item = new Dictionary<string, AttributeValue>
+        {
+            [CorrelationId] = S(job.CorrelationId),
+            [SessionId] = S(job.SessionId),
+            [Prompt] = S(job.Prompt),
+            [Status] = S(job.Status.ToWireName()),
+            [CreatedAt] = Time(job.CreatedAt),
+            [ExpiresAt] = new AttributeValue { N = expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) },
+        };
+        AddIfSet(item, StartedAt, job.StartedAt is { } started ? Time(started) : null);
+        AddIfSet(item, CompletedAt, job.CompletedAt is { } completed ? Time(completed) : null);
+        AddIfSet(item, ImageKey, job.ImageKey is { } key ? S(key) : null);
+        AddIfSet(item, Error, job.Error is { } error ? S(error) : null);
+        AddIfSet(item, IdempotencyKey, job.IdempotencyKey is { } idem ? S(idem) : null);
+        return item;
+    }
+
+    /// <summary>The job an item holds, or null when the item is not a job (an idempotency record).</summary>
+    public static CardJob? FromItem(Dictionary<string, AttributeValue>? item)
+    {
+        if (item is null || !item.TryGetValue(Status, out var status) || !item.ContainsKey(SessionId))
+            return null;
+        return new CardJob
+        {
+            CorrelationId = item[CorrelationId].S,
+            SessionId = item[SessionId].S,
+            Prompt = item[Prompt].S,
+            Status = ParseStatus(status.S),
+            CreatedAt = ParseTime(item[CreatedAt].S),
+            StartedAt = OptionalTime(item, StartedAt),
+            CompletedAt = OptionalTime(item, CompletedAt),
+            ImageKey = OptionalString(item, ImageKey),
+            Error = OptionalString(item, Error),
+            IdempotencyKey = OptionalString(item, IdempotencyKey),
+        };
+    }
+
+    public static AttributeValue S(string value) => new() { S = value };
+
+    public static AttributeValue Time(DateTimeOffset value) => S(value.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture));
+
+    public static AttributeValue StatusValue(CardStatus status) => S(status.ToWireName());
+
+    private static CardStatus ParseStatus(string wireName) =>
+        Enum.GetValues<CardStatus>().First(s => s.ToWireName() == wireName);
+
+    private static DateTimeOffset ParseTime(string value) =>
+        new(DateTime.ParseExact(value, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), TimeSpan.Zero);
+
+    private static DateTimeOffset? OptionalTime(Dictionary<string, AttributeValue> item, string name) =>
+        OptionalString(item, name) is { } text ? ParseTime(text) : null;
+
+    private static string? OptionalString(Dictionary<string, AttributeValue> item, string name) =>
+        item.TryGetValue(name, out var value) ? value.S : null;
+
+    private static void AddIfSet(Dictionary<string, AttributeValue> item, string name, AttributeValue? value)
+    {
+        if (value is not null)
+            item[name] = value;
+    }
+}

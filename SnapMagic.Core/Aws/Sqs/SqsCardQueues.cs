@@ -1,0 +1,10 @@
+using SnapMagic.Queueing;
+
+namespace SnapMagic.Aws.Sqs;
+
+/// <summary>The card queue and its dead-letter queue on SQS (the redrive policy is set on the queue itself).</summary>
+public sealed class SqsCardQueues(SqsClient client, QueueOptions options) : ICardQueues
+{
+    public IMessageQueue Jobs { get; } = new SqsMessageQueue(client, options.Name);
+    public IMessageQueue DeadLetters { get; } = new SqsMessageQueue(client, options.DeadLetterName);
+}

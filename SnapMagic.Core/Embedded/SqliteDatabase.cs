@@ -1,0 +1,63 @@
+using System.Data;
+using Microsoft.Data.Sqlite;
+
+namespace SnapMagic.Embedded;
+
+/// <summary>
+/// One SQLite file that several processes (Api and workers) use at once: WAL journal so readers never block
+/// the writer, a busy timeout so a writer waits its turn instead of failing, and short-lived pooled connections.
+/// </summary>
+internal sealed class SqliteDatabase : IDisposable
+{
+    private const int BusyTimeoutMs = 10_000;
+    private readonly string _connectionString;
+
+    public SqliteDatabase(string path, string schema)
+    {
+        FilePath = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+
+        using var connection = Open();
+        // WAL is a property of the file, set once; every later connection of every process uses it.
+        Execute(connection, "PRAGMA journal_mode=WAL;");
+        using var transaction = BeginImmediate(connection);
+        Execute(connection, schema, transaction);
+        transaction.Commit();
+    }
+
+    public string FilePath { get; }
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        // Per connection: wait for another process's write lock rather than failing with SQLITE_BUSY.
+        Execute(connection, $"PRAGMA busy_timeout={BusyTimeoutMs}; PRAGMA synchronous=NORMAL;");
+        return connection;
+    }
+
+    /// <summary>BEGIN IMMEDIATE: takes the write lock up front, so a read-modify-write never races another process.</summary>
+    public static SqliteTransaction BeginImmediate(SqliteConnection connection) =>
+        connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
+
+    public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+}

@@ -1,0 +1,197 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using SnapMagic.Cards;
+using SnapMagic.Storage;
+
+namespace SnapMagic.Embedded;
+
+/// <summary>
+/// Card jobs in <c>{DataDirectory}/jobs.db</c>. Every status change is one UPDATE whose WHERE names the
+/// statuses <see cref="CardStatusExtensions.CanMoveTo"/> allows, so two processes can never both win a move.
+/// </summary>
+public sealed class SqliteJobStore : IJobStore, IDisposable
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS jobs (
+            correlation_id  TEXT    PRIMARY KEY,
+            session_id      TEXT    NOT NULL,
+            prompt          TEXT    NOT NULL,
+            status          TEXT    NOT NULL,
+            created_at      INTEGER NOT NULL,
+            started_at      INTEGER NULL,
+            completed_at    INTEGER NULL,
+            image_key       TEXT    NULL,
+            error           TEXT    NULL,
+            idempotency_key TEXT    NULL
+        );
+        CREATE UNIQUE INDEX IF NOT EXISTS ux_jobs_session_idempotency
+            ON jobs (session_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS ix_jobs_session_created ON jobs (session_id, created_at);
+        """;
+
+    private const string Columns =
+        "correlation_id, session_id, prompt, status, created_at, started_at, completed_at, image_key, error, idempotency_key";
+
+    private readonly SqliteDatabase _database;
+
+    public SqliteJobStore(IOptions<EmbeddedOptions> options) : this(options.Value.DataDirectory)
+    {
+    }
+
+    public SqliteJobStore(string dataDirectory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
+        _database = new SqliteDatabase(Path.Combine(dataDirectory, "jobs.db"), Schema);
+    }
+
+    public Task<(CardJob Job, bool Created)> CreateAsync(CardJob job, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = _database.Open();
+        using var transaction = SqliteDatabase.BeginImmediate(connection);
+        if (job.IdempotencyKey is not null)
+        {
+            using var find = connection.CreateCommand();
+            find.Transaction = transaction;
+            find.CommandText = $"SELECT {Columns} FROM jobs WHERE session_id = @session AND idempotency_key = @key";
+            find.Parameters.AddWithValue("@session", job.SessionId);
+            find.Parameters.AddWithValue("@key", job.IdempotencyKey);
+            if (ReadOne(find) is { } existing)
+                return Task.FromResult((existing, false));
+        }
+
+        using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = $"""
+                INSERT INTO jobs ({Columns})
+                VALUES (@id, @session, @prompt, @status, @createdAt, @startedAt, @completedAt, @imageKey, @error, @key)
+                """;
+            insert.Parameters.AddWithValue("@id", job.CorrelationId);
+            insert.Parameters.AddWithValue("@session", job.SessionId);
+            insert.Parameters.AddWithValue("@prompt", job.Prompt);
+            insert.Parameters.AddWithValue("@status", job.Status.ToWireName());
+            insert.Parameters.AddWithValue("@createdAt", job.CreatedAt.UtcTicks);
+            insert.Parameters.AddWithValue("@startedAt", (object?)job.StartedAt?.UtcTicks ?? DBNull.Value);
+            insert.Parameters.AddWithValue("@completedAt", (object?)job.CompletedAt?.UtcTicks ?? DBNull.Value);
+            insert.Parameters.AddWithValue("@imageKey", (object?)job.ImageKey ?? DBNull.Value);
+            insert.Parameters.AddWithValue("@error", (object?)job.Error ?? DBNull.Value);
+            insert.Parameters.AddWithValue("@key", (object?)job.IdempotencyKey ?? DBNull.Value);
+            insert.ExecuteNonQuery();
+        }
+        transaction.Commit();
+        return Task.FromResult((job, true));
+    }
+
+    public Task<CardJob?> GetAsync(string correlationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(correlationId);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM jobs WHERE correlation_id = @id";
+        command.Parameters.AddWithValue("@id", correlationId);
+        return Task.FromResult(ReadOne(command));
+    }
+
+    public Task<IReadOnlyList<CardJob>> ListBySessionAsync(string sessionId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sessionId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {Columns} FROM jobs WHERE session_id = @session
+            ORDER BY created_at DESC, rowid DESC LIMIT @limit
+            """;
+        command.Parameters.AddWithValue("@session", sessionId);
+        command.Parameters.AddWithValue("@limit", limit);
+        using var reader = command.ExecuteReader();
+        var jobs = new List<CardJob>();
+        while (reader.Read())
+            jobs.Add(Map(reader));
+        return Task.FromResult<IReadOnlyList<CardJob>>(jobs);
+    }
+
+    public Task<CardJob?> TryStartAsync(string correlationId, DateTimeOffset startedAt, CancellationToken cancellationToken = default) =>
+        TryMoveAsync(correlationId, CardStatus.Processing, "started_at = @at", startedAt, null, cancellationToken);
+
+    public Task<CardJob?> TryCompleteAsync(string correlationId, string imageKey, DateTimeOffset completedAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(imageKey);
+        return TryMoveAsync(correlationId, CardStatus.Completed, "completed_at = @at, image_key = @text", completedAt, imageKey, cancellationToken);
+    }
+
+    public Task<CardJob?> TryFailAsync(string correlationId, string error, DateTimeOffset failedAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(error);
+        return TryMoveAsync(correlationId, CardStatus.Failed, "completed_at = @at, error = @text", failedAt, error, cancellationToken);
+    }
+
+    public Task PingAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM jobs WHERE 0";
+        command.ExecuteScalar();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => _database.Dispose();
+
+    private Task<CardJob?> TryMoveAsync(string correlationId, CardStatus to, string set, DateTimeOffset at, string? text,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(correlationId);
+        cancellationToken.ThrowIfCancellationRequested();
+        var from = Enum.GetValues<CardStatus>().Where(status => status.CanMoveTo(to)).ToArray();
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            UPDATE jobs SET status = @to, {set}
+            WHERE correlation_id = @id AND status IN ({string.Join(", ", from.Select((_, i) => $"@from{i}"))})
+            RETURNING {Columns}
+            """;
+        command.Parameters.AddWithValue("@to", to.ToWireName());
+        command.Parameters.AddWithValue("@id", correlationId);
+        command.Parameters.AddWithValue("@at", at.UtcTicks);
+        command.Parameters.AddWithValue("@text", (object?)text ?? DBNull.Value);
+        for (var i = 0; i < from.Length; i++)
+            command.Parameters.AddWithValue($"@from{i}", from[i].ToWireName());
+        return Task.FromResult(ReadOne(command));
+    }
+
+    private static CardJob? ReadOne(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? Map(reader) : null;
+    }
+
+    private static CardJob Map(SqliteDataReader reader) => new()
+    {
+        CorrelationId = reader.GetString(0),
+        SessionId = reader.GetString(1),
+        Prompt = reader.GetString(2),
+        Status = ParseStatus(reader.GetString(3)),
+        CreatedAt = FromTicks(reader.GetInt64(4)),
+        StartedAt = reader.IsDBNull(5) ? null : FromTicks(reader.GetInt64(5)),
+        CompletedAt = reader.IsDBNull(6) ? null : FromTicks(reader.GetInt64(6)),
+        ImageKey = reader.IsDBNull(7) ? null : reader.GetString(7),
+        Error = reader.IsDBNull(8) ? null : reader.GetString(8),
+        IdempotencyKey = reader.IsDBNull(9) ? null : reader.GetString(9),
+    };
+
+    private static DateTimeOffset FromTicks(long utcTicks) => new(utcTicks, TimeSpan.Zero);
+
+    private static CardStatus ParseStatus(string wireName) => wireName switch
+    {
+        "queued" => CardStatus.Queued,
+        "processing" => CardStatus.Processing,
+        "completed" => CardStatus.Completed,
+        "failed" => CardStatus.Failed,
+        _ => throw new InvalidDataException($"Unknown card status '{wireName}' in the job store."),
+    };
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace SnapMagic.Api.Tests;
+
+/// <summary>
+/// The Api on the embedded backend in a TestServer, environment Development (demo/demo and the development
+/// keys), with its own data directory that is deleted afterwards.
+/// </summary>
+public class ApiFactory : WebApplicationFactory<Program>
+{
+    public const string WebOrigin = "http://localhost:5080";
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "snapmagic-api-tests-" + Guid.NewGuid().ToString("N"));
+
+    protected virtual string EnvironmentName => "Development";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("Backend", "Embedded");
+        builder.UseSetting("Embedded:DataDirectory", DataDirectory);
+        builder.UseSetting("Cors:AllowedOrigins", WebOrigin);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing)
+            return;
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            if (Directory.Exists(DataDirectory))
+                Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a file still held open stays in the temp folder.
+        }
+    }
+}

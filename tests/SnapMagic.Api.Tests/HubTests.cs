@@ -1,0 +1,142 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using SnapMagic.Api.Cards;
+using SnapMagic.Api.Hub;
+using SnapMagic.Cards;
+using SnapMagic.Storage;
+using SnapMagic.TestSupport.SignalR;
+
+namespace SnapMagic.Api.Tests;
+
+public sealed class HubTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task Subscribe_returns_the_current_card_and_then_pushes_each_change()
+    {
+        var (client, login) = await factory.NewSessionAsync();
+        var card = await client.SubmitCardAsync();
+        await using var hub = await factory.ConnectHubAsync(login.Token);
+
+        var snapshot = await hub.InvokeAsync<CardView>("Subscribe", card.CorrelationId);
+        Assert.Equal(card.CorrelationId, snapshot!.CorrelationId);
+        Assert.Equal("queued", snapshot.Status);
+
+        await factory.StartAsync(card.CorrelationId);
+        await client.NotifyChangedAsync(card.CorrelationId);
+        var processing = await hub.WaitForCardUpdatedAsync<CardView>(c => c.Status == "processing", Timeout);
+        Assert.Equal(card.CorrelationId, processing.CorrelationId);
+        Assert.NotNull(processing.StartedAt);
+
+        var store = factory.Services.GetRequiredService<IJobStore>();
+        var key = CardJob.ImageKeyFor(login.SessionId, card.CorrelationId);
+        await factory.Services.GetRequiredService<IImageStore>().SaveAsync(key, TestCards.Png);
+        await store.TryCompleteAsync(card.CorrelationId, key, DateTimeOffset.UtcNow);
+        await client.NotifyChangedAsync(card.CorrelationId);
+        var completed = await hub.WaitForCardUpdatedAsync<CardView>(c => c.Status == "completed", Timeout);
+        Assert.StartsWith($"http://localhost/api/cards/{card.CorrelationId}/image?", completed.ImageUrl);
+    }
+
+    [Fact]
+    public async Task Subscribing_after_the_card_finished_returns_the_finished_card()
+    {
+        var (client, login) = await factory.NewSessionAsync();
+        var card = await client.SubmitCardAsync();
+        await factory.CompleteWithImageAsync(card.CorrelationId, login.SessionId);
+        await using var hub = await factory.ConnectHubAsync(login.Token);
+
+        var snapshot = await hub.InvokeAsync<CardView>("Subscribe", card.CorrelationId);
+
+        Assert.Equal("completed", snapshot!.Status);
+        Assert.NotNull(snapshot.ImageUrl);
+    }
+
+    [Fact]
+    public async Task Another_sessions_unknown_and_malformed_cards_are_hub_errors_and_the_connection_keeps_working()
+    {
+        var (owner, _) = await factory.NewSessionAsync();
+        var theirs = await owner.SubmitCardAsync();
+        var (client, login) = await factory.NewSessionAsync();
+        var mine = await client.SubmitCardAsync();
+        await using var hub = await factory.ConnectHubAsync(login.Token);
+
+        foreach (var id in new[] { theirs.CorrelationId, CorrelationIds.New(), "not-an-id", "" })
+        {
+            var error = await Assert.ThrowsAsync<HubInvocationException>(() => hub.InvokeAsync<CardView>("Subscribe", id));
+            Assert.Contains("no card with this id", error.Error);
+        }
+        await Assert.ThrowsAsync<HubInvocationException>(() => hub.InvokeAsync<CardView>("Subscribe", [null]));
+
+        Assert.Equal(mine.CorrelationId, (await hub.InvokeAsync<CardView>("Subscribe", mine.CorrelationId))!.CorrelationId);
+
+        // A refused subscription joins nothing: the other session's pushes never arrive here.
+        await owner.NotifyChangedAsync(theirs.CorrelationId);
+        await client.NotifyChangedAsync(mine.CorrelationId);
+        await hub.WaitForCardUpdatedAsync<CardView>(c => c.CorrelationId == mine.CorrelationId, Timeout);
+        Assert.DoesNotContain(hub.Received, m => m.Argument<CardView>().CorrelationId == theirs.CorrelationId);
+    }
+
+    [Fact]
+    public async Task Unsubscribe_stops_the_pushes_of_that_card()
+    {
+        var (client, login) = await factory.NewSessionAsync();
+        var first = await client.SubmitCardAsync("The first card of the unsubscribe test");
+        var second = await client.SubmitCardAsync("The second card of the unsubscribe test");
+        await using var hub = await factory.ConnectHubAsync(login.Token);
+        await hub.InvokeAsync<CardView>("Subscribe", first.CorrelationId);
+        await hub.InvokeAsync<CardView>("Subscribe", second.CorrelationId);
+
+        await hub.InvokeAsync("Unsubscribe", first.CorrelationId);
+        await client.NotifyChangedAsync(first.CorrelationId);
+        await client.NotifyChangedAsync(second.CorrelationId);
+
+        // Pushes to one connection arrive in order, so once the second card's is here the first one's would be too.
+        await hub.WaitForCardUpdatedAsync<CardView>(c => c.CorrelationId == second.CorrelationId, Timeout);
+        Assert.DoesNotContain(hub.Received, m => m.Argument<CardView>().CorrelationId == first.CorrelationId);
+    }
+
+    [Fact]
+    public async Task A_flood_of_Subscribe_calls_is_bounded_per_connection()
+    {
+        var login = await factory.LoginAsync();
+        var store = factory.Services.GetRequiredService<IJobStore>();
+        var ids = new List<string>();
+        for (var i = 0; i <= CardsHub.MaxSubscriptionsPerConnection; i++)
+        {
+            var (job, _) = await store.CreateAsync(new CardJob
+            {
+                CorrelationId = CorrelationIds.New(),
+                SessionId = login.SessionId,
+                Prompt = $"Flood card number {i}",
+                Status = CardStatus.Queued,
+                CreatedAt = DateTimeOffset.UtcNow,
+            });
+            ids.Add(job.CorrelationId);
+        }
+        await using var hub = await factory.ConnectHubAsync(login.Token);
+
+        for (var i = 0; i < 300; i++)
+            await Assert.ThrowsAsync<HubInvocationException>(() => hub.InvokeAsync<CardView>("Subscribe", CorrelationIds.New()));
+        foreach (var id in ids.Take(CardsHub.MaxSubscriptionsPerConnection))
+            await hub.InvokeAsync<CardView>("Subscribe", id);
+        // Subscribing again to a card already followed is fine; one more card is not.
+        await hub.InvokeAsync<CardView>("Subscribe", ids[0]);
+        var refused = await Assert.ThrowsAsync<HubInvocationException>(() => hub.InvokeAsync<CardView>("Subscribe", ids[^1]));
+        Assert.Contains("at most", refused.Error);
+
+        await hub.InvokeAsync("Unsubscribe", ids[0]);
+        Assert.Equal(ids[^1], (await hub.InvokeAsync<CardView>("Subscribe", ids[^1]))!.CorrelationId);
+    }
+
+    [Fact]
+    public async Task The_hub_refuses_connections_without_a_valid_token()
+    {
+        await Assert.ThrowsAnyAsync<Exception>(() => factory.ConnectHubAsync(null));
+        await Assert.ThrowsAnyAsync<Exception>(() => factory.ConnectHubAsync("forged.token.value"));
+
+        using var client = factory.CreateClient();
+        using var negotiate = await client.PostAsync("/hubs/cards/negotiate?negotiateVersion=1", null);
+        Assert.Equal(HttpStatusCode.Unauthorized, negotiate.StatusCode);
+    }
+}

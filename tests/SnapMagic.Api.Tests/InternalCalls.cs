@@ -1,0 +1,16 @@
+using System.Net;
+using SnapMagic.Api.Auth;
+
+namespace SnapMagic.Api.Tests;
+
+internal static class InternalCalls
+{
+    /// <summary>What the worker does after each status change: POST /internal/cards/{id}/changed with the internal key.</summary>
+    public static async Task NotifyChangedAsync(this HttpClient client, string correlationId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/internal/cards/{correlationId}/changed");
+        request.Headers.Add("X-SnapMagic-Internal-Key", ApiSecrets.DevelopmentInternalKey);
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+}

@@ -1,0 +1,26 @@
+using Amazon.S3;
+using SnapMagic.Aws;
+using SnapMagic.Aws.S3;
+using SnapMagic.Storage;
+
+namespace SnapMagic.Contract.Tests.Aws;
+
+/// <summary>The shared image store contract on S3 (fauxqs), each test with its own bucket.</summary>
+[Collection(LocalAwsCollection.Name)]
+public sealed class AwsImageStoreContractTests(LocalAwsFixture aws) : ImageStoreContractTests
+{
+    private readonly AmazonS3Client _s3 = AwsClientFactory.CreateS3(aws.NewOptions());
+
+    protected override async Task<IImageStore> CreateStoreAsync()
+    {
+        var bucket = LocalAwsFixture.UniqueName("contract");
+        await S3BucketSetup.EnsureBucketAsync(_s3, bucket, AwsBackendExtensions.DefaultRetentionDays, realAws: false);
+        return new S3ImageStore(_s3, bucket);
+    }
+
+    public override Task DisposeAsync()
+    {
+        _s3.Dispose();
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,56 @@
+using SnapMagic.Cards;
+using SnapMagic.Embedded;
+
+namespace SnapMagic.Contract.Tests.Embedded;
+
+/// <summary>The embedded job store shared by several processes: two instances over one folder stand in for them.</summary>
+public sealed class EmbeddedJobStoreTests : IDisposable
+{
+    private readonly TemporaryDataDirectories _directories = new();
+
+    public void Dispose() => _directories.Dispose();
+
+    [Fact]
+    public async Task Concurrent_creates_with_one_idempotency_key_from_two_processes_make_one_job()
+    {
+        var directory = _directories.New();
+        var stores = new[] { _directories.Own(new SqliteJobStore(directory)), _directories.Own(new SqliteJobStore(directory)) };
+        var session = $"session-{Guid.NewGuid():N}";
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => stores[i % 2].CreateAsync(new CardJob
+        {
+            CorrelationId = CorrelationIds.New(),
+            SessionId = session,
+            Prompt = "A lighthouse made of glass at dusk",
+            Status = CardStatus.Queued,
+            CreatedAt = DateTimeOffset.UnixEpoch.AddSeconds(i),
+            IdempotencyKey = "double-click",
+        }))));
+
+        Assert.Single(results, r => r.Created);
+        Assert.Single(results.Select(r => r.Job.CorrelationId).Distinct());
+        Assert.Single(await stores[1].ListBySessionAsync(session, 10));
+    }
+
+    [Fact]
+    public async Task Of_completions_racing_from_two_processes_exactly_one_wins()
+    {
+        var directory = _directories.New();
+        var stores = new[] { _directories.Own(new SqliteJobStore(directory)), _directories.Own(new SqliteJobStore(directory)) };
+        var (job, _) = await stores[0].CreateAsync(new CardJob
+        {
+            CorrelationId = CorrelationIds.New(),
+            SessionId = "session",
+            Prompt = "A lighthouse made of glass at dusk",
+            Status = CardStatus.Queued,
+            CreatedAt = DateTimeOffset.UnixEpoch,
+        });
+        Assert.NotNull(await stores[1].TryStartAsync(job.CorrelationId, DateTimeOffset.UnixEpoch.AddSeconds(1)));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() =>
+            stores[i % 2].TryCompleteAsync(job.CorrelationId, $"cards/session/{i}.png", DateTimeOffset.UnixEpoch.AddSeconds(2)))));
+
+        var winner = Assert.Single(results, r => r is not null)!;
+        Assert.Equal(winner, await stores[0].GetAsync(job.CorrelationId));
+    }
+}
