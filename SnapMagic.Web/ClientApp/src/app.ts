@@ -74,6 +74,7 @@ export class App {
       this.ui.prompt.focus();
       this.ui.prompt.select();
     },
+    downloadLink: (url) => this.downloadLink(url),
     download: (card, link) => void this.download(card, link),
     imageFailed: (card, image) => void this.reloadImage(card, image),
     resolveUrl: (url) => this.api.resolve(url),
@@ -380,8 +381,20 @@ export class App {
   }
 
   /**
-   * Saves the PNG under a meaningful name. The image lives on the Api's origin, where the `download`
-   * attribute is ignored, so fetch it and save a same-origin blob; if that is not possible, open it.
+   * The Api serves its own image links as attachments named snapmagic-card-xxxx.png when asked with
+   * `download=1`. A link elsewhere (an S3 presigned URL, whose signature a new parameter would break)
+   * goes through {@link download}.
+   */
+  private downloadLink(url: string): { href: string; native: boolean } {
+    const link = new URL(url);
+    if (link.origin !== new URL(this.api.baseUrl).origin) return { href: url, native: false };
+    link.searchParams.set("download", "1");
+    return { href: link.toString(), native: true };
+  }
+
+  /**
+   * Saves an image from another origin under a meaningful name: the `download` attribute is ignored
+   * across origins, so fetch it and save a same-origin blob; if that is not possible, open it.
    */
   private async download(card: CardView, link: HTMLAnchorElement): Promise<void> {
     try {
