@@ -20,6 +20,7 @@ public static class ApiServicesExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024);
+        services.Configure<ProblemDetailsOptions>(problems => problems.CustomizeProblemDetails = ProblemDetailTexts.AddMissingDetail);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
 
         services.AddApiSecrets();

@@ -1,0 +1,37 @@
+using System.IO.Compression;
+using Microsoft.Extensions.Options;
+
+namespace SnapMagic.Imaging;
+
+/// <summary>
+/// The embedded backend's image model: paints a deterministic picture from the prompt into the template's
+/// art window (<see cref="LocalArtPainter"/>), writes the caption, and returns the PNG. Same prompt, same
+/// bytes. <see cref="LocalImageModelOptions.LatencyMs"/> and <see cref="LocalImageModelOptions.FailureRate"/>
+/// imitate a slow or flaky model so the worker's resilience paths can be seen locally.
+/// </summary>
+public sealed class LocalImageModel(IOptions<ImageModelOptions> options) : IImageModel
+{
+    public async Task<byte[]> PaintCardAsync(CardImageRequest request, CancellationToken cancellationToken = default)
+    {
+        var local = options.Value.Local;
+        if (local.LatencyMs > 0)
+            await Task.Delay(local.LatencyMs, cancellationToken); // the simulated model's own latency
+        cancellationToken.ThrowIfCancellationRequested();
+
+        if (local.FailureRate > 0 && Random.Shared.NextDouble() < local.FailureRate)
+            throw new ImageModelException(
+                ImageModelFailure.Transient,
+                "The image model is busy right now. Please try again.",
+                $"Simulated transient failure (ImageModel:Local:FailureRate = {local.FailureRate}).");
+
+        return Paint(request.Prompt);
+    }
+
+    /// <summary>The finished card for <paramref name="prompt"/> as PNG bytes (pure; no latency or failures).</summary>
+    public static byte[] Paint(string prompt)
+    {
+        var card = CardTemplate.WithArt(LocalArtPainter.Paint(prompt, CardTemplate.ArtWidth, CardTemplate.ArtHeight));
+        CardCaption.Draw(card, prompt);
+        return Png.Encode(card, CompressionLevel.Fastest);
+    }
+}

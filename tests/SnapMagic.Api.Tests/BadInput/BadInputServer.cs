@@ -1,0 +1,74 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SnapMagic.Api.Cards;
+using SnapMagic.TestSupport;
+
+namespace SnapMagic.Api.Tests.BadInput;
+
+/// <summary>
+/// The Api on a real Kestrel socket (loopback, free port), so header, URL and body limits are Kestrel's own, with
+/// every Error-level log line recorded. Shared by the catalogue: a card of another session and a completed card
+/// with its signed image link are made once.
+/// </summary>
+public sealed class BadInputServer : IAsyncLifetime
+{
+    private readonly RecordingFactory _factory = new();
+
+    public BadInputServer()
+    {
+        var port = FreePort.Next();
+        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+    }
+
+    public ApiFactory Factory => _factory;
+    public Uri BaseAddress { get; }
+    public Uri HubUrl => new(BaseAddress, "/hubs/cards");
+    public ErrorLog Errors => _factory.Errors;
+
+    /// <summary>A queued card that belongs to a session the cases never log in as.</summary>
+    public string OtherSessionsCard { get; private set; } = "";
+
+    /// <summary>Path and query of a valid signed link to a completed card's image.</summary>
+    public string SignedImageLink { get; private set; } = "";
+
+    public string SignedImageCard { get; private set; } = "";
+
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };
+
+    public async Task InitializeAsync()
+    {
+        _factory.StartServer();
+        var (other, _) = await _factory.NewSessionAsync();
+        using (other)
+            OtherSessionsCard = (await other.SubmitCardAsync("A card that belongs to somebody else")).CorrelationId;
+
+        var (owner, login) = await _factory.NewSessionAsync();
+        using (owner)
+        {
+            SignedImageCard = (await owner.SubmitCardAsync("A card with a finished image")).CorrelationId;
+            await _factory.CompleteWithImageAsync(SignedImageCard, login.SessionId);
+            var view = await owner.GetCardAsync(SignedImageCard);
+            SignedImageLink = new Uri(view.ImageUrl!).PathAndQuery;
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        _factory.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private sealed class RecordingFactory : ApiFactory
+    {
+        public ErrorLog Errors { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Errors));
+        }
+    }
+}

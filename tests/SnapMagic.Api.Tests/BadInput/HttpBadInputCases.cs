@@ -1,0 +1,200 @@
+using System.IO.Compression;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Extensions.Options;
+using SnapMagic.Api.Auth;
+using SnapMagic.Api.Cards;
+using SnapMagic.Cards;
+using static SnapMagic.Api.Tests.BadInput.HttpCaseContext;
+
+namespace SnapMagic.Api.Tests.BadInput;
+
+/// <summary>How a case is answered: a ProblemDetails from the Api, or Kestrel's own empty 4xx before the Api runs at all.</summary>
+public enum Answer
+{
+    Problem,
+    /// <summary>Kestrel refuses the request while parsing it (header and URL limits, bytes HTTP forbids): no app code runs, so no ProblemDetails.</summary>
+    KestrelRefusal,
+}
+
+public sealed record HttpCase(string Name, Func<HttpCaseContext, Task<CaseResponse>> Send, int MinStatus, int MaxStatus, Answer Answer = Answer.Problem);
+
+/// <summary>The bad-input catalogue over HTTP (issue 6): case, request, the 4xx it must get.</summary>
+public static class HttpBadInputCases
+{
+    private const string Ok = """{"prompt":"A dragon in a party hat"}""";
+
+    public static readonly IReadOnlyList<HttpCase> All =
+    [
+        // Prompts: the rule is 10-1024 characters after trimming, no control characters.
+        Case("prompt empty", c => c.PostCardJson("""{"prompt":""}"""), 400),
+        Case("prompt too short", c => c.PostCardJson("""{"prompt":"short"}"""), 400),
+        Case("prompt too long", c => c.PostCardJson($$"""{"prompt":"{{new string('x', PromptRules.MaxLength + 1)}}"}"""), 400),
+        Case("prompt of ASCII whitespace only", c => c.PostCardJson("""{"prompt":" \t\r\n        \t\t\n   "}"""), 400),
+        Case("prompt of Unicode spaces only", c => c.PostCardJson("""{"prompt":"\u00a0\u2003\u3000\u2028\u00a0\u2003\u3000\u2028\u00a0\u2003\u3000"}"""), 400),
+        Case("prompt with a NUL", c => c.PostCardJson("""{"prompt":"A dragon \u0000 with a null byte"}"""), 400),
+        Case("prompt with an ANSI escape", c => c.PostCardJson("""{"prompt":"A dragon \u001b[31m in red"}"""), 400),
+        Case("prompt with a C1 control", c => c.PostCardJson("""{"prompt":"A dragon \u009b2J wiping the screen"}"""), 400),
+        Case("prompt with a lone surrogate", c => c.PostCardJson("""{"prompt":"A dragon \ud800 half an emoji"}"""), 400),
+        Case("prompt null", c => c.PostCardJson("""{"prompt":null}"""), 400),
+        Case("prompt missing", c => c.PostCardJson("{}"), 400),
+        Case("prompt a number", c => c.PostCardJson("""{"prompt":42}"""), 400),
+        Case("prompt an array", c => c.PostCardJson("""{"prompt":["A dragon in a party hat"]}"""), 400),
+
+        // Bodies.
+        Case("body invalid JSON", c => c.PostCardJson("""{"prompt":"A dragon in a party hat" """), 400),
+        Case("body a JSON array", c => c.PostCardJson($"[{Ok}]"), 400),
+        Case("body JSON null", c => c.PostCardJson("null"), 400),
+        Case("body with trailing garbage", c => c.PostCardJson(Ok + " and more"), 400),
+        Case("body nested 1000 deep", c => c.PostCardJson($$"""{"prompt":"A dragon in a party hat","x":{{new string('[', 1000)}}{{new string(']', 1000)}}}"""), 400),
+        Case("body not UTF-8", c => c.PostCard(Bytes([.. "{\"prompt\":\"A dragon "u8, 0xC3, 0x28, 0xFF, .. " in a hat\"}"u8], "application/json")), 400),
+        Case("body UTF-16", c => c.PostCard(new StringContent(Ok, Encoding.Unicode, "application/json")), 400),
+        Case("body gzip-encoded", c => c.PostCard(Gzipped(Ok)), 400),
+        Case("body JSON but labelled text/plain", c => c.PostCard(new StringContent(Ok, Encoding.UTF8, "text/plain")), 415),
+        Case("body form-urlencoded", c => c.PostCard(new FormUrlEncodedContent([new("prompt", "A dragon in a party hat")])), 415),
+        Case("body multipart", c => c.PostCard(new MultipartFormDataContent { { new StringContent("A dragon in a party hat"), "prompt" } }), 415),
+        Case("body without a content type", c => c.PostCard(Bytes(Encoding.UTF8.GetBytes(Ok), null)), 415),
+        Case("content type malformed", c => c.Raw($"POST /api/cards HTTP/1.1\r\n{c.Bearer}Content-Type: application/json;;;=\r\n", Encoding.UTF8.GetBytes(Ok)), 415),
+        Case("body missing", c => c.PostCard(null), 415),
+        Case("body empty, labelled JSON", c => c.PostCardJson(""), 400),
+        Case("body huge with a Content-Length", c => c.PostCardJson(HugeJson()), 413),
+        Case("body huge and chunked", c => c.PostCard(Bytes(Encoding.UTF8.GetBytes(HugeJson()), "application/json"), r => r.Headers.TransferEncodingChunked = true), 413),
+        Case("body just past the JSON cap", c => c.PostCardJson($$"""{"prompt":"A dragon","pad":"{{new string('p', 16 * 1024)}}"}"""), 413),
+
+        // Tokens.
+        Case("token missing", c => c.GetWithToken("/api/cards", null), 401),
+        Case("token empty", c => c.Send(HttpMethod.Get, "/api/cards", null, null, r => r.Headers.TryAddWithoutValidation("Authorization", "Bearer ")), 401),
+        Case("token in Basic scheme", c => c.Send(HttpMethod.Get, "/api/cards", null, null, r => r.Headers.Authorization = new AuthenticationHeaderValue("Basic", "ZGVtbzpkZW1v")), 401),
+        Case("token garbage", c => c.GetWithToken("/api/cards", TokenMint.Refused("garbage")), 401),
+        Case("token forged with another key", c => c.GetWithToken("/api/cards", TokenMint.Refused("wrong key")), 401),
+        Case("token expired", c => c.GetWithToken("/api/cards", TokenMint.Refused("expired")), 401),
+        Case("token alg none", c => c.GetWithToken("/api/cards", TokenMint.Refused("alg none")), 401),
+        Case("token wrong issuer", c => c.GetWithToken("/api/cards", TokenMint.Refused("wrong issuer")), 401),
+        Case("token wrong audience", c => c.GetWithToken("/api/cards", TokenMint.Refused("wrong audience")), 401),
+        Case("token without a session id", c => c.GetWithToken("/api/cards", TokenMint.WithoutSessionId()), 401),
+        Case("token not valid yet", c => c.GetWithToken("/api/cards", TokenMint.NotYetValid()), 401),
+        Case("token signed HS384", c => c.GetWithToken("/api/cards", TokenMint.OtherAlgorithm()), 401),
+        Case("token shaped like a JWE", c => c.GetWithToken("/api/cards", "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..aGVsbG8.d29ybGQ.dGFn"), 401),
+        Case("token 20 KB long", c => c.GetWithToken("/api/cards", c.Token + new string('A', 20 * 1024)), 401),
+        Case("token in the query of a non-hub path", c => c.GetAnonymous($"/api/cards?access_token={c.Token}"), 401),
+        Case("token for a card submit, missing", c => c.Send(HttpMethod.Post, "/api/cards", Json(Ok), null), 401),
+
+        // Card ids.
+        Case("id of another session's card", c => c.Get($"/api/cards/{c.Server.OtherSessionsCard}"), 404),
+        Case("id unknown", c => c.Get($"/api/cards/{CorrelationIds.New()}"), 404),
+        Case("id in upper case", c => c.Get($"/api/cards/{c.Server.OtherSessionsCard.ToUpperInvariant()}"), 404),
+        Case("id malformed", c => c.Get("/api/cards/not-an-id"), 404),
+        Case("id with encoded path traversal", c => c.Get("/api/cards/..%2F..%2F..%2Fetc%2Fpasswd"), 404),
+        Case("id with dot segments", c => c.Raw($"GET /api/cards/../../../etc/passwd HTTP/1.1\r\n{c.Bearer}"), 404),
+        Case("id with backslash traversal", c => c.Get("/api/cards/..%5C..%5Cwindows%5Cwin.ini"), 404),
+        Case("id with an encoded NUL", c => c.Get("/api/cards/abc%00def"), 400, 400, Answer.KestrelRefusal),
+        Case("id 4000 characters", c => c.Get($"/api/cards/{new string('a', 4000)}"), 404),
+        Case("image of another session's card", c => c.Get($"/api/cards/{c.Server.SignedImageCard}/image"), 404),
+        Case("image of a traversal id", c => c.Get("/api/cards/..%2F..%2Fappsettings.json/image"), 404),
+
+        // Signed image links.
+        Case("image link without credentials", c => c.GetAnonymous($"/api/cards/{c.Server.SignedImageCard}/image"), 401),
+        Case("image link with a forged signature", c => c.GetAnonymous(SpoilSignature(c.Server.SignedImageLink)), 403),
+        Case("image link with a moved expiry", c => c.GetAnonymous(MoveExpiry(c.Server.SignedImageLink, 3600)), 403),
+        Case("image link expired", c => c.GetAnonymous(ExpiredLink(c.Server.SignedImageCard)), 403),
+        Case("image link with the expiry moved back", c => c.GetAnonymous(MoveExpiry(c.Server.SignedImageLink, -10 * 3600)), 403),
+        Case("image link with a non-numeric expiry", c => c.GetAnonymous(ReplaceExpiry(c.Server.SignedImageLink, "tomorrow")), 403),
+        Case("image link with an overflowing expiry", c => c.GetAnonymous(ReplaceExpiry(c.Server.SignedImageLink, "99999999999999999999999")), 403),
+        Case("image link without an expiry", c => c.GetAnonymous($"/api/cards/{c.Server.SignedImageCard}/image?sig=abc"), 403),
+        Case("image link with two signatures", c => c.GetAnonymous(c.Server.SignedImageLink + "&sig=AAAA"), 403),
+        Case("image link of another card", c => c.GetAnonymous(c.Server.SignedImageLink.Replace(c.Server.SignedImageCard, c.Server.OtherSessionsCard)), 403),
+        Case("image link on a traversal id", c => c.GetAnonymous(c.Server.SignedImageLink.Replace(c.Server.SignedImageCard, "..%2F..%2Fcards.db")), 403),
+
+        // Idempotency-Key.
+        Case("Idempotency-Key empty", c => c.PostCardWithKey(""), 400),
+        Case("Idempotency-Key with spaces", c => c.PostCardWithKey("has a space"), 400),
+        Case("Idempotency-Key too long", c => c.PostCardWithKey(new string('k', IdempotencyKeys.MaxLength + 1)), 400),
+        Case("Idempotency-Key sent twice", c => c.PostCardWithKey("first", "second"), 400),
+        Case("Idempotency-Key with a control character", c => c.PostCardWithKey("key\u0001one"), 400),
+        Case("Idempotency-Key in raw UTF-8", c => c.Raw($"POST /api/cards HTTP/1.1\r\n{c.Bearer}Content-Type: application/json\r\nIdempotency-Key: ünïcödé\r\n", Encoding.UTF8.GetBytes(Ok)), 400),
+
+        // Headers and URLs past Kestrel's limits.
+        Case("header of 64 KB", c => c.Send(HttpMethod.Get, "/api/cards", null, c.Token, r => r.Headers.TryAddWithoutValidation("X-Padding", new string('h', 64 * 1024))), 431, 431, Answer.KestrelRefusal),
+        Case("200 headers", c => c.Send(HttpMethod.Get, "/api/cards", null, c.Token, r =>
+        {
+            for (var i = 0; i < 200; i++)
+                r.Headers.TryAddWithoutValidation($"X-Header-{i}", "value");
+        }), 431, 431, Answer.KestrelRefusal),
+        Case("URL of 20 KB", c => c.Get($"/api/cards/{new string('a', 20 * 1024)}"), 414, 414, Answer.KestrelRefusal),
+        Case("header with a raw NUL", c => c.Raw($"GET /api/cards HTTP/1.1\r\n{c.Bearer}X-Evil: a\0b\r\n"), 400, 400, Answer.KestrelRefusal),
+
+        // Internal push endpoint (worker -> Api).
+        Case("internal key missing", c => c.Internal(c.Server.OtherSessionsCard, null), 401),
+        Case("internal key wrong", c => c.Internal(c.Server.OtherSessionsCard, ApiSecrets.DevelopmentInternalKey + "x"), 401),
+        Case("internal key empty", c => c.Internal(c.Server.OtherSessionsCard, ""), 401),
+        Case("internal key 16 KB", c => c.Internal(c.Server.OtherSessionsCard, new string('k', 16 * 1024)), 401),
+        Case("internal key is a session token", c => c.Send(HttpMethod.Post, $"/internal/cards/{c.Server.OtherSessionsCard}/changed", null, c.Token), 401),
+        Case("internal call with a traversal id", c => c.Internal("..%2F..%2Fcards.db", ApiSecrets.DevelopmentInternalKey), 404),
+        Case("internal call with an unknown id", c => c.Internal(CorrelationIds.New(), ApiSecrets.DevelopmentInternalKey), 404),
+        Case("internal call with GET", c => c.Internal(c.Server.OtherSessionsCard, ApiSecrets.DevelopmentInternalKey, HttpMethod.Get), 405),
+
+        // Login.
+        Case("login wrong password", c => c.Login(Json("""{"username":"demo","password":"nope"}""")), 401),
+        Case("login empty object", c => c.Login(Json("{}")), 401),
+        Case("login nulls", c => c.Login(Json("""{"username":null,"password":null}""")), 401),
+        Case("login username a number", c => c.Login(Json("""{"username":42,"password":"demo"}""")), 400),
+        Case("login invalid JSON", c => c.Login(Json("""{"username":"demo","password":""")), 400),
+        Case("login body missing", c => c.Login(null), 415),
+        Case("login form-urlencoded", c => c.Login(new FormUrlEncodedContent([new("username", "demo"), new("password", "demo")])), 415),
+        Case("login huge body", c => c.Login(Json($$"""{"username":"demo","password":"{{new string('p', 100 * 1024)}}"}""")), 413),
+        Case("login password with control characters", c => c.Login(Json("""{"username":"demo","password":"demo\u0000\u001b"}""")), 401),
+
+        // Routes and methods.
+        Case("unknown route", c => c.Get("/api/nothing-here"), 404),
+        Case("PUT on the card list", c => c.Send(HttpMethod.Put, "/api/cards", Json(Ok), c.Token), 405),
+        Case("DELETE on a card", c => c.Send(HttpMethod.Delete, $"/api/cards/{c.Server.SignedImageCard}", null, c.Token), 405),
+        Case("hub negotiate without a token", c => c.Send(HttpMethod.Post, "/hubs/cards/negotiate?negotiateVersion=1", null, null), 401),
+        Case("hub negotiate with an expired token", c => c.Send(HttpMethod.Post, "/hubs/cards/negotiate?negotiateVersion=1", null, TokenMint.Refused("expired")), 401),
+    ];
+
+    public static TheoryData<string> Names() => [.. All.Select(c => c.Name)];
+
+    public static HttpCase Named(string name) => All.Single(c => c.Name == name);
+
+    private static HttpCase Case(string name, Func<HttpCaseContext, Task<CaseResponse>> send, int status) => new(name, send, status, status);
+
+    private static HttpCase Case(string name, Func<HttpCaseContext, Task<CaseResponse>> send, int min, int max, Answer answer = Answer.Problem) =>
+        new(name, send, min, max, answer);
+
+    private static string HugeJson() => $$"""{"prompt":"{{new string('x', 1024 * 1024)}}"}""";
+
+    private static HttpContent Gzipped(string json)
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest))
+            gzip.Write(Encoding.UTF8.GetBytes(json));
+        var content = Bytes(compressed.ToArray(), "application/json");
+        content.Headers.ContentEncoding.Add("gzip");
+        return content;
+    }
+
+    /// <summary>A link signed with the real key when the clock read three hours ago, so it expired about two hours ago.</summary>
+    private static string ExpiredLink(string correlationId) =>
+        new ImageLinks(Options.Create(new JwtOptions { SigningKey = ApiSecrets.DevelopmentSigningKey }), new ClockHoursAgo(3)).PathAndQuery(correlationId);
+
+    private sealed class ClockHoursAgo(int hours) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow().AddHours(-hours);
+    }
+
+    private static string SpoilSignature(string link)
+    {
+        var at = link.IndexOf("sig=", StringComparison.Ordinal) + "sig=".Length;
+        return link[..at] + (link[at] == 'A' ? 'B' : 'A') + link[(at + 1)..];
+    }
+
+    private static string MoveExpiry(string link, long seconds)
+    {
+        var expires = long.Parse(ExpiryOf(link), System.Globalization.CultureInfo.InvariantCulture);
+        return ReplaceExpiry(link, (expires + seconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static string ReplaceExpiry(string link, string expires) => link.Replace($"expires={ExpiryOf(link)}", $"expires={expires}");
+
+    private static string ExpiryOf(string link) => System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + link).Query)["expires"]!;
+}

@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Options;
+using SnapMagic.Imaging;
+
+namespace SnapMagic.UnitTests.Imaging;
+
+public sealed class LocalImageModelTests
+{
+    private const string Prompt = "A dragon flying over a castle at sunset";
+
+    [Fact]
+    public async Task SamePromptGivesByteIdenticalCards()
+    {
+        var model = Model();
+        var first = await model.PaintCardAsync(new("c1", Prompt));
+        var second = await model.PaintCardAsync(new("c2", Prompt));
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task CardIsTheTemplateWithArtInTheWindow()
+    {
+        var card = Png.Decode(await Model().PaintCardAsync(new("c1", Prompt)));
+        var template = CardTemplate.Load();
+        Assert.Equal((CardTemplate.Width, CardTemplate.Height), (card.Width, card.Height));
+        Assert.True(card.IsOpaque());
+
+        var (left, top, right, bottom) = CardTemplate.ArtWindow;
+        var changedInWindow = 0;
+        for (var y = top; y <= bottom; y++)
+            for (var x = left; x <= right; x++)
+                if (card.GetPixel(x, y) != template.GetPixel(x, y))
+                    changedInWindow++;
+        Assert.True(changedInWindow > CardTemplate.ArtWidth * CardTemplate.ArtHeight * 0.9, $"only {changedInWindow} art pixels changed");
+
+        // The frame around the window (everything above the name plate) is untouched.
+        for (var y = 0; y < CardTemplateArtist.NamePlate.Y - 10; y++)
+            for (var x = 0; x < card.Width; x++)
+                if (!CardTemplate.IsInArtWindow(x, y))
+                    Assert.Equal(template.GetPixel(x, y), card.GetPixel(x, y));
+    }
+
+    [Fact]
+    public async Task DifferentPromptsPaintDifferentArt()
+    {
+        var model = Model();
+        var a = Png.Decode(await model.PaintCardAsync(new("c1", "A quiet night with the moon over a lake")));
+        var b = Png.Decode(await model.PaintCardAsync(new("c2", "Bright sunny day in the mountains")));
+        var (left, top, right, bottom) = CardTemplate.ArtWindow;
+        var different = 0;
+        for (var y = top; y <= bottom; y++)
+            for (var x = left; x <= right; x++)
+                if (a.GetPixel(x, y) != b.GetPixel(x, y))
+                    different++;
+        Assert.True(different > CardTemplate.ArtWidth * CardTemplate.ArtHeight / 2, $"only {different} pixels differ");
+    }
+
+    [Fact]
+    public async Task FailureRateOfOneFailsTransiently()
+    {
+        var error = await Assert.ThrowsAsync<ImageModelException>(() => Model(failureRate: 1).PaintCardAsync(new("c1", Prompt)));
+        Assert.True(error.IsTransient);
+        Assert.False(string.IsNullOrWhiteSpace(error.AttendeeMessage));
+    }
+
+    [Fact]
+    public async Task SimulatedLatencyHonoursCancellation()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Model(latencyMs: 600_000).PaintCardAsync(new("c1", Prompt), cancelled.Token));
+    }
+
+    [Fact]
+    public void PromptSeedIsStable()
+    {
+        // SHA-256 based: fixed forever, unlike string.GetHashCode.
+        Assert.Equal(PromptSeed.Of(Prompt), PromptSeed.Of(Prompt));
+        Assert.NotEqual(PromptSeed.Of(Prompt), PromptSeed.Of(Prompt + "!"));
+        Assert.InRange(PromptSeed.InRange(Prompt, 858993459), 0, 858993459);
+    }
+
+    [Fact]
+    public void CaptionWrapsAndTruncatesLongPrompts()
+    {
+        var words = Enumerable.Repeat("magic", 400).ToArray();
+        var lines = CardCaption.Wrap(words, 46, 8);
+        Assert.Equal(8, lines.Count);
+        Assert.All(lines, line => Assert.True(line.Length <= 46));
+        Assert.EndsWith("...", lines[^1]);
+        Assert.Equal("A DRAGON FLYING", CardCaption.Title("A DRAGON FLYING OVER A CASTLE".Split(' '), 22));
+        Assert.Equal("SUPERCALIFRAGILISTICEX", CardCaption.Title(["SUPERCALIFRAGILISTICEXPIALIDOCIOUS"], 22));
+    }
+
+    private static LocalImageModel Model(int latencyMs = 0, double failureRate = 0) =>
+        new(Options.Create(new ImageModelOptions { Local = new() { LatencyMs = latencyMs, FailureRate = failureRate } }));
+}
