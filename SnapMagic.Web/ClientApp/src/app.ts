@@ -51,6 +51,7 @@ export class App {
     prompt: byId<HTMLTextAreaElement>("prompt"),
     counter: byId("prompt-counter"),
     previewText: byId("preview-text"),
+    previewTitle: byId("preview-title"),
     formError: byId("card-form-error"),
     generate: byId<HTMLButtonElement>("generate"),
     resultPanel: byId("result-panel"),
@@ -191,7 +192,9 @@ export class App {
     this.ui.counter.textContent = `${length} / ${PROMPT_MAX}`;
     const state = length === 0 ? "empty" : length < PROMPT_MIN ? "short" : length > PROMPT_MAX ? "long" : "ok";
     this.ui.counter.dataset["state"] = state;
-    this.ui.previewText.textContent = this.ui.prompt.value.trim() || "Your prompt becomes the card's art.";
+    const prompt = this.ui.prompt.value.trim();
+    this.ui.previewText.textContent = prompt || "Your prompt becomes the card's art.";
+    this.ui.previewTitle.textContent = prompt || "Your card";
     if (state === "ok" || state === "empty") {
       this.ui.prompt.removeAttribute("aria-invalid");
       if (!this.ui.formError.hidden && this.ui.formError.dataset["kind"] === "rule") showText(this.ui.formError, null);
