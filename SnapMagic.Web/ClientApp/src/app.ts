@@ -42,6 +42,7 @@ export class App {
     banner: byId("banner"),
     loginView: byId("login-view"),
     loginForm: byId<HTMLFormElement>("login-form"),
+    loginFields: byId<HTMLFieldSetElement>("login-fields"),
     username: byId<HTMLInputElement>("username"),
     password: byId<HTMLInputElement>("password"),
     loginError: byId("login-error"),
@@ -102,6 +103,7 @@ export class App {
       if (this.session) void this.loadGallery();
     });
     this.updateCounter();
+    this.ui.loginFields.disabled = false;
 
     if (this.session) void this.enterApp();
     else this.showLogin(null);

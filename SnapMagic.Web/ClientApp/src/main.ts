@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   } catch {
     const banner = document.getElementById("banner");
     if (banner) {
-      banner.textContent = messages.network;
+      banner.textContent = messages.cannotStart;
       banner.hidden = false;
     }
     return;

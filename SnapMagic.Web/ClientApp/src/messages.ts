@@ -2,6 +2,7 @@ import { ApiError } from "./api";
 
 /** Every error the page shows, in words an attendee understands. */
 export const messages = {
+  cannotStart: "SnapMagic can't start right now. Check your Wi-Fi or network connection, then reload the page.",
   network: "We can't reach SnapMagic right now. Check your Wi-Fi or network connection, then try again.",
   offline: "You're offline. SnapMagic will carry on when your connection is back.",
   server: "Something went wrong on our side. Please try again in a moment.",
