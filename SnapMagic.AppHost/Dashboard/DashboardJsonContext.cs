@@ -1,0 +1,10 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SnapMagic.AppHost.Hosting;
+
+namespace SnapMagic.AppHost.Dashboard;
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(ServiceView[]))]
+[JsonSerializable(typeof(OutputLine[]))]
+internal sealed partial class DashboardJsonContext : JsonSerializerContext;

@@ -1,0 +1,16 @@
+namespace SnapMagic.Worker.Cards;
+
+/// <summary>What became of one received message.</summary>
+public enum CardOutcome
+{
+    /// <summary>The card was painted, stored and marked completed; the message is deleted.</summary>
+    Completed,
+    /// <summary>The card was marked failed with a reason the attendee can read; the message is deleted.</summary>
+    Failed,
+    /// <summary>The card was already completed or failed (a redelivery): nothing done, the message is deleted.</summary>
+    AlreadyFinished,
+    /// <summary>The message was handed back to the queue for a later try.</summary>
+    Released,
+    /// <summary>The message is not a card job (or names no job): moved to the dead-letter queue.</summary>
+    DeadLettered,
+}

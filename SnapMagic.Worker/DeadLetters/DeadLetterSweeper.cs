@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SnapMagic.Cards;
+using SnapMagic.Queueing;
+using SnapMagic.Storage;
+using SnapMagic.Worker.Diagnostics;
+using SnapMagic.Worker.Notifications;
+
+namespace SnapMagic.Worker.DeadLetters;
+
+/// <summary>
+/// Gives every dead-lettered card an answer: a card whose job is not finished is marked failed with a reason
+/// the attendee can read, and the Api pushes it. The message itself is kept for operators (never deleted:
+/// no data is lost) and hidden for <see cref="WorkerOptions.DeadLetterHoldHours"/> so it is not read again
+/// and again. Messages that are not card jobs are kept the same way.
+/// </summary>
+public sealed partial class DeadLetterSweeper(
+    ICardQueues queues,
+    IJobStore store,
+    IApiNotifier notifier,
+    WorkerMetrics metrics,
+    IOptions<WorkerOptions> workerOptions,
+    IOptions<QueueOptions> queueOptions,
+    TimeProvider time,
+    ILogger<DeadLetterSweeper> logger) : BackgroundService
+{
+    public const string DeadLetteredMessage = "We could not make this card after several tries. Please try again.";
+
+    private readonly TimeSpan _hold = TimeSpan.FromHours(Math.Clamp(workerOptions.Value.DeadLetterHoldHours, 1, 12));
+    private readonly TimeSpan _wait = TimeSpan.FromSeconds(Math.Clamp(queueOptions.Value.WaitTimeSeconds, 0, 20));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var messages = await queues.DeadLetters.ReceiveAsync(10, _wait, stoppingToken);
+                failures = 0;
+                foreach (var message in messages)
+                    await SweepAsync(message, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                failures++;
+                var backoff = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, Math.Min(failures, 6))));
+                LogSweepFailed(ex, backoff);
+                try
+                {
+                    await Task.Delay(backoff, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Fails the message's card when it is still open, then hides the message for the hold period.</summary>
+    public async Task SweepAsync(QueueMessage message, CancellationToken cancellationToken)
+    {
+        var card = CardMessage.TryParse(message.Body);
+        if (card is not null)
+        {
+            using var activity = WorkerTelemetry.StartConsumerSpan("cards dead-letter", message.Attributes, card.CorrelationId);
+            var job = await store.GetAsync(card.CorrelationId, cancellationToken);
+            if (job is { Status: var status } && !status.IsTerminal())
+            {
+                CardJob? failed;
+                using (var write = WorkerTelemetry.StartCardSpan("status write", card.CorrelationId))
+                {
+                    write?.SetTag(SnapMagic.Diagnostics.CardTelemetry.CardStatusTag, CardStatus.Failed.ToWireName());
+                    failed = await store.TryFailAsync(card.CorrelationId, DeadLetteredMessage, time.GetUtcNow(), cancellationToken);
+                }
+                if (failed is not null)
+                {
+                    metrics.CardFailed("dead_lettered");
+                    LogFailedCard(card.CorrelationId, message.MessageId);
+                    await notifier.CardChangedAsync(card.CorrelationId, cancellationToken);
+                }
+            }
+        }
+        else
+        {
+            LogPoisonKept(message.MessageId);
+        }
+        await queues.DeadLetters.ChangeVisibilityAsync(message.ReceiptHandle, _hold, cancellationToken);
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Card {CorrelationId} was dead-lettered (message {MessageId}); marked failed")]
+    private partial void LogFailedCard(string correlationId, string messageId);
+
+    [LoggerMessage(LogLevel.Warning, "Dead-letter message {MessageId} is not a card job; kept for operators")]
+    private partial void LogPoisonKept(string messageId);
+
+    [LoggerMessage(LogLevel.Error, "Sweeping the dead-letter queue failed; trying again in {Backoff}")]
+    private partial void LogSweepFailed(Exception exception, TimeSpan backoff);
+}

@@ -1,0 +1,20 @@
+using Polly.Timeout;
+using SnapMagic.Imaging;
+
+namespace SnapMagic.Worker.Resilience;
+
+/// <summary>Which model-call failures are worth another attempt.</summary>
+public static class TransientFailures
+{
+    /// <summary>
+    /// Throttling, an unready model, 5xx, a timed-out attempt and a broken connection are transient; a
+    /// content block or a refused request never is (retrying them only repeats the refusal).
+    /// </summary>
+    public static bool IsTransient(Exception exception) => exception switch
+    {
+        ImageModelException model => model.IsTransient,
+        TimeoutRejectedException => true,
+        HttpRequestException => true,
+        _ => false,
+    };
+}

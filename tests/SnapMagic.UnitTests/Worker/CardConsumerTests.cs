@@ -1,0 +1,60 @@
+using SnapMagic.Cards;
+using SnapMagic.Queueing;
+
+namespace SnapMagic.UnitTests.Worker;
+
+public sealed class CardConsumerTests
+{
+    [Fact]
+    public async Task The_consumer_turns_queued_cards_into_completed_ones()
+    {
+        await using var worker = new WorkerHarness(new Dictionary<string, string?> { ["Worker:Concurrency"] = "2" }, withConsumer: true);
+        worker.Model.Then(ScriptedImageModel.Succeeds());
+        var jobs = new List<CardJob>();
+        for (var i = 0; i < 3; i++)
+            jobs.Add(await worker.SubmitAsync());
+
+        await worker.StartAsync();
+        await Eventually(async () =>
+        {
+            foreach (var job in jobs)
+                if ((await worker.Store.GetAsync(job.CorrelationId))!.Status != CardStatus.Completed)
+                    return false;
+            return true;
+        });
+        await worker.StopAsync();
+
+        Assert.Equal(3, worker.Model.Calls.Count);
+        Assert.Equal(6, worker.Notifier.Notices.Count);
+        Assert.Equal(new QueueDepth(0, 0), await worker.Queues.Jobs.GetDepthAsync());
+    }
+
+    [Fact]
+    public async Task On_shutdown_a_card_that_cannot_finish_in_the_grace_period_is_released_for_another_worker()
+    {
+        await using var worker = new WorkerHarness(new Dictionary<string, string?> { ["Worker:ShutdownGraceSeconds"] = "0" }, withConsumer: true);
+        worker.Model.Then(worker.Model.Hangs());
+        var job = await worker.SubmitAsync();
+
+        await worker.StartAsync();
+        await worker.Model.Hanging.WaitAsync(TimeSpan.FromSeconds(20));
+        await worker.StopAsync();
+
+        // Released at once (visible again), and the card is not failed: another worker finishes it.
+        Assert.Equal(new QueueDepth(1, 0), await worker.Queues.Jobs.GetDepthAsync());
+        Assert.Equal(CardStatus.Processing, (await worker.Store.GetAsync(job.CorrelationId))!.Status);
+        var again = await worker.ReceiveAsync();
+        Assert.Equal(2, again.ReceiveCount);
+    }
+
+    /// <summary>Polls a condition until it holds, failing after a deadline (no fixed sleeps).</summary>
+    private static async Task Eventually(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 20 s.");
+            await Task.Delay(25);
+        }
+    }
+}

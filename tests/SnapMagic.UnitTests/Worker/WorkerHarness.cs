@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SnapMagic.Cards;
+using SnapMagic.Imaging;
+using SnapMagic.Queueing;
+using SnapMagic.Storage;
+using SnapMagic.Worker.Cards;
+using SnapMagic.Worker.DeadLetters;
+using SnapMagic.Worker.Notifications;
+
+namespace SnapMagic.UnitTests.Worker;
+
+/// <summary>
+/// The worker's real wiring (<c>AddCardProcessing</c>) on the embedded backend in a temporary folder, with a
+/// scripted image model and a recording notifier in place of the model and the Api.
+/// </summary>
+internal sealed class WorkerHarness : IAsyncDisposable
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "snapmagic-worker-tests", Guid.NewGuid().ToString("N"));
+    private readonly IHost _host;
+
+    public WorkerHarness(IDictionary<string, string?>? settings = null, bool withConsumer = false)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development, DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Embedded:DataDirectory"] = _dataDirectory,
+            ["Queue:MaxReceiveCount"] = "3",
+            ["Queue:WaitTimeSeconds"] = "1",
+            ["ImageModel:MaxRetries"] = "1",
+            ["ImageModel:RetryBaseDelayMs"] = "0",
+            ["ImageModel:BreakerMinimumThroughput"] = "100",
+        });
+        if (settings is not null)
+            builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddCardBackend();
+        builder.AddCardProcessing();
+        builder.Services.AddSingleton<IImageModel>(Model);
+        builder.Services.AddSingleton<IApiNotifier>(Notifier);
+        if (withConsumer)
+            builder.Services.AddHostedService<CardConsumer>();
+        _host = builder.Build();
+    }
+
+    public ScriptedImageModel Model { get; } = new();
+    public RecordingNotifier Notifier { get; } = new();
+    public IServiceProvider Services => _host.Services;
+    public CardProcessor Processor => Services.GetRequiredService<CardProcessor>();
+    public DeadLetterSweeper CreateSweeper() => ActivatorUtilities.CreateInstance<DeadLetterSweeper>(Services);
+    public IJobStore Store => Services.GetRequiredService<IJobStore>();
+    public IImageStore Images => Services.GetRequiredService<IImageStore>();
+    public ICardQueues Queues => Services.GetRequiredService<ICardQueues>();
+
+    public Task StartAsync() => _host.StartAsync();
+
+    public Task StopAsync() => _host.StopAsync();
+
+    /// <summary>Writes a queued job and sends its message, as the Api does.</summary>
+    public async Task<CardJob> SubmitAsync(string prompt = "a lighthouse in a storm at night")
+    {
+        var job = new CardJob
+        {
+            CorrelationId = CorrelationIds.New(),
+            SessionId = "session-" + Guid.NewGuid().ToString("N")[..8],
+            Prompt = prompt,
+            Status = CardStatus.Queued,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        await Store.CreateAsync(job);
+        await Queues.Jobs.SendAsync(new OutgoingMessage(new CardMessage(job.CorrelationId).ToJson(),
+            new Dictionary<string, string> { [MessageAttributes.CorrelationId] = job.CorrelationId }));
+        return job;
+    }
+
+    /// <summary>Receives the one waiting message (it must be there: no waiting).</summary>
+    public async Task<QueueMessage> ReceiveAsync(IMessageQueue? queue = null)
+    {
+        var messages = await (queue ?? Queues.Jobs).ReceiveAsync(1, TimeSpan.Zero);
+        return Assert.Single(messages);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is IAsyncDisposable disposable)
+            await disposable.DisposeAsync();
+        else
+            _host.Dispose();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
