@@ -258,7 +258,12 @@ export class App {
         return;
       }
       if (error instanceof ApiError && error.kind === "rateLimited") {
-        this.cooldownUntil = Date.now() + (error.retryAfterSeconds ?? 60) * 1000;
+        if (error.retryAfterSeconds === null) {
+          // The Api did not say how long: no countdown to promise.
+          this.showFormError(messages.rateLimited(null), "request");
+          return;
+        }
+        this.cooldownUntil = Date.now() + error.retryAfterSeconds * 1000;
         this.showCooldown();
         return;
       }

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -157,6 +158,35 @@ public sealed class AttendeePageTests(BrowserSystem system, ITestOutputHelper ou
         }
         await first.ScreenshotAsync("first browser after reload");
         await second.ScreenshotAsync("second browser after reload");
+    });
+
+    [Fact]
+    public Task Too_many_cards_in_a_minute_are_refused_with_the_wait_time_in_words() => RunAsync("rate-limit", async open =>
+    {
+        var attendee = await open("rate-limit");
+        await attendee.LogInAndWaitForThePageAsync();
+        var token = await attendee.TokenAsync();
+
+        // Use up this session's allowance (Cards:PerSessionPerMinute, 10 by default) straight at the Api.
+        var accepted = 0;
+        for (var i = 0; i < 20; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cards") { Content = JsonContent.Create(new { prompt = $"Filler card number {i} for the limit" }) };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await system.System.Api.SendAsync(request);
+            if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
+                break;
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+            accepted++;
+        }
+        Assert.InRange(accepted, 1, 19);
+
+        await attendee.Prompt.FillAsync("One card more than the limit allows");
+        await attendee.GenerateButton.ClickAsync();
+        await Expect(attendee.FormError).ToContainTextAsync(new Regex(@"Please wait \d+ (seconds?|minutes?), then try again\."));
+        await Expect(attendee.GalleryItem("One card more than the limit allows")).ToHaveCountAsync(0);
+        await attendee.ScreenshotAsync("too many cards");
+        attendee.AssertNoScriptErrors();
     });
 
     [Fact]
