@@ -7,7 +7,7 @@ import { clearSession, loadSession, saveSession, type Session } from "./session"
 import { isFinished, newestFirst, statusRank, type CardView } from "./types";
 import { newUuid } from "./uuid";
 import { renderGalleryItem } from "./views/galleryView";
-import { downloadFileName, renderCard, renderEmpty, statusText, type ResultActions } from "./views/resultView";
+import { renderCard, renderEmpty, statusText, type ResultActions } from "./views/resultView";
 
 /** One press of "Generate card": a retry of the same prompt reuses its Idempotency-Key. */
 interface Attempt {
@@ -77,7 +77,6 @@ export class App {
       this.ui.prompt.select();
     },
     downloadLink: (url) => this.downloadLink(url),
-    download: (card, link) => void this.download(card, link),
     imageFailed: (card, image) => void this.reloadImage(card, image),
     resolveUrl: (url) => this.api.resolve(url),
   };
@@ -393,36 +392,13 @@ export class App {
   /**
    * The Api serves its own image links as attachments named snapmagic-card-xxxx.png when asked with
    * `download=1`. A link elsewhere (an S3 presigned URL, whose signature a new parameter would break)
-   * goes through {@link download}.
+   * is presigned as such an attachment already, so it is used as it is.
    */
-  private downloadLink(url: string): { href: string; native: boolean } {
+  private downloadLink(url: string): string {
     const link = new URL(url);
-    if (link.origin !== new URL(this.api.baseUrl).origin) return { href: url, native: false };
+    if (link.origin !== new URL(this.api.baseUrl).origin) return url;
     link.searchParams.set("download", "1");
-    return { href: link.toString(), native: true };
-  }
-
-  /**
-   * Saves an image from another origin under a meaningful name: the `download` attribute is ignored
-   * across origins, so fetch it and save a same-origin blob; if that is not possible, open it.
-   */
-  private async download(card: CardView, link: HTMLAnchorElement): Promise<void> {
-    try {
-      const response = await fetch(link.href, { cache: "no-store" });
-      if (!response.ok) throw new Error(String(response.status));
-      const blob = await response.blob();
-      const objectUrl = URL.createObjectURL(blob);
-      const save = document.createElement("a");
-      save.href = objectUrl;
-      save.download = downloadFileName(card);
-      save.hidden = true;
-      document.body.append(save);
-      save.click();
-      save.remove();
-      window.setTimeout(() => URL.revokeObjectURL(objectUrl), 60_000);
-    } catch {
-      window.open(link.href, "_blank", "noopener");
-    }
+    return link.toString();
   }
 
   private setBusy(button: HTMLButtonElement, busy: boolean, label: string): void {

@@ -7,9 +7,8 @@ export interface ResultActions {
   retry(card: CardView): void;
   /** A blocked prompt: put it back in the prompt box to be changed. */
   edit(card: CardView): void;
-  /** Where "Download" points; `native` when the server itself names the file (no script needed). */
-  downloadLink(url: string): { href: string; native: boolean };
-  download(card: CardView, link: HTMLAnchorElement): void;
+  /** Where "Download" points: a link the server answers as an attachment with the card's file name. */
+  downloadLink(url: string): string;
   imageFailed(card: CardView, image: HTMLImageElement): void;
   resolveUrl(url: string): string;
 }
@@ -80,13 +79,7 @@ export function renderCard(card: CardView, actions: ResultActions): HTMLElement 
     const url = actions.resolveUrl(card.imageUrl);
     const image = h("img", { class: "card-image", src: url, alt: `Your SnapMagic card: ${card.prompt}`, decoding: "async" });
     image.addEventListener("error", () => actions.imageFailed(card, image), { once: true });
-    const target = actions.downloadLink(url);
-    const link = h("a", { class: "button button-primary", href: target.href, download: downloadFileName(card) }, "Download");
-    if (!target.native)
-      link.addEventListener("click", (event) => {
-        event.preventDefault();
-        actions.download(card, link);
-      });
+    const link = h("a", { class: "button button-primary", href: actions.downloadLink(url), download: downloadFileName(card) }, "Download");
     return h("div", { class: "result-card" },
       h("figure", { class: "card-figure" }, image),
       quote(card),
