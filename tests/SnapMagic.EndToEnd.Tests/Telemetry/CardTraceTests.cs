@@ -1,4 +1,5 @@
 using SnapMagic.AppHost.Telemetry;
+using SnapMagic.EndToEnd.Tests.Browser;
 using SnapMagic.EndToEnd.Tests.Hosting;
 
 namespace SnapMagic.EndToEnd.Tests.Telemetry;
@@ -88,14 +89,8 @@ public abstract class CardTraceTests<TSystem>(TSystem system) where TSystem : Sn
         Assert.Single(spans, s => s.SpanId == child.ParentSpanId);
 }
 
-[Collection(EmbeddedTelemetryCollection.Name)]
-public sealed class EmbeddedCardTraceTests(EmbeddedSystem system) : CardTraceTests<EmbeddedSystem>(system);
+/// <summary>On the embedded system the browser tests already run (one system start less).</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class EmbeddedCardTraceTests(BrowserSystem browser) : CardTraceTests<EmbeddedSystem>(browser.System);
 
 public sealed class AwsCardTraceTests(AwsSystem system) : CardTraceTests<AwsSystem>(system), IClassFixture<AwsSystem>;
-
-/// <summary>The telemetry tests on the embedded backend share one running system.</summary>
-[CollectionDefinition(Name)]
-public sealed class EmbeddedTelemetryCollection : ICollectionFixture<EmbeddedSystem>
-{
-    public const string Name = "Telemetry on the embedded system";
-}
