@@ -26,6 +26,10 @@ public sealed class BenchmarkSystem : IAsyncDisposable
     public DistributedApp App => _app ?? throw new InvalidOperationException("The system is not started.");
     public ApiClient Api { get; private set; } = null!;
     public int ApiPid => App.Services["api"].Pid ?? throw new InvalidOperationException("The Api has no process.");
+    /// <summary>The AppHost's dashboard on 127.0.0.1, where the services' OTLP metrics arrive.</summary>
+    public Uri Dashboard => new($"http://127.0.0.1:{App.Options.DashboardPort}");
+    public IReadOnlyList<int> WorkerPids =>
+        [.. App.Services.All.Where(s => s.Definition.Project == DistributedApp.WorkerProject).Select(s => s.Pid).OfType<int>()];
 
     /// <summary>The system being started or running, so Ctrl+C can tell its services that their exit is expected.</summary>
     public static BenchmarkSystem? Current { get; private set; }

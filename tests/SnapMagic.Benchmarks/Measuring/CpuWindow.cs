@@ -2,24 +2,27 @@ using System.Diagnostics;
 
 namespace SnapMagic.Benchmarks.Measuring;
 
-/// <summary>CPU a process used over a window of wall time, in percent of one core (200 % = both cores of a 2-core machine).</summary>
+/// <summary>
+/// CPU some processes used together over a window of wall time, in percent of one core (200 % = both cores of
+/// a 2-core machine), and in total.
+/// </summary>
 public sealed class CpuWindow
 {
-    private readonly int _pid;
+    private readonly int[] _pids;
     private readonly TimeSpan _cpuAtStart;
     private readonly long _startedAt = Stopwatch.GetTimestamp();
 
-    private CpuWindow(int pid)
+    private CpuWindow(int[] pids)
     {
-        _pid = pid;
-        _cpuAtStart = MachineInfo.CpuTime(pid);
+        _pids = pids;
+        _cpuAtStart = Total();
     }
 
-    public static CpuWindow Start(int pid) => new(pid);
+    public static CpuWindow Start(params IEnumerable<int> pids) => new([.. pids]);
 
-    public double PercentOfOneCore()
-    {
-        var wall = Stopwatch.GetElapsedTime(_startedAt);
-        return (MachineInfo.CpuTime(_pid) - _cpuAtStart) / wall * 100;
-    }
+    public TimeSpan Used => Total() - _cpuAtStart;
+
+    public double PercentOfOneCore() => Used / Stopwatch.GetElapsedTime(_startedAt) * 100;
+
+    private TimeSpan Total() => _pids.Aggregate(TimeSpan.Zero, (sum, pid) => sum + MachineInfo.CpuTime(pid));
 }

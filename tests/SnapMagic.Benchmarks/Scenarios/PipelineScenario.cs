@@ -42,6 +42,7 @@ public sealed class PipelineScenario : IScenario
             using var deadline = Deadline.After(limit, cancellationToken);
             var ids = new ConcurrentBag<(string Id, int Session)>();
             var cpu = CpuWindow.Start(system.ApiPid);
+            var workerCpu = CpuWindow.Start(system.WorkerPids);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             await Parallel.ForAsync(0, cards, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = deadline.Token }, async (i, ct) =>
             {
@@ -77,8 +78,10 @@ public sealed class PipelineScenario : IScenario
                     if (read.IsFinal) finals.TryAdd(card.Id, read);
                 }
             }));
-            var apiCpu = cpu.PercentOfOneCore();
-            Write(report, settings, cards, sessionCount, submitSeconds, [.. finals.Values], ids.Count, submitErrors, apiCpu);
+            var usage = new CpuUsage(cpu.PercentOfOneCore(), workerCpu.PercentOfOneCore(), workerCpu.Used);
+            var own = await DashboardMetrics.CurrentAsync(system.Dashboard, cancellationToken);
+            var model = (DashboardMetrics.Number(own, "modelLatencyP50Ms"), DashboardMetrics.Number(own, "modelLatencyP95Ms"));
+            Write(report, settings, cards, sessionCount, submitSeconds, [.. finals.Values], ids.Count, submitErrors, usage, model);
         }
         finally
         {
@@ -87,7 +90,8 @@ public sealed class PipelineScenario : IScenario
     }
 
     private static void Write(MarkdownReport report, SystemSettings settings, int cards, int sessions, double submitSeconds,
-        IReadOnlyList<CardSnapshot> finals, int accepted, LatencySample submitErrors, double apiCpu)
+        IReadOnlyList<CardSnapshot> finals, int accepted, LatencySample submitErrors, CpuUsage cpu,
+        (double P50, double P95) model)
     {
         var completed = finals.Where(c => c is { Status: "completed", CompletedAt: not null, StartedAt: not null }).ToList();
         var latency = settings.ModelLatencyMs;
@@ -117,7 +121,7 @@ public sealed class PipelineScenario : IScenario
             $"{cards} cards from {sessions} sessions, submitted by 32 concurrent submitters ({submitSeconds:0.0} s to submit all), each " +
             $"subscribed on its session's hub connection. {settings.Describe()}: ideal throughput C/L = {ideal:0.0} cards/s. " +
             "Times are the job's own timestamps (createdAt by the Api, startedAt and completedAt by the worker).");
-        report.Table(["cards accepted", "completed", "failed", "missing", "throughput, all (cards/s)", "throughput, middle 80 % (cards/s)", "ideal C/L", "steady / ideal", "Api CPU (% of one core)"],
+        report.Table(["cards accepted", "completed", "failed", "missing", "throughput, all (cards/s)", "throughput, middle 80 % (cards/s)", "ideal C/L", "steady / ideal", "Api CPU (% of one core)", "workers' CPU (% of one core)", "workers' CPU per card (ms)"],
         [[
             accepted.ToString(System.Globalization.CultureInfo.InvariantCulture),
             completed.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -127,8 +131,15 @@ public sealed class PipelineScenario : IScenario
             MarkdownReport.Number(steady, "0.0"),
             MarkdownReport.Number(ideal, "0.0"),
             MarkdownReport.Number(steady / ideal * 100, "0") + " %",
-            MarkdownReport.Number(apiCpu, "0"),
+            MarkdownReport.Number(cpu.Api, "0"),
+            MarkdownReport.Number(cpu.Workers, "0"),
+            MarkdownReport.Number(cpu.WorkersTotal.TotalMilliseconds / Math.Max(1, completed.Count), "0"),
         ]]);
+        report.Paragraph(
+            $"The workers' own measure of a model call (semaphore held: L plus painting the card and encoding the PNG), from their " +
+            $"OTLP histogram over the last export interval: p50 {MarkdownReport.Millis(model.P50)} ms, p95 {MarkdownReport.Millis(model.P95)} ms " +
+            $"(bucket estimates). The cap bounds throughput at C / (model call) = " +
+            $"{MarkdownReport.Number(settings.ModelCap * 1000.0 / model.P50, "0.0")} cards/s at that p50.");
         if (submitErrors.Errors > 0)
             report.Paragraph("Submit errors: " + string.Join(", ", submitErrors.ErrorReasons.Select(e => $"{e.Count} × {e.Reason}")));
         report.LatencyTable(["per card", "what it is"],
@@ -138,4 +149,6 @@ public sealed class PipelineScenario : IScenario
             (["work beyond model time", "completedAt − startedAt − L: waiting for a model slot, painting, PNG, store writes"], workBeyondModel),
         ]);
     }
+
+    private sealed record CpuUsage(double Api, double Workers, TimeSpan WorkersTotal);
 }
