@@ -2,6 +2,12 @@ using System.Runtime.InteropServices;
 using SnapMagic.Benchmarks;
 using SnapMagic.Benchmarks.Hosting;
 
+if (args is ["--help" or "-h"])
+{
+    Console.WriteLine(BenchmarkOptions.Usage);
+    return 0;
+}
+
 BenchmarkOptions options;
 try
 {
