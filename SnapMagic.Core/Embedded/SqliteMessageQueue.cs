@@ -97,7 +97,7 @@ public sealed class SqliteMessageQueue : IMessageQueue
     public async Task<IReadOnlyList<QueueMessage>> ReceiveAsync(int maxMessages, TimeSpan wait, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxMessages, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxMessages, 10);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxMessages, IMessageQueue.MaxMessagesPerReceive);
         if (wait < TimeSpan.Zero || wait > MaxWait)
             throw new ArgumentOutOfRangeException(nameof(wait), wait, "The long-poll wait must be 0-20 s.");
 

@@ -7,11 +7,14 @@ namespace SnapMagic.Queueing;
 /// </summary>
 public interface IMessageQueue
 {
+    /// <summary>The most messages one receive returns, as on SQS.</summary>
+    const int MaxMessagesPerReceive = 10;
+
     string Name { get; }
 
     Task<string> SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default);
 
-    /// <summary>Waits up to <paramref name="wait"/> (long polling) for at most <paramref name="maxMessages"/> (1-10) messages.</summary>
+    /// <summary>Waits up to <paramref name="wait"/> (long polling) for at most <paramref name="maxMessages"/> (1 to <see cref="MaxMessagesPerReceive"/>) messages.</summary>
     Task<IReadOnlyList<QueueMessage>> ReceiveAsync(int maxMessages, TimeSpan wait, CancellationToken cancellationToken = default);
 
     Task DeleteAsync(string receiptHandle, CancellationToken cancellationToken = default);

@@ -55,7 +55,8 @@ public sealed partial class CardConsumer(
             try
             {
                 await WaitForModelAsync(stoppingToken);
-                var wanted = breaker.IsTrialOnly ? 1 : _concurrency;
+                // A receive returns at most ten messages (as on SQS); more free slots fill on the next turn.
+                var wanted = breaker.IsTrialOnly ? 1 : Math.Min(_concurrency, IMessageQueue.MaxMessagesPerReceive);
                 while (taken < wanted && slots.Wait(0))
                     taken++;
 

@@ -30,6 +30,29 @@ public sealed class CardConsumerTests
     }
 
     [Fact]
+    public async Task More_slots_than_one_receive_returns_still_consumes()
+    {
+        // A queue hands out at most ten messages per receive; 16 slots must not ask for more.
+        await using var worker = new WorkerHarness(new Dictionary<string, string?> { ["Worker:Concurrency"] = "16" }, withConsumer: true);
+        worker.Model.Then(ScriptedImageModel.Succeeds());
+        var jobs = new List<CardJob>();
+        for (var i = 0; i < 12; i++)
+            jobs.Add(await worker.SubmitAsync());
+
+        await worker.StartAsync();
+        await Eventually(async () =>
+        {
+            foreach (var job in jobs)
+                if ((await worker.Store.GetAsync(job.CorrelationId))!.Status != CardStatus.Completed)
+                    return false;
+            return true;
+        });
+        await worker.StopAsync();
+
+        Assert.Equal(12, worker.Model.Calls.Count);
+    }
+
+    [Fact]
     public async Task On_shutdown_a_card_that_cannot_finish_in_the_grace_period_is_released_for_another_worker()
     {
         await using var worker = new WorkerHarness(new Dictionary<string, string?> { ["Worker:ShutdownGraceSeconds"] = "0" }, withConsumer: true);
