@@ -44,8 +44,8 @@ internal sealed class AwsBackend : IBackendResources
         catch (AmazonClientException ex)
         {
             throw new InvalidOperationException(
-                $"{CannotStart}: no AWS credentials were found ({ex.Message.TrimEnd('.')}). Sign in (aws sso login, or aws configure) " +
-                "and set AWS_PROFILE, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.", ex);
+                $"{CannotStart}: no AWS credentials were found. Sign in (aws sso login, or aws configure) and set AWS_PROFILE, " +
+                $"or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. What the credential chain tried:{System.Environment.NewLine}{ex.Message.Trim()}", ex);
         }
     }
 

@@ -95,7 +95,7 @@ public sealed class DistributedApp : IAsyncDisposable
         using var expectExits = stopping.Register(Services.BeginStop);
         try
         {
-            _console($"SnapMagic: starting Api, {Options.Workers} worker(s) and Web ({Options.Backend} backend, data in {DataDirectory})", false);
+            _console($"SnapMagic: starting Api, {Options.Workers} worker(s) and Web ({(Options.LocalAws ? "aws-local" : Options.Backend)} backend, data in {DataDirectory})", false);
             await StartAsync(stopping);
         }
         catch (Exception ex) when (ex is ServiceFailedException or BackendFailedException)
