@@ -32,6 +32,13 @@ public sealed class DistributedApp : IAsyncDisposable
         _console = console;
         Options = options;
         EnsurePortsFree(options);
+        // Before anything is written: --backend aws stops here when a setting is missing.
+        _backend = options switch
+        {
+            { LocalAws: true } => new LocalAwsBackend(options, console),
+            { Backend: "Aws" } => new AwsBackend(options, console),
+            _ => null,
+        };
         DataDirectory = options.DataDirectory
             ?? Path.Combine(BuildInfo.RepositoryRoot, ".snapmagic-data", $"run-{DateTime.Now:yyyyMMdd-HHmmss}-{Environment.ProcessId}");
         Directory.CreateDirectory(DataDirectory);
@@ -39,12 +46,6 @@ public sealed class DistributedApp : IAsyncDisposable
         WebUrl = new Uri($"http://localhost:{options.WebPort}");
         DashboardUrl = new Uri($"http://localhost:{options.DashboardPort}");
         InternalApiKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        _backend = options switch
-        {
-            { LocalAws: true } => new LocalAwsBackend(options, console),
-            { Backend: "Aws" } => new AwsBackend(options, console),
-            _ => null,
-        };
         Services = new ServiceSet(Definitions(), options, console, TimeProvider.System);
         _dashboard = BuildDashboard();
     }
