@@ -31,3 +31,6 @@ catch (Exception ex) when (ex is InvalidOperationException or FileNotFoundExcept
 
 await using (app)
     return await app.RunAsync();
+
+/// <summary>Internal: test projects that reference the AppHost also reference the Api, whose Program is public for WebApplicationFactory.</summary>
+internal partial class Program;

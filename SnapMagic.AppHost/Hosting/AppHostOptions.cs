@@ -6,7 +6,8 @@ public sealed record AppHostOptions
     public const string Usage = """
         Usage: dotnet run --project SnapMagic.AppHost [options]   (put -- before --help, which dotnet run keeps)
           --workers N            worker processes (default 2)
-          --backend NAME         embedded (default) | aws
+          --backend NAME         embedded (default) | aws-local (fauxqs, dynalite and a fake Bedrock, from npm) |
+                                 aws (your account: standard credentials and region, Aws__BucketName required)
           --api-port N           Api port (default 5180)
           --web-port N           Web page port (default 5080)
           --dashboard-port N     dashboard port (default 18888)
@@ -17,6 +18,8 @@ public sealed record AppHostOptions
     public int Workers { get; init; } = 2;
     /// <summary>The <c>Backend</c> configuration value the services get: <c>Embedded</c> or <c>Aws</c>.</summary>
     public string Backend { get; init; } = "Embedded";
+    /// <summary><c>--backend aws-local</c>: the AWS backend against local servers the AppHost runs (LocalAws/).</summary>
+    public bool LocalAws { get; init; }
     public int ApiPort { get; init; } = 5180;
     public int WebPort { get; init; } = 5080;
     public int DashboardPort { get; init; } = 18888;
@@ -45,7 +48,7 @@ public sealed record AppHostOptions
             options = name switch
             {
                 "--workers" => options with { Workers = int.TryParse(Value(), out var n) && n is >= 0 and <= 32 ? n : throw new ArgumentException("--workers needs a number from 0 to 32.") },
-                "--backend" => options with { Backend = ParseBackend(Value()) },
+                "--backend" => ParseBackend(options, Value()),
                 "--api-port" => options with { ApiPort = Port() },
                 "--web-port" => options with { WebPort = Port() },
                 "--dashboard-port" => options with { DashboardPort = Port() },
@@ -57,10 +60,11 @@ public sealed record AppHostOptions
         return options;
     }
 
-    private static string ParseBackend(string value) => value.ToLowerInvariant() switch
+    private static AppHostOptions ParseBackend(AppHostOptions options, string value) => value.ToLowerInvariant() switch
     {
-        "embedded" => "Embedded",
-        "aws" => "Aws",
-        _ => throw new ArgumentException($"Unknown backend '{value}': use embedded or aws."),
+        "embedded" => options with { Backend = "Embedded", LocalAws = false },
+        "aws-local" => options with { Backend = "Aws", LocalAws = true },
+        "aws" => options with { Backend = "Aws", LocalAws = false },
+        _ => throw new ArgumentException($"Unknown backend '{value}': use embedded, aws-local or aws."),
     };
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SnapMagic.AppHost.Dashboard;
+using SnapMagic.AppHost.LocalAws;
 using SnapMagic.AppHost.Telemetry;
 
 namespace SnapMagic.AppHost.Hosting;
@@ -24,12 +25,20 @@ public sealed class DistributedApp : IAsyncDisposable
 
     private readonly WebApplication _dashboard;
     private readonly Action<string, bool> _console;
+    private readonly IBackendResources? _backend;
 
     private DistributedApp(AppHostOptions options, Action<string, bool> console)
     {
         _console = console;
         Options = options;
         EnsurePortsFree(options);
+        // Before anything is written: --backend aws stops here when a setting is missing.
+        _backend = options switch
+        {
+            { LocalAws: true } => new LocalAwsBackend(options, console),
+            { Backend: "Aws" } => new AwsBackend(options, console),
+            _ => null,
+        };
         DataDirectory = options.DataDirectory
             ?? Path.Combine(BuildInfo.RepositoryRoot, ".snapmagic-data", $"run-{DateTime.Now:yyyyMMdd-HHmmss}-{Environment.ProcessId}");
         Directory.CreateDirectory(DataDirectory);
@@ -50,14 +59,18 @@ public sealed class DistributedApp : IAsyncDisposable
     /// <summary>Random per run: the key workers show the Api's internal endpoint.</summary>
     public string InternalApiKey { get; }
     public ServiceSet Services { get; }
+    /// <summary>The local servers of <c>--backend aws-local</c> (tests script its fake Bedrock); null otherwise.</summary>
+    public LocalAwsBackend? LocalAws => _backend as LocalAwsBackend;
 
     public static DistributedApp Create(AppHostOptions options, Action<string, bool>? console = null) =>
         new(options, console ?? ((_, _) => { }));
 
-    /// <summary>Starts the dashboard, then the Api, then the workers and the page; returns when all answer <c>/health</c>.</summary>
+    /// <summary>Starts the dashboard, the backend's resources, then the Api, then the workers and the page; returns when all answer <c>/health</c>.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         await _dashboard.StartAsync(cancellationToken);
+        if (_backend is not null)
+            await _backend.StartAsync(cancellationToken);
         var all = Services.All;
         await Services.StartAsync(
             [
@@ -67,10 +80,12 @@ public sealed class DistributedApp : IAsyncDisposable
             cancellationToken);
     }
 
-    /// <summary>Stops every service (SIGTERM, then SIGKILL after the stop timeout) and the dashboard.</summary>
+    /// <summary>Stops every service (SIGTERM, then SIGKILL after the stop timeout), then the backend's local servers and the dashboard.</summary>
     public async Task StopAsync()
     {
         await Services.StopAsync();
+        if (_backend is not null)
+            await _backend.DisposeAsync();
         await _dashboard.StopAsync(CancellationToken.None);
     }
 
@@ -81,10 +96,10 @@ public sealed class DistributedApp : IAsyncDisposable
         using var expectExits = stopping.Register(Services.BeginStop);
         try
         {
-            _console($"SnapMagic: starting Api, {Options.Workers} worker(s) and Web ({Options.Backend} backend, data in {DataDirectory})", false);
+            _console($"SnapMagic: starting Api, {Options.Workers} worker(s) and Web ({(Options.LocalAws ? "aws-local" : Options.Backend)} backend, data in {DataDirectory})", false);
             await StartAsync(stopping);
         }
-        catch (ServiceFailedException ex)
+        catch (Exception ex) when (ex is ServiceFailedException or BackendFailedException)
         {
             _console($"!!! {ex.Message}. The system did not start; stopping everything.", true);
             await StopAsync();
@@ -102,7 +117,7 @@ public sealed class DistributedApp : IAsyncDisposable
               Web page:   {WebUrl}
               Api:        {ApiUrl}
               Dashboard:  {DashboardUrl}
-
+            {string.Concat((_backend?.Describe() ?? []).Select(line => $"  {line}{Environment.NewLine}"))}
             """, false);
         await Task.Delay(Timeout.Infinite, stopping).ContinueWith(_ => { }, TaskScheduler.Default);
         _console("SnapMagic: stopping every service...", false);
@@ -123,7 +138,7 @@ public sealed class DistributedApp : IAsyncDisposable
         var web = new Uri($"http://localhost:{Options.WebPort}");
         yield return Define("api", ApiProject, Options.ApiPort, ApiUrl, "api");
         for (var i = 1; i <= Options.Workers; i++)
-            yield return Define($"worker-{i}", WorkerProject, FreeLoopbackPort(), publicUrl: null, "worker");
+            yield return Define($"worker-{i}", WorkerProject, LoopbackPort.NextFree(), publicUrl: null, "worker");
         yield return Define("web", WebProject, Options.WebPort, web, "web");
     }
 
@@ -141,6 +156,8 @@ public sealed class DistributedApp : IAsyncDisposable
             ["Cors__AllowedOrigins"] = $"http://localhost:{Options.WebPort},http://127.0.0.1:{Options.WebPort}",
             ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={name}",
         };
+        foreach (var (key, value) in _backend?.Environment ?? new Dictionary<string, string>())
+            environment[key] = value;
         foreach (var (key, value) in OtlpEnvironment.For(serviceName, new Uri($"http://127.0.0.1:{Options.DashboardPort}")))
             environment[key] = value;
         // No console line per request (the AppHost probes /health every few seconds), unless the developer
@@ -205,13 +222,6 @@ public sealed class DistributedApp : IAsyncDisposable
                     $"Port {port} for the {name} is in use (another SnapMagic still running?). Stop it or choose another port with {flag}.");
             }
         }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>A lifetime that ignores Ctrl+C and SIGTERM: the code that created the app stops it (tests).</summary>

@@ -1,5 +1,5 @@
 using SnapMagic.Aws;
-using SnapMagic.TestSupport.LocalAws;
+using SnapMagic.AppHost.LocalAws;
 
 namespace SnapMagic.Contract.Tests.Aws;
 

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using SnapMagic.TestSupport.LocalAws;
+using SnapMagic.AppHost.LocalAws;
 
 namespace SnapMagic.Contract.Tests.Aws;
 
-/// <summary>The local server classes the tests and the AppHost share.</summary>
+/// <summary>The local server classes the tests and the AppHost (--backend aws-local) share.</summary>
 [Collection(LocalAwsCollection.Name)]
 public sealed class LocalServerTests(LocalAwsFixture aws)
 {

@@ -15,6 +15,7 @@ namespace SnapMagic.EndToEnd.Tests.Cards;
 public abstract class CardJourneyTests<TSystem>(TSystem system) where TSystem : SnapMagicSystem
 {
     private static readonly TimeSpan CardTimeout = TimeSpan.FromSeconds(60);
+    private const string Prompt = "a phoenix rising over a neon city";
 
     [Fact]
     public async Task A_submitted_card_is_pushed_completed_over_SignalR_and_its_image_is_a_PNG()
@@ -25,7 +26,7 @@ public abstract class CardJourneyTests<TSystem>(TSystem system) where TSystem : 
 
         using var submit = new HttpRequestMessage(HttpMethod.Post, "/api/cards")
         {
-            Content = JsonContent.Create(new { prompt = "a phoenix rising over a neon city" }),
+            Content = JsonContent.Create(new { prompt = Prompt }),
         };
         submit.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var accepted = await api.SendAsync(submit);
@@ -50,6 +51,7 @@ public abstract class CardJourneyTests<TSystem>(TSystem system) where TSystem : 
         Assert.True(completed.Status == "completed", $"The card failed: {completed.Error}{Environment.NewLine}{system.RecentOutput()}");
         Assert.NotNull(completed.CompletedAt);
         Assert.False(string.IsNullOrEmpty(completed.ImageUrl));
+        system.AssertBackendMadeCard(Prompt);
 
         // As an <img> tag would load it: no Authorization header.
         using var anonymous = new HttpClient();

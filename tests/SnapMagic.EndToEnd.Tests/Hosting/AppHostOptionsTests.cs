@@ -22,6 +22,17 @@ public sealed class AppHostOptionsTests
     }
 
     [Theory]
+    [InlineData("embedded", "Embedded", false)]
+    [InlineData("aws-local", "Aws", true)]
+    [InlineData("AWS", "Aws", false)]
+    public void Backend_names_the_services_Backend_setting_and_whether_the_AppHost_runs_local_AWS_servers(string name, string backend, bool localAws)
+    {
+        var options = AppHostOptions.Parse(["--backend", name]);
+
+        Assert.Equal((backend, localAws), (options.Backend, options.LocalAws));
+    }
+
+    [Theory]
     [InlineData("--workers")]
     [InlineData("--workers", "many")]
     [InlineData("--api-port", "70000")]

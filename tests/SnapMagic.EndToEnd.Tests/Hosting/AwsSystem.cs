@@ -1,49 +1,26 @@
-using Microsoft.Extensions.Configuration;
-using SnapMagic.Aws;
-using SnapMagic.TestSupport.LocalAws;
+using SnapMagic.AppHost.Hosting;
+using SnapMagic.AppHost.LocalAws.FakeBedrock;
 
 namespace SnapMagic.EndToEnd.Tests.Hosting;
 
 /// <summary>
-/// The AWS backend against local AWS-compatible servers: fauxqs (SQS and S3) and dynalite (DynamoDB), with
-/// the queues, table and bucket provisioned before the services start. The image model stays local.
+/// The AWS backend exactly as <c>--backend aws-local</c> runs it: the AppHost starts fauxqs (SQS and S3), dynalite
+/// (DynamoDB) and the project's fake Bedrock, creates the queues, table and bucket, and runs the workers with the
+/// Bedrock image model against the fake.
 /// </summary>
 public sealed class AwsSystem : SnapMagicSystem
 {
-    private FauxqsServer? _fauxqs;
-    private DynaliteServer? _dynalite;
+    protected override string Backend => "aws-local";
 
-    protected override string Backend => "aws";
+    /// <summary>Like the local model's latency in the embedded fixture: time for a test to subscribe before its card is done.</summary>
+    protected override void OnStarted(DistributedApp app) =>
+        app.LocalAws!.Bedrock!.DefaultReply = FakeBedrockReply.Slow(TimeSpan.FromSeconds(1));
 
-    protected override async Task<IReadOnlyDictionary<string, string>> StartBackendAsync()
+    /// <summary>The worker painted the card with the Bedrock adapter, and the fake found nothing wrong with any request.</summary>
+    public override void AssertBackendMadeCard(string prompt)
     {
-        _fauxqs = await FauxqsServer.StartAsync();
-        _dynalite = await DynaliteServer.StartAsync();
-        var name = $"e2e-{Guid.NewGuid().ToString("N")[..12]}";
-        var settings = new Dictionary<string, string>
-        {
-            ["Aws:Region"] = "us-east-1",
-            ["Aws:SqsServiceUrl"] = _fauxqs.Endpoint.ToString(),
-            ["Aws:S3ServiceUrl"] = _fauxqs.Endpoint.ToString(),
-            ["Aws:DynamoDbServiceUrl"] = _dynalite.Endpoint.ToString(),
-            ["Aws:AccessKeyId"] = "test",
-            ["Aws:SecretAccessKey"] = "test",
-            ["Aws:TableName"] = name,
-            ["Aws:BucketName"] = name,
-            ["Queue:Name"] = name,
-            ["Queue:DeadLetterName"] = name + "-dlq",
-        };
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings!).Build();
-        await AwsResourceProvisioner.FromConfiguration(configuration).EnsureAsync();
-        // Environment variables spell the section separator "__".
-        return settings.ToDictionary(pair => pair.Key.Replace(":", "__", StringComparison.Ordinal), pair => pair.Value);
-    }
-
-    protected override async ValueTask StopBackendAsync()
-    {
-        if (_fauxqs is not null)
-            await _fauxqs.DisposeAsync();
-        if (_dynalite is not null)
-            await _dynalite.DisposeAsync();
+        var bedrock = App.LocalAws!.Bedrock!;
+        Assert.Empty(bedrock.ValidationFailures);
+        Assert.Contains(bedrock.Requests, r => r.Text == prompt && r.TaskType == "INPAINTING");
     }
 }

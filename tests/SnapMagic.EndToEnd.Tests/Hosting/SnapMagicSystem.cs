@@ -16,7 +16,7 @@ public abstract class SnapMagicSystem : IAsyncLifetime
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "snapmagic-e2e", Guid.NewGuid().ToString("N"));
     private DistributedApp? _app;
 
-    /// <summary>The <c>--backend</c> value: <c>embedded</c> or <c>aws</c>.</summary>
+    /// <summary>The <c>--backend</c> value: <c>embedded</c> or <c>aws-local</c>.</summary>
     protected abstract string Backend { get; }
 
     protected virtual int Workers => 2;
@@ -58,10 +58,9 @@ public abstract class SnapMagicSystem : IAsyncLifetime
             // Long enough for a test to subscribe before its card is done, short enough to keep the suite fast.
             ["ImageModel__Local__LatencyMs"] = "1000",
         };
-        var options = new AppHostOptions
+        var options = AppHostOptions.Parse(["--backend", Backend]) with
         {
             Workers = Workers,
-            Backend = AppHostOptions.Parse(["--backend", Backend]).Backend,
             ApiPort = FreePort.Next(),
             WebPort = FreePort.Next(),
             DashboardPort = FreePort.Next(),
@@ -87,6 +86,17 @@ public abstract class SnapMagicSystem : IAsyncLifetime
             throw new InvalidOperationException($"The system did not start: {ex.Message}{Environment.NewLine}{RecentOutput()}", ex);
         }
         Api = new HttpClient { BaseAddress = _app.ApiUrl, Timeout = TimeSpan.FromSeconds(30) };
+        OnStarted(_app);
+    }
+
+    /// <summary>Checks that the backend's own parts made the card (its fakes saw it); the embedded backend has none to ask.</summary>
+    public virtual void AssertBackendMadeCard(string prompt)
+    {
+    }
+
+    /// <summary>The system is up and no card has been submitted yet: the place to script the backend's fakes.</summary>
+    protected virtual void OnStarted(DistributedApp app)
+    {
     }
 
     public async Task DisposeAsync()

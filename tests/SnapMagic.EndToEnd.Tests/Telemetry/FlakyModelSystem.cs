@@ -1,5 +1,5 @@
 using SnapMagic.EndToEnd.Tests.Hosting;
-using SnapMagic.TestSupport.FakeBedrock;
+using SnapMagic.AppHost.LocalAws.FakeBedrock;
 
 namespace SnapMagic.EndToEnd.Tests.Telemetry;
 

@@ -1,4 +1,4 @@
-using SnapMagic.TestSupport.FakeBedrock;
+using SnapMagic.AppHost.LocalAws.FakeBedrock;
 
 namespace SnapMagic.EndToEnd.Tests.Telemetry;
 

@@ -1,4 +1,4 @@
-namespace SnapMagic.TestSupport.FakeBedrock;
+namespace SnapMagic.AppHost.LocalAws.FakeBedrock;
 
 /// <summary>What the fake saw of one InvokeModel request (recorded whether or not it was valid).</summary>
 public sealed record FakeBedrockRequest

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace SnapMagic.TestSupport.LocalAws;
+namespace SnapMagic.AppHost.LocalAws;
 
 /// <summary>dynalite (the DynamoDB API) in memory on 127.0.0.1; new tables stay CREATING only briefly.</summary>
 public sealed class DynaliteServer : LocalNodeServer

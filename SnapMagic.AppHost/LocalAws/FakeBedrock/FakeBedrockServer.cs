@@ -13,11 +13,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SnapMagic.Imaging;
 
-namespace SnapMagic.TestSupport.FakeBedrock;
+namespace SnapMagic.AppHost.LocalAws.FakeBedrock;
 
 /// <summary>
-/// A fake Bedrock Runtime that the tests own: a real Kestrel server on 127.0.0.1 (a free port chosen by the
-/// OS), so other processes can call it too. It checks every InvokeModel request the way Nova Canvas
+/// The project's fake Bedrock Runtime, run by <c>--backend aws-local</c> and owned and scripted by the tests:
+/// a real Kestrel server on 127.0.0.1 (a free port chosen by the OS unless given), so other processes can call it too. It checks every InvokeModel request the way Nova Canvas
 /// INPAINTING would (SigV4 for service <c>bedrock</c>, URL-encoded model id, valid same-size PNGs, a pure
 /// black/white mask, text length, config ranges), answers a plausible picture, and can be scripted to
 /// answer 429, 503, slow responses, ValidationExceptions and a blocked output. Invalid requests get a 400
@@ -56,10 +56,12 @@ public sealed partial class FakeBedrockServer : IAsyncDisposable
 
     /// <param name="region">The region the credential scope must name.</param>
     /// <param name="secretKey">When given, every signature is recomputed with it and must match.</param>
-    public static async Task<FakeBedrockServer> StartAsync(string region = "us-east-1", string? secretKey = null, CancellationToken cancellationToken = default)
+    /// <param name="port">A fixed port (the AppHost's); 0 lets the OS choose.</param>
+    public static async Task<FakeBedrockServer> StartAsync(string region = "us-east-1", string? secretKey = null, int port = 0,
+        CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 32 * 1024 * 1024);
         var app = builder.Build();

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace SnapMagic.TestSupport.LocalAws;
+namespace SnapMagic.AppHost.LocalAws;
 
 /// <summary>
 /// fauxqs (SQS and S3 on one port). Its CLI and <c>startFauxqs</c> always listen on 0.0.0.0, so this runs

@@ -1,4 +1,4 @@
-namespace SnapMagic.TestSupport.FakeBedrock;
+namespace SnapMagic.AppHost.LocalAws.FakeBedrock;
 
 /// <summary>What the fake answers to one request. Script a sequence with <see cref="FakeBedrockServer.Enqueue"/>.</summary>
 public abstract record FakeBedrockReply

