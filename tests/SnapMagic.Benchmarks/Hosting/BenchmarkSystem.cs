@@ -1,22 +1,18 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Configuration;
 using SnapMagic.AppHost.Hosting;
-using SnapMagic.Aws;
 using SnapMagic.Benchmarks.Client;
 using SnapMagic.TestSupport;
-using SnapMagic.TestSupport.LocalAws;
 
 namespace SnapMagic.Benchmarks.Hosting;
 
 /// <summary>
 /// The real system for one scenario: Api, workers and Web started as processes through the AppHost's own
 /// <see cref="DistributedApp"/> (the Release build) on free loopback ports with a fresh data folder, and on
-/// <c>aws-local</c> also fauxqs and dynalite. Disposing stops every process it started and deletes the data.
+/// <c>aws-local</c> also the AppHost's fauxqs and dynalite. Disposing stops every process it started and deletes the data.
 /// </summary>
 public sealed class BenchmarkSystem : IAsyncDisposable
 {
     private readonly ConcurrentQueue<string> _output = new();
-    private readonly List<IAsyncDisposable> _backend = [];
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "snapmagic-bench", Guid.NewGuid().ToString("N"));
     private DistributedApp? _app;
 
@@ -58,15 +54,14 @@ public sealed class BenchmarkSystem : IAsyncDisposable
 
     private async Task StartCoreAsync(string backend, CancellationToken cancellationToken)
     {
-        var environment = new Dictionary<string, string>(Settings.Environment);
-        if (backend == "aws-local")
-            foreach (var (key, value) in await StartLocalAwsAsync(cancellationToken))
-                environment[key] = value;
-
-        var options = new AppHostOptions
+        var environment = new Dictionary<string, string>(Settings.Environment)
+        {
+            // The same local model (fixed latency L) on both backends, so the pipeline figures compare.
+            ["ImageModel__Provider"] = "Local",
+        };
+        var options = AppHostOptions.Parse(["--backend", backend]) with
         {
             Workers = Settings.Workers,
-            Backend = backend == "aws-local" ? "Aws" : "Embedded",
             ApiPort = FreePort.Next(),
             WebPort = FreePort.Next(),
             DashboardPort = FreePort.Next(),
@@ -96,39 +91,11 @@ public sealed class BenchmarkSystem : IAsyncDisposable
         Api = new ApiClient(new Uri($"http://127.0.0.1:{options.ApiPort}"));
     }
 
-    /// <summary>fauxqs (SQS, S3) and dynalite (DynamoDB) on loopback with the queues, table and bucket made; the services' settings.</summary>
-    private async Task<IReadOnlyDictionary<string, string>> StartLocalAwsAsync(CancellationToken cancellationToken)
-    {
-        var fauxqs = await FauxqsServer.StartAsync(cancellationToken: cancellationToken);
-        _backend.Add(fauxqs);
-        var dynalite = await DynaliteServer.StartAsync(cancellationToken: cancellationToken);
-        _backend.Add(dynalite);
-        var name = $"bench-{Guid.NewGuid().ToString("N")[..12]}";
-        var settings = new Dictionary<string, string>
-        {
-            ["Aws:Region"] = "us-east-1",
-            ["Aws:SqsServiceUrl"] = fauxqs.Endpoint.ToString(),
-            ["Aws:S3ServiceUrl"] = fauxqs.Endpoint.ToString(),
-            ["Aws:DynamoDbServiceUrl"] = dynalite.Endpoint.ToString(),
-            ["Aws:AccessKeyId"] = "test",
-            ["Aws:SecretAccessKey"] = "test",
-            ["Aws:TableName"] = name,
-            ["Aws:BucketName"] = name,
-            ["Queue:Name"] = name,
-            ["Queue:DeadLetterName"] = name + "-dlq",
-        };
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings!).Build();
-        await AwsResourceProvisioner.FromConfiguration(configuration).EnsureAsync(cancellationToken);
-        return settings.ToDictionary(pair => pair.Key.Replace(":", "__", StringComparison.Ordinal), pair => pair.Value);
-    }
-
     public async ValueTask DisposeAsync()
     {
         Api?.Dispose();
         if (_app is not null)
             await _app.DisposeAsync();
-        foreach (var server in _backend)
-            await server.DisposeAsync();
         if (Current == this)
             Current = null;
         try
