@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using SnapMagic.EndToEnd.Tests.Hosting;
 using static Microsoft.Playwright.Assertions;
 
 namespace SnapMagic.EndToEnd.Tests.Browser;
@@ -57,7 +58,8 @@ public sealed class AttendeePage
 
     public ILocator CardImage(string prompt) => Page.GetByAltText($"Your SnapMagic card: {prompt}", new() { Exact = true });
 
-    public static async Task<AttendeePage> OpenAsync(BrowserSystem system, string name, ViewportSize? viewport = null)
+    public static async Task<AttendeePage> OpenAsync<TSystem>(BrowserSystem<TSystem> system, string name, ViewportSize? viewport = null)
+        where TSystem : SnapMagicSystem, new()
     {
         var context = await system.Browser.NewContextAsync(new()
         {

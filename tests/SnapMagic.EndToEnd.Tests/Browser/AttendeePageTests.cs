@@ -8,9 +8,6 @@ using static Microsoft.Playwright.Assertions;
 
 namespace SnapMagic.EndToEnd.Tests.Browser;
 
-/// <summary>Opens a new attendee (a fresh browser context) on the page.</summary>
-public delegate Task<AttendeePage> OpenPage(string name, ViewportSize? viewport = null);
-
 /// <summary>The attendee's page in a real Chromium against the real running system (issue 3).</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class AttendeePageTests(BrowserSystem system, ITestOutputHelper output)
@@ -273,47 +270,5 @@ public sealed class AttendeePageTests(BrowserSystem system, ITestOutputHelper ou
         throw new TimeoutException($"Card {correlationId} was still {status} after 60 s.");
     }
 
-    /// <summary>
-    /// Runs a test with fresh browser contexts; when it fails, a screenshot of every open page and the
-    /// services' recent output go to the test output.
-    /// </summary>
-    private async Task RunAsync(string name, Func<OpenPage, Task> test)
-    {
-        var pages = new List<AttendeePage>();
-        try
-        {
-            await test(async (pageName, viewport) =>
-            {
-                var page = await AttendeePage.OpenAsync(system, pageName, viewport);
-                pages.Add(page);
-                return page;
-            });
-        }
-        catch
-        {
-            foreach (var page in pages)
-                await TryAsync(() => page.ScreenshotAsync("failure"));
-            output.WriteLine($"Screenshots: {BrowserSystem.ScreenshotFolder}");
-            output.WriteLine(system.System.RecentOutput());
-            throw;
-        }
-        finally
-        {
-            foreach (var page in pages)
-                await TryAsync(() => page.Context.CloseAsync());
-        }
-        output.WriteLine($"{name}: screenshots in {BrowserSystem.ScreenshotFolder}");
-    }
-
-    private static async Task TryAsync(Func<Task> action)
-    {
-        try
-        {
-            await action();
-        }
-        catch (PlaywrightException)
-        {
-            // The page is already gone; the original failure is what matters.
-        }
-    }
+    private Task RunAsync(string name, Func<OpenPage, Task> test) => BrowserTestRun.RunAsync(system, output, name, test);
 }

@@ -4,43 +4,35 @@ using SnapMagic.EndToEnd.Tests.Hosting;
 namespace SnapMagic.EndToEnd.Tests.Browser;
 
 /// <summary>
-/// The whole system on the embedded backend (through the AppHost's code, see <see cref="SnapMagicSystem"/>)
-/// and one headless Debian Chromium driven by Playwright, shared by every browser test. Browsers are
-/// never downloaded: Chromium comes from the machine (tests/run.sh installs it when it is missing).
+/// A whole running system (through the AppHost's code, see <see cref="SnapMagicSystem"/>) and one headless
+/// Debian Chromium driven by Playwright, shared by the browser tests of a collection. Browsers are never
+/// downloaded: Chromium comes from the machine (tests/run.sh installs it when it is missing).
 /// </summary>
-public sealed class BrowserSystem : IAsyncLifetime
+public abstract class BrowserSystem<TSystem> : IAsyncLifetime where TSystem : SnapMagicSystem, new()
 {
-    /// <summary>The event's credentials in Development (the Api's defaults).</summary>
-    public const string Username = "demo";
-    public const string Password = "demo";
-
     private static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public EmbeddedSystem System { get; } = new();
+    public TSystem System { get; } = new();
 
     public Uri WebUrl => System.App.WebUrl;
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser is not started.");
 
-    /// <summary>Where each test step's screenshot goes: the test output folder's TestResults/screenshots.</summary>
-    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
-
-    public static string ChromiumPath => Environment.GetEnvironmentVariable("SNAPMAGIC_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
-
     public async Task InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
+        var chromium = BrowserSystem.ChromiumPath;
+        if (!File.Exists(chromium))
             throw new InvalidOperationException(
-                $"Chromium is not at {ChromiumPath}. Install it (apt-get install chromium; tests/run.sh does) or set SNAPMAGIC_CHROMIUM.");
+                $"Chromium is not at {chromium}. Install it (apt-get install chromium; tests/run.sh does) or set SNAPMAGIC_CHROMIUM.");
 
-        Directory.CreateDirectory(ScreenshotFolder);
+        Directory.CreateDirectory(BrowserSystem.ScreenshotFolder);
         // Fail fast, before the system starts, when the browser cannot.
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Args = ChromiumArgs, Headless = true });
+        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Args = ChromiumArgs, Headless = true });
         Assertions.SetDefaultExpectTimeout(30_000);
         await System.InitializeAsync();
     }
@@ -58,6 +50,19 @@ public sealed class BrowserSystem : IAsyncLifetime
             await System.DisposeAsync();
         }
     }
+}
+
+/// <summary>The browser on the embedded backend with its local image model: the page's happy paths.</summary>
+public sealed class BrowserSystem : BrowserSystem<EmbeddedSystem>
+{
+    /// <summary>The event's credentials in Development (the Api's defaults).</summary>
+    public const string Username = "demo";
+    public const string Password = "demo";
+
+    /// <summary>Where each test step's screenshot goes: the test output folder's TestResults/screenshots.</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("SNAPMAGIC_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 }
 
 [CollectionDefinition(Name)]
