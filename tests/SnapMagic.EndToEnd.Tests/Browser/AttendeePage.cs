@@ -52,6 +52,11 @@ public sealed class AttendeePage
     public ILocator FormError => Page.Locator("#card-form-error");
     public ILocator ResultStatus => Page.Locator("#result-status");
     public ILocator ResultPrompt => Page.Locator("#result-body .result-prompt");
+    public ILocator ResultPanel => Page.Locator("#result-panel");
+    public ILocator FailureNotice => Page.Locator("#result-body .notice-error");
+    public ILocator TryAgainButton => Page.GetByRole(AriaRole.Button, new() { Name = "Try again", Exact = true });
+    public ILocator ChangePromptButton => Page.GetByRole(AriaRole.Button, new() { Name = "Change the prompt", Exact = true });
+    public ILocator Banner => Page.Locator("#banner");
     public ILocator DownloadLink => Page.GetByRole(AriaRole.Link, new() { Name = "Download", Exact = true });
     public ILocator GalleryItems => Page.Locator("#gallery-list > li");
     public ILocator LogOutButton => Page.GetByRole(AriaRole.Button, new() { Name = "Log out", Exact = true });
