@@ -5,7 +5,7 @@ import type { CardView } from "../types";
 export interface ResultActions {
   /** A failed card: make it again with the same prompt (a new attempt). */
   retry(card: CardView): void;
-  /** A blocked prompt: put it back in the prompt box to be changed. */
+  /** A failed card: put its prompt back in the prompt box to be changed. */
   edit(card: CardView): void;
   /** Where "Download" points: a link the server answers as an attachment with the card's file name. */
   downloadLink(url: string): string;
@@ -38,7 +38,8 @@ export function statusText(card: CardView | null): string {
     case "completed":
       return "Your card is ready!";
     case "failed":
-      return isContentFilterBlock(card.error) ? "Your prompt was blocked by the content filter." : "Sorry, your card could not be made.";
+      // The filter may stop the prompt or the finished picture: say "card", which is true of both.
+      return isContentFilterBlock(card.error) ? "Your card was blocked by the content filter." : "Sorry, your card could not be made.";
   }
 }
 
@@ -88,15 +89,19 @@ export function renderCard(card: CardView, actions: ResultActions): HTMLElement 
 
   if (card.status === "failed") {
     const blocked = isContentFilterBlock(card.error);
-    const button = h("button", { type: "button", class: "button button-primary" }, blocked ? "Change the prompt" : "Try again");
-    button.addEventListener("click", () => (blocked ? actions.edit(card) : actions.retry(card)));
+    const change = h("button", { type: "button", class: blocked ? "button button-primary" : "button button-ghost" }, "Change the prompt");
+    change.addEventListener("click", () => actions.edit(card));
+    const retry = h("button", { type: "button", class: "button button-primary" }, "Try again");
+    retry.addEventListener("click", () => actions.retry(card));
+    // The filter's verdict is final; any other failure may be the service's or the prompt's: offer both.
+    const buttons = blocked ? [change] : [retry, change];
     return h("div", { class: "result-failed" },
       quote(card),
       h("div", { class: "notice notice-error" },
-        h("p", { class: "notice-title" }, blocked ? "Prompt blocked" : "Generation failed"),
+        h("p", { class: "notice-title" }, blocked ? "Blocked by the content filter" : "Generation failed"),
         h("p", {}, card.error ?? "The image model could not paint this card."),
-        h("p", {}, blocked ? "Try describing your card differently." : "This happens now and then; trying again usually works.")),
-      h("div", { class: "result-actions" }, button));
+        blocked ? null : h("p", {}, "You can try again with the same prompt, or change it.")),
+      h("div", { class: "result-actions" }, ...buttons));
   }
 
   return h("div", { class: "result-progress" },
