@@ -5,7 +5,8 @@ namespace SnapMagic.EndToEnd.Tests.Telemetry;
 
 /// <summary>
 /// The embedded system with one worker whose image model is Bedrock, served by the tests' fake Bedrock: a test
-/// scripts the fake's next answers (a 503, say) to see the worker's retries in the card's trace.
+/// scripts the fake's next answers (a 503, a content-filter block, say) to see the worker's retries in the card's trace
+/// and the page's error screens (see <see cref="Browser.FailingModelBrowserSystem"/>).
 /// </summary>
 public sealed class FlakyModelSystem : SnapMagicSystem
 {

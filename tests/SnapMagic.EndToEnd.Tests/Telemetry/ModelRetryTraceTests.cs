@@ -1,21 +1,26 @@
 using SnapMagic.AppHost.LocalAws.FakeBedrock;
+using SnapMagic.EndToEnd.Tests.Browser;
 
 namespace SnapMagic.EndToEnd.Tests.Telemetry;
 
-/// <summary>A transient model error (Bedrock answers 503 once) is visible in the card's trace as two model-call attempts.</summary>
-public sealed class ModelRetryTraceTests(FlakyModelSystem system) : IClassFixture<FlakyModelSystem>
+/// <summary>
+/// A transient model error (Bedrock answers 503 once) is visible in the card's trace as two model-call attempts.
+/// Runs on the system the failed-card browser tests already start (one system start less).
+/// </summary>
+[Collection(FailingModelBrowserCollection.Name)]
+public sealed class ModelRetryTraceTests(FailingModelBrowserSystem browser)
 {
     [Fact]
     public async Task A_transient_model_error_shows_as_two_model_call_attempt_spans_in_the_cards_trace()
     {
-        var requestsBefore = system.Bedrock.RequestCount;
-        system.Bedrock.Enqueue(FakeBedrockReply.Unavailable);
+        var requestsBefore = browser.Bedrock.RequestCount;
+        browser.Bedrock.Enqueue(FakeBedrockReply.Unavailable);
 
-        var correlationId = await CardRequests.MakeCardAsync(system.Api, "a submarine exploring a coral castle", () => system.RecentOutput());
-        Assert.Equal(2, system.Bedrock.RequestCount - requestsBefore);
-        Assert.Empty(system.Bedrock.ValidationFailures);
+        var correlationId = await CardRequests.MakeCardAsync(browser.System.Api, "a submarine exploring a coral castle", () => browser.System.RecentOutput());
+        Assert.Equal(2, browser.Bedrock.RequestCount - requestsBefore);
+        Assert.Empty(browser.Bedrock.ValidationFailures);
 
-        using var telemetry = new DashboardTelemetry(system.App.DashboardUrl);
+        using var telemetry = new DashboardTelemetry(browser.System.App.DashboardUrl);
         var traces = await telemetry.WaitForCardTracesAsync(correlationId, spans => spans.Any(s => s.Name == "cards process"));
         var trace = Assert.Single(traces);
         var consume = Assert.Single(trace.Spans, s => s.Name == "cards process");
