@@ -1,0 +1,56 @@
+using SnapMagic.AppHost.Hosting;
+using SnapMagic.Cards;
+using SnapMagic.Queueing;
+
+namespace SnapMagic.EndToEnd.Tests.Faults;
+
+/// <summary>Messages that are not card jobs, put straight on the job queue: they end on the dead-letter queue and the worker keeps going.</summary>
+public sealed class PoisonMessageTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+
+    private static readonly string[] NotAJob =
+    [
+        "this is not a job",
+        "{}",
+        """{"correlationId":42}""",
+        """{"correlationId":"../../etc/passwd"}""",
+        "\u0001\u0002\u0003 {\"correlationId\":",
+    ];
+
+    [Fact]
+    public async Task Poison_messages_go_to_the_dead_letter_queue_and_a_card_after_them_still_completes()
+    {
+        await using var system = await FaultSystem.StartAsync(workers: 1, new Dictionary<string, string>
+        {
+            // A well-formed id without a job is retried before it is set aside: keep that short.
+            ["Queue__VisibilityTimeoutSeconds"] = "3",
+            ["Queue__MaxReceiveCount"] = "2",
+        });
+        var worker = system.Service("worker-1");
+        var pid = worker.Pid;
+        var jobless = CorrelationIds.New();
+        using (var queues = system.OpenQueues())
+        {
+            foreach (var body in NotAJob)
+                await queues.Jobs.SendAsync(new OutgoingMessage(body));
+            await queues.Jobs.SendAsync(new OutgoingMessage(new CardMessage(jobless).ToJson()));
+        }
+
+        await using var attendee = await Attendee.LogInAsync(system);
+        var card = await attendee.SubmitAsync("a card queued behind poison");
+        await attendee.WaitAllCompletedAsync([card], Deadline);
+        await system.WaitForJobQueueEmptyAsync(Deadline);
+
+        // Kept for operators on the dead-letter queue (the sweeper hides what it has seen: in flight, not deleted).
+        var dead = await system.WaitForQueueAsync(q => q.DeadLetters, d => d.Visible + d.InFlight == NotAJob.Length + 1,
+            "every poison message on the dead-letter queue", Deadline);
+        Assert.Equal(NotAJob.Length + 1, dead.Visible + dead.InFlight);
+        Assert.Equal(NotAJob.Length, system.WorkerLines("is not a card job; moving it to the dead-letter queue").Count);
+        Assert.NotEmpty(system.WorkerLines($"Card {jobless}: no such job"));
+
+        // The same worker process did it all: nothing crashed or restarted.
+        Assert.Equal((ServiceState.Running, pid, 0), (worker.State, worker.Pid, worker.Restarts));
+        Assert.Equal([attendee.ImageFileOf(card)], system.ImageFiles());
+    }
+}
