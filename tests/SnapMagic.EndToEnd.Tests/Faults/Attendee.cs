@@ -85,6 +85,9 @@ public sealed class Attendee : IAsyncDisposable
             .Select(m => m.Argument<CardView>())
             .Where(c => c.CorrelationId == correlationId)];
 
+    /// <summary>What the last Subscribe of the card answered (on submit, or on the latest reconnect).</summary>
+    public CardView Snapshot(string correlationId) => _snapshots[correlationId];
+
     public int PushCount(string correlationId, string status) => Pushes(correlationId).Count(c => c.Status == status);
 
     /// <summary>The card's latest status as this client knows it: its last push or, when newer, its last snapshot.</summary>
