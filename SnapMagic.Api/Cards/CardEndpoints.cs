@@ -87,7 +87,7 @@ public static class CardEndpoints
 
         // The PNG behind a completed card never changes; it belongs to one session, so only the browser may keep it.
         context.Response.Headers.CacheControl = "private, max-age=3600, immutable";
-        var downloadName = query["download"] == "1" ? $"snapmagic-card-{correlationId[..8]}.png" : null;
+        var downloadName = query["download"] == "1" ? CardJob.DownloadFileName(correlationId) : null;
         return TypedResults.Stream(png, "image/png", downloadName);
     }
 

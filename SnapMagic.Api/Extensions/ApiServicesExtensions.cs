@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SnapMagic.Api.Auth;
@@ -38,8 +39,10 @@ public static class ApiServicesExtensions
         services.AddCors();
         services.AddSingleton<IConfigureOptions<CorsOptions>, ConfigureCorsFromSettings>();
 
-        services.AddSignalR().AddJsonProtocol(json => json.PayloadSerializerOptions.TypeInfoResolver =
+        services.AddSignalR(signalR => signalR.AddFilter<HubErrorLogging>()).AddJsonProtocol(json => json.PayloadSerializerOptions.TypeInfoResolver =
             JsonTypeInfoResolver.Combine(ApiJsonContext.Default, new DefaultJsonTypeInfoResolver()));
+
+        builder.Logging.AddFilter(HubErrorLogging.DispatcherCategory, LogLevel.Critical);
 
         services.AddSingleton<SessionTokens>();
         services.AddSingleton<ImageLinks>();

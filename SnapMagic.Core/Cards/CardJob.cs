@@ -17,4 +17,7 @@ public sealed record CardJob
     public string? IdempotencyKey { get; init; }
 
     public static string ImageKeyFor(string sessionId, string correlationId) => $"cards/{sessionId}/{correlationId}.png";
+
+    /// <summary>The name a downloaded card is saved under: <c>snapmagic-card-{first 8 of the id}.png</c>.</summary>
+    public static string DownloadFileName(string correlationId) => $"snapmagic-card-{correlationId[..Math.Min(8, correlationId.Length)]}.png";
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
+using SnapMagic.Cards;
 using SnapMagic.Storage;
 
 namespace SnapMagic.Aws.S3;
@@ -58,6 +59,12 @@ public sealed class S3ImageStore(IAmazonS3 s3, string bucketName) : IImageStore
             Verb = HttpVerb.GET,
             Expires = DateTime.UtcNow + (lifetime < MaxUrlLifetime ? lifetime : MaxUrlLifetime),
             Protocol = secure ? Protocol.HTTPS : Protocol.HTTP,
+            // An <img> ignores the disposition; a download link saves the card under a meaningful name,
+            // which the page cannot ask for across origins.
+            ResponseHeaderOverrides = new ResponseHeaderOverrides
+            {
+                ContentDisposition = $"attachment; filename=\"{CardJob.DownloadFileName(Path.GetFileNameWithoutExtension(key))}\"",
+            },
         }));
     }
 

@@ -40,6 +40,9 @@ public sealed class S3ImageStoreTests(LocalAwsFixture aws) : IAsyncLifetime
         Assert.Contains("X-Amz-Signature=", url.Query);
         var expires = System.Web.HttpUtility.ParseQueryString(url.Query)["X-Amz-Expires"];
         Assert.InRange(int.Parse(expires!), 899, 901);
+        // Signed into the URL, so a cross-origin download link saves the card under its name.
+        Assert.Equal("attachment; filename=\"snapmagic-card-b.png\"",
+            System.Web.HttpUtility.ParseQueryString(url.Query)["response-content-disposition"]);
         using var http = new HttpClient();
         using var response = await http.GetAsync(url);
         response.EnsureSuccessStatusCode();

@@ -1,0 +1,409 @@
+import { ApiClient, ApiError } from "./api";
+import { CardFeed, type FeedMode } from "./cardFeed";
+import { byId, showText } from "./dom";
+import { describeError, messages } from "./messages";
+import { checkPrompt, PROMPT_MAX, PROMPT_MIN } from "./prompt";
+import { clearSession, loadSession, saveSession, type Session } from "./session";
+import { isFinished, newestFirst, statusRank, type CardView } from "./types";
+import { newUuid } from "./uuid";
+import { renderGalleryItem } from "./views/galleryView";
+import { renderCard, renderEmpty, statusText, type ResultActions } from "./views/resultView";
+
+/** One press of "Generate card": a retry of the same prompt reuses its Idempotency-Key. */
+interface Attempt {
+  prompt: string;
+  key: string;
+}
+
+const modeTexts: Record<FeedMode, string> = {
+  connecting: "Connecting for live updates…",
+  live: "Live updates on.",
+  reconnecting: "Connection lost: reconnecting, and checking your cards every 2 seconds meanwhile.",
+  polling: "Live updates are unavailable here: checking your cards every 2 seconds instead.",
+};
+
+/** The attendee's page: log in, create a card, follow it live, see and download it, browse "My cards". */
+export class App {
+  private readonly api: ApiClient;
+  private session: Session | null = loadSession();
+  private feed: CardFeed | null = null;
+  private readonly cards = new Map<string, CardView>();
+  private currentId: string | null = null;
+  private attempt: Attempt | null = null;
+  private sending = false;
+  private cooldownUntil = 0;
+  private cooldownTimer: number | undefined;
+  private expiryTimer: number | undefined;
+  private galleryTimer: number | undefined;
+
+  private readonly ui = {
+    sessionBar: byId("session-bar"),
+    logout: byId<HTMLButtonElement>("logout"),
+    banner: byId("banner"),
+    loginView: byId("login-view"),
+    loginForm: byId<HTMLFormElement>("login-form"),
+    loginFields: byId<HTMLFieldSetElement>("login-fields"),
+    username: byId<HTMLInputElement>("username"),
+    password: byId<HTMLInputElement>("password"),
+    loginError: byId("login-error"),
+    loginButton: byId<HTMLButtonElement>("login-button"),
+    appView: byId("app-view"),
+    cardForm: byId<HTMLFormElement>("card-form"),
+    prompt: byId<HTMLTextAreaElement>("prompt"),
+    counter: byId("prompt-counter"),
+    previewText: byId("preview-text"),
+    previewTitle: byId("preview-title"),
+    formError: byId("card-form-error"),
+    generate: byId<HTMLButtonElement>("generate"),
+    resultPanel: byId("result-panel"),
+    resultBody: byId("result-body"),
+    resultStatus: byId("result-status"),
+    liveMode: byId("live-mode"),
+    galleryList: byId<HTMLUListElement>("gallery-list"),
+    galleryEmpty: byId("gallery-empty"),
+  };
+
+  private readonly resultActions: ResultActions = {
+    retry: (card) => {
+      this.ui.prompt.value = card.prompt;
+      this.updateCounter();
+      this.attempt = null;
+      void this.submit(card.prompt);
+    },
+    edit: (card) => {
+      this.ui.prompt.value = card.prompt;
+      this.updateCounter();
+      this.ui.prompt.focus();
+      this.ui.prompt.select();
+    },
+    downloadLink: (url) => this.downloadLink(url),
+    imageFailed: (card, image) => void this.reloadImage(card, image),
+    resolveUrl: (url) => this.api.resolve(url),
+  };
+
+  constructor(apiUrl: string) {
+    this.api = new ApiClient(apiUrl, () => this.session?.token ?? null);
+  }
+
+  start(): void {
+    this.ui.loginForm.addEventListener("submit", (event) => {
+      event.preventDefault();
+      void this.logIn();
+    });
+    this.ui.logout.addEventListener("click", () => void this.endSession(null));
+    this.ui.cardForm.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.generate();
+    });
+    this.ui.prompt.addEventListener("input", () => this.updateCounter());
+    window.addEventListener("offline", () => showText(this.ui.banner, messages.offline));
+    window.addEventListener("online", () => {
+      showText(this.ui.banner, null);
+      if (this.session) void this.loadGallery();
+    });
+    this.updateCounter();
+    this.ui.loginFields.disabled = false;
+
+    if (this.session) void this.enterApp();
+    else this.showLogin(null);
+  }
+
+  // ---- Log in / out -------------------------------------------------------------------------
+
+  private showLogin(message: string | null): void {
+    this.ui.appView.hidden = true;
+    this.ui.sessionBar.hidden = true;
+    this.ui.loginView.hidden = false;
+    showText(this.ui.loginError, message);
+    this.ui.username.focus();
+  }
+
+  private async logIn(): Promise<void> {
+    const username = this.ui.username.value.trim();
+    const password = this.ui.password.value;
+    if (!username || !password) {
+      showText(this.ui.loginError, messages.missingCredentials);
+      (username ? this.ui.password : this.ui.username).focus();
+      return;
+    }
+
+    this.setBusy(this.ui.loginButton, true, "Logging in…");
+    showText(this.ui.loginError, null);
+    try {
+      const result = await this.api.login(username, password);
+      this.session = { token: result.token, sessionId: result.sessionId, expiresAt: Date.now() + result.expiresIn * 1000 };
+      saveSession(this.session);
+      this.ui.password.value = "";
+      await this.enterApp();
+    } catch (error) {
+      const wrong = error instanceof ApiError && error.kind === "unauthorized";
+      showText(this.ui.loginError, wrong ? messages.wrongCredentials : describeError(error));
+      this.ui.password.focus();
+      this.ui.password.select();
+    } finally {
+      this.setBusy(this.ui.loginButton, false, "Log in");
+    }
+  }
+
+  private async enterApp(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    this.ui.loginView.hidden = true;
+    this.ui.appView.hidden = false;
+    this.ui.sessionBar.hidden = false;
+    this.renderResult();
+    this.ui.prompt.focus();
+
+    window.clearTimeout(this.expiryTimer);
+    // setTimeout holds at most ~24.8 days; tokens live 24 h.
+    this.expiryTimer = window.setTimeout(() => void this.endSession(messages.sessionEnded), Math.min(session.expiresAt - Date.now(), 2 ** 31 - 1));
+
+    this.feed = new CardFeed(this.api, () => this.session?.token ?? null, {
+      card: (card) => this.onCard(card),
+      mode: (mode) => this.showMode(mode),
+      unauthorized: () => void this.endSession(messages.sessionEnded),
+    });
+    void this.feed.start();
+    await this.loadGallery();
+  }
+
+  /** Log out (message null) or be sent back to the login because the session ended. */
+  private async endSession(message: string | null): Promise<void> {
+    const feed = this.feed;
+    this.feed = null;
+    this.session = null;
+    clearSession();
+    window.clearTimeout(this.expiryTimer);
+    window.clearTimeout(this.galleryTimer);
+    this.cards.clear();
+    this.currentId = null;
+    this.attempt = null;
+    this.ui.galleryList.replaceChildren();
+    this.ui.prompt.value = "";
+    this.updateCounter();
+    showText(this.ui.formError, null);
+    this.showLogin(message);
+    await feed?.stop();
+  }
+
+  // ---- Create a card ------------------------------------------------------------------------
+
+  private updateCounter(): void {
+    const length = this.ui.prompt.value.trim().length;
+    this.ui.counter.textContent = `${length} / ${PROMPT_MAX}`;
+    const state = length === 0 ? "empty" : length < PROMPT_MIN ? "short" : length > PROMPT_MAX ? "long" : "ok";
+    this.ui.counter.dataset["state"] = state;
+    const prompt = this.ui.prompt.value.trim();
+    this.ui.previewText.textContent = prompt || "Your prompt becomes the card's art.";
+    this.ui.previewTitle.textContent = prompt || "Your card";
+    if (state === "ok" || state === "empty") {
+      this.ui.prompt.removeAttribute("aria-invalid");
+      if (!this.ui.formError.hidden && this.ui.formError.dataset["kind"] === "rule") showText(this.ui.formError, null);
+    }
+  }
+
+  private generate(): void {
+    if (this.sending) return;
+    const check = checkPrompt(this.ui.prompt.value);
+    if (!check.ok) {
+      this.showFormError(check.message, "rule");
+      this.ui.prompt.setAttribute("aria-invalid", "true");
+      this.ui.prompt.focus();
+      return;
+    }
+    if (this.cooldownUntil > Date.now()) {
+      this.showCooldown();
+      return;
+    }
+    void this.submit(check.prompt);
+  }
+
+  private async submit(prompt: string): Promise<void> {
+    const session = this.session;
+    if (this.sending || !session) return;
+    // The same prompt after an unanswered try is the same attempt: the Api then answers with the same card.
+    const attempt = this.attempt?.prompt === prompt ? this.attempt : { prompt, key: newUuid() };
+    this.attempt = attempt;
+    this.sending = true;
+    this.setBusy(this.ui.generate, true, "Sending…");
+    showText(this.ui.formError, null);
+    try {
+      const accepted = await this.api.createCard(prompt, attempt.key);
+      if (this.session !== session) return;
+      this.attempt = null;
+      const card: CardView = this.cards.get(accepted.correlationId) ?? {
+        correlationId: accepted.correlationId,
+        status: "queued",
+        prompt,
+        createdAt: new Date().toISOString(),
+        startedAt: null,
+        completedAt: null,
+        imageUrl: null,
+        error: null,
+        queuePosition: null,
+      };
+      this.cards.set(card.correlationId, card);
+      this.currentId = card.correlationId;
+      this.ui.prompt.value = "";
+      this.updateCounter();
+      this.renderResult();
+      this.renderGallery();
+      this.ui.resultPanel.scrollIntoView({ block: "nearest", behavior: "smooth" });
+      this.feed?.watch(card);
+    } catch (error) {
+      if (this.session !== session) return;
+      if (error instanceof ApiError && error.kind === "unauthorized") {
+        void this.endSession(messages.sessionEnded);
+        return;
+      }
+      if (error instanceof ApiError && error.kind === "rateLimited") {
+        if (error.retryAfterSeconds === null) {
+          // The Api did not say how long: no countdown to promise.
+          this.showFormError(messages.rateLimited(null), "request");
+          return;
+        }
+        this.cooldownUntil = Date.now() + error.retryAfterSeconds * 1000;
+        this.showCooldown();
+        return;
+      }
+      if (error instanceof ApiError && error.kind === "invalid") this.attempt = null;
+      const again = error instanceof ApiError && (error.kind === "network" || error.kind === "server") ? " Press “Generate card” to try again." : "";
+      this.showFormError(describeError(error) + again, "request");
+    } finally {
+      this.sending = false;
+      this.setBusy(this.ui.generate, false, "Generate card");
+    }
+  }
+
+  /** After a 429: say how long to wait, counting down, and refuse to send until then. */
+  private showCooldown(): void {
+    window.clearInterval(this.cooldownTimer);
+    const tick = (): void => {
+      const seconds = Math.ceil((this.cooldownUntil - Date.now()) / 1000);
+      if (seconds <= 0) {
+        window.clearInterval(this.cooldownTimer);
+        if (this.ui.formError.dataset["kind"] === "cooldown") showText(this.ui.formError, "You can make a card again now.");
+        return;
+      }
+      this.showFormError(messages.rateLimited(seconds), "cooldown");
+    };
+    tick();
+    this.cooldownTimer = window.setInterval(tick, 1000);
+  }
+
+  private showFormError(text: string, kind: "rule" | "request" | "cooldown"): void {
+    this.ui.formError.dataset["kind"] = kind;
+    showText(this.ui.formError, text);
+  }
+
+  // ---- Follow cards -------------------------------------------------------------------------
+
+  private onCard(card: CardView): void {
+    const known = this.cards.get(card.correlationId);
+    if (known && statusRank(known.status) > statusRank(card.status)) return;
+    this.cards.set(card.correlationId, card);
+    if (card.correlationId === this.currentId) this.renderResult();
+    this.renderGallery();
+    // The store is the source of truth: refresh the list when a card finishes.
+    if (isFinished(card.status)) {
+      window.clearTimeout(this.galleryTimer);
+      this.galleryTimer = window.setTimeout(() => void this.loadGallery(), 300);
+    }
+  }
+
+  private async loadGallery(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    try {
+      const list = await this.api.listCards();
+      if (this.session !== session) return;
+      for (const card of list) {
+        const known = this.cards.get(card.correlationId);
+        if (!known || statusRank(card.status) >= statusRank(known.status)) this.cards.set(card.correlationId, card);
+      }
+      if (this.currentId === null && list.length > 0) this.currentId = [...list].sort(newestFirst)[0]?.correlationId ?? null;
+      this.renderGallery();
+      this.renderResult();
+      for (const card of this.cards.values()) this.feed?.watch(card);
+      if (this.ui.banner.textContent === messages.network) showText(this.ui.banner, null);
+    } catch (error) {
+      if (this.session !== session) return;
+      if (error instanceof ApiError && error.kind === "unauthorized") void this.endSession(messages.sessionEnded);
+      else showText(this.ui.banner, describeError(error));
+    }
+  }
+
+  private showMode(mode: FeedMode): void {
+    this.ui.liveMode.dataset["mode"] = mode;
+    this.ui.liveMode.textContent = modeTexts[mode];
+  }
+
+  // ---- Show cards ---------------------------------------------------------------------------
+
+  private renderResult(): void {
+    const card = this.currentId ? (this.cards.get(this.currentId) ?? null) : null;
+    const shownKey = card ? `${card.correlationId}|${card.status}|${card.imageUrl}|${card.queuePosition}` : "";
+    if (this.ui.resultBody.dataset["shown"] === shownKey && shownKey) return;
+    this.ui.resultBody.dataset["shown"] = shownKey;
+    this.ui.resultBody.dataset["status"] = card?.status ?? "none";
+    this.ui.resultBody.replaceChildren(card ? renderCard(card, this.resultActions) : renderEmpty());
+    const text = statusText(card);
+    if (this.ui.resultStatus.textContent !== text) this.ui.resultStatus.textContent = text;
+  }
+
+  private renderGallery(): void {
+    const cards = [...this.cards.values()].sort(newestFirst);
+    this.ui.galleryEmpty.hidden = cards.length > 0;
+    const existing = new Map([...this.ui.galleryList.children].map((li) => [(li as HTMLElement).dataset["cardId"], li as HTMLElement]));
+    const items = cards.map((card) => {
+      const key = `${card.status}|${card.imageUrl}|${card.correlationId === this.currentId}`;
+      const old = existing.get(card.correlationId);
+      if (old && old.dataset["key"] === key) return old;
+      const item = renderGalleryItem(card, card.correlationId === this.currentId, (url) => this.api.resolve(url), (c) => this.open(c));
+      item.dataset["key"] = key;
+      return item;
+    });
+    this.ui.galleryList.replaceChildren(...items);
+  }
+
+  private open(card: CardView): void {
+    this.currentId = card.correlationId;
+    this.renderResult();
+    this.renderGallery();
+    this.ui.resultPanel.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    byId("result-title").focus();
+  }
+
+  /** An image URL can expire (S3 presigns do): ask the Api for a fresh card view once. */
+  private async reloadImage(card: CardView, image: HTMLImageElement): Promise<void> {
+    try {
+      const fresh = await this.api.getCard(card.correlationId);
+      if (fresh.imageUrl && fresh.imageUrl !== card.imageUrl) {
+        this.cards.set(fresh.correlationId, fresh);
+        image.src = this.api.resolve(fresh.imageUrl);
+        return;
+      }
+    } catch {
+      // Reported below.
+    }
+    if (card.correlationId === this.currentId) this.ui.resultStatus.textContent = messages.imageMissing;
+  }
+
+  /**
+   * The Api serves its own image links as attachments named snapmagic-card-xxxx.png when asked with
+   * `download=1`. A link elsewhere (an S3 presigned URL, whose signature a new parameter would break)
+   * is presigned as such an attachment already, so it is used as it is.
+   */
+  private downloadLink(url: string): string {
+    const link = new URL(url);
+    if (link.origin !== new URL(this.api.baseUrl).origin) return url;
+    link.searchParams.set("download", "1");
+    return link.toString();
+  }
+
+  private setBusy(button: HTMLButtonElement, busy: boolean, label: string): void {
+    button.disabled = busy;
+    button.setAttribute("aria-busy", String(busy));
+    button.textContent = label;
+  }
+}

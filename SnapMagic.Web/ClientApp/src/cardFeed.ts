@@ -1,0 +1,182 @@
+import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from "@microsoft/signalr";
+import { ApiError, type ApiClient } from "./api";
+import { isFinished, statusRank, toCardView, type CardView } from "./types";
+
+/** How the page currently learns about card changes. */
+export type FeedMode = "connecting" | "live" | "reconnecting" | "polling";
+
+export interface CardFeedEvents {
+  card(card: CardView): void;
+  mode(mode: FeedMode): void;
+  unauthorized(): void;
+}
+
+const pollIntervalMs = 2_000;
+const reconnectDelaysMs = [0, 2_000, 5_000, 10_000, 20_000, 30_000];
+const restartDelaysMs = [5_000, 10_000, 20_000, 30_000];
+
+/**
+ * Keeps every unfinished card of the page up to date. Live over SignalR (`Subscribe(correlationId)`
+ * returns a snapshot, then `cardUpdated` pushes); while the WebSocket is down it polls
+ * GET /api/cards/{id} every 2 s. After a reconnect it subscribes again to every unfinished card and
+ * takes the returned snapshot, so a card finished while the connection was away still shows.
+ */
+export class CardFeed {
+  private readonly connection: HubConnection;
+  /** Unfinished cards this page waits for, with the furthest status seen. */
+  private readonly watched = new Map<string, number>();
+  private pollTimer: number | undefined;
+  private restartTimer: number | undefined;
+  private restartAttempt = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly api: ApiClient,
+    token: () => string | null,
+    private readonly events: CardFeedEvents,
+  ) {
+    this.connection = new HubConnectionBuilder()
+      .withUrl(`${api.baseUrl}/hubs/cards`, {
+        accessTokenFactory: () => token() ?? "",
+        // Bearer tokens, no cookies: a cross-origin Api then needs no credentialed CORS.
+        withCredentials: false,
+      })
+      .withAutomaticReconnect(reconnectDelaysMs)
+      .configureLogging(LogLevel.None)
+      .build();
+
+    this.connection.on("cardUpdated", (raw: unknown) => {
+      const card = toCardView(raw);
+      if (card) this.accept(card);
+    });
+    this.connection.onreconnecting(() => {
+      this.events.mode("reconnecting");
+      this.schedulePoll();
+    });
+    this.connection.onreconnected(() => {
+      this.events.mode("live");
+      this.resubscribeAll();
+    });
+    this.connection.onclose(() => {
+      if (this.stopped) return;
+      this.events.mode("polling");
+      this.schedulePoll();
+      this.scheduleRestart();
+    });
+  }
+
+  get isLive(): boolean {
+    return this.connection.state === HubConnectionState.Connected;
+  }
+
+  async start(): Promise<void> {
+    this.events.mode("connecting");
+    await this.connect();
+  }
+
+  /** Follows a card until it is completed or failed. */
+  watch(card: CardView): void {
+    if (this.stopped || isFinished(card.status)) return;
+    const known = this.watched.get(card.correlationId);
+    this.watched.set(card.correlationId, Math.max(known ?? -1, statusRank(card.status)));
+    if (this.isLive) void this.subscribe(card.correlationId);
+    else this.schedulePoll();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.watched.clear();
+    window.clearTimeout(this.pollTimer);
+    window.clearTimeout(this.restartTimer);
+    await this.connection.stop().catch(() => undefined);
+  }
+
+  private async connect(): Promise<void> {
+    try {
+      await this.connection.start();
+      if (this.stopped) {
+        await this.connection.stop();
+        return;
+      }
+      this.restartAttempt = 0;
+      this.events.mode("live");
+      this.resubscribeAll();
+    } catch (error) {
+      if (this.stopped) return;
+      if (isUnauthorized(error)) {
+        this.events.unauthorized();
+        return;
+      }
+      // No WebSocket (proxy, firewall, Api down): poll, and try the hub again later.
+      this.events.mode("polling");
+      this.schedulePoll();
+      this.scheduleRestart();
+    }
+  }
+
+  private scheduleRestart(): void {
+    window.clearTimeout(this.restartTimer);
+    const delay = restartDelaysMs[Math.min(this.restartAttempt, restartDelaysMs.length - 1)] ?? 30_000;
+    this.restartAttempt++;
+    this.restartTimer = window.setTimeout(() => {
+      if (!this.stopped && this.connection.state === HubConnectionState.Disconnected) void this.connect();
+    }, delay);
+  }
+
+  private resubscribeAll(): void {
+    for (const id of this.watched.keys()) void this.subscribe(id);
+  }
+
+  private async subscribe(correlationId: string): Promise<void> {
+    try {
+      const card = toCardView(await this.connection.invoke("Subscribe", correlationId));
+      if (card) this.accept(card);
+    } catch {
+      // The hub refused or the connection dropped: the store is the source of truth, ask it.
+      if (!this.stopped) this.schedulePoll();
+    }
+  }
+
+  private accept(card: CardView): void {
+    const seen = this.watched.get(card.correlationId);
+    if (seen === undefined) {
+      // Not (or no longer) watched: a late duplicate of a finished card, or someone else's push.
+      return;
+    }
+    const rank = statusRank(card.status);
+    if (rank < seen) return;
+    if (isFinished(card.status)) this.watched.delete(card.correlationId);
+    else this.watched.set(card.correlationId, rank);
+    this.events.card(card);
+  }
+
+  private schedulePoll(): void {
+    if (this.pollTimer !== undefined || this.stopped) return;
+    this.pollTimer = window.setTimeout(() => void this.poll(), pollIntervalMs);
+  }
+
+  private async poll(): Promise<void> {
+    this.pollTimer = undefined;
+    if (this.stopped || this.watched.size === 0) return;
+    for (const id of [...this.watched.keys()]) {
+      try {
+        this.accept(await this.api.getCard(id));
+      } catch (error) {
+        if (error instanceof ApiError && error.kind === "unauthorized") {
+          this.events.unauthorized();
+          return;
+        }
+        if (error instanceof ApiError && error.kind === "notFound") this.watched.delete(id);
+        // Network trouble: the next round tries again.
+      }
+    }
+    if (this.watched.size === 0) return;
+    // Live again: subscribe and let the pushes take over (a failed subscribe polls once more).
+    if (this.isLive) this.resubscribeAll();
+    else this.schedulePoll();
+  }
+}
+
+function isUnauthorized(error: unknown): boolean {
+  return error instanceof Error && /\b401\b|unauthori[sz]ed/i.test(error.message);
+}

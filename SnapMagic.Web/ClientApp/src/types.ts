@@ -1,0 +1,67 @@
+/** A card's life as the Api reports it (status strings are lower case). */
+export type CardStatus = "queued" | "processing" | "completed" | "failed";
+
+/** The card view of GET /api/cards/{id}, GET /api/cards and the hub's `cardUpdated`. */
+export interface CardView {
+  correlationId: string;
+  status: CardStatus;
+  prompt: string;
+  createdAt: string;
+  startedAt: string | null;
+  completedAt: string | null;
+  imageUrl: string | null;
+  error: string | null;
+  /** How many cards are ahead of this one, while it is queued (when the Api can tell). */
+  queuePosition: number | null;
+}
+
+const statuses: readonly CardStatus[] = ["queued", "processing", "completed", "failed"];
+
+export function isFinished(status: CardStatus): boolean {
+  return status === "completed" || status === "failed";
+}
+
+/** Orders statuses so a late, older push never moves a card backwards on the page. */
+export function statusRank(status: CardStatus): number {
+  return status === "queued" ? 0 : status === "processing" ? 1 : 2;
+}
+
+function text(value: unknown): string | null {
+  return typeof value === "string" ? value : null;
+}
+
+/** Reads a card view from JSON the page did not write; null when it is not one. */
+export function toCardView(raw: unknown): CardView | null {
+  if (typeof raw !== "object" || raw === null) return null;
+  const o = raw as Record<string, unknown>;
+  const correlationId = text(o["correlationId"]);
+  const status = text(o["status"])?.toLowerCase() as CardStatus | undefined;
+  if (!correlationId || !status || !statuses.includes(status)) return null;
+  const position = o["queuePosition"];
+  return {
+    correlationId,
+    status,
+    prompt: text(o["prompt"]) ?? "",
+    createdAt: text(o["createdAt"]) ?? new Date().toISOString(),
+    startedAt: text(o["startedAt"]),
+    completedAt: text(o["completedAt"]),
+    imageUrl: text(o["imageUrl"]),
+    error: text(o["error"]),
+    queuePosition: typeof position === "number" && Number.isFinite(position) ? position : null,
+  };
+}
+
+/** GET /api/cards answers a list; accept `{ cards: [...] }` or `{ items: [...] }` as well. */
+export function toCardList(raw: unknown): CardView[] {
+  const list = Array.isArray(raw)
+    ? raw
+    : typeof raw === "object" && raw !== null
+      ? ((raw as Record<string, unknown>)["cards"] ?? (raw as Record<string, unknown>)["items"])
+      : null;
+  if (!Array.isArray(list)) return [];
+  return list.map(toCardView).filter((card): card is CardView => card !== null);
+}
+
+export function newestFirst(a: CardView, b: CardView): number {
+  return Date.parse(b.createdAt) - Date.parse(a.createdAt);
+}

@@ -1,0 +1,106 @@
+import { h } from "../dom";
+import { isContentFilterBlock } from "../messages";
+import type { CardView } from "../types";
+
+export interface ResultActions {
+  /** A failed card: make it again with the same prompt (a new attempt). */
+  retry(card: CardView): void;
+  /** A blocked prompt: put it back in the prompt box to be changed. */
+  edit(card: CardView): void;
+  /** Where "Download" points: a link the server answers as an attachment with the card's file name. */
+  downloadLink(url: string): string;
+  imageFailed(card: CardView, image: HTMLImageElement): void;
+  resolveUrl(url: string): string;
+}
+
+const steps = [
+  { label: "Queued", reached: 0 },
+  { label: "Painting", reached: 1 },
+  { label: "Ready", reached: 2 },
+] as const;
+
+export function downloadFileName(card: CardView): string {
+  return `snapmagic-card-${card.correlationId.slice(0, 8)}.png`;
+}
+
+/** What the status line (an aria-live region) says about a card. */
+export function statusText(card: CardView | null): string {
+  if (!card) return "";
+  switch (card.status) {
+    case "queued":
+      if (card.queuePosition === null) return "Queued: your card is in line for the artist.";
+      if (card.queuePosition <= 0) return "Queued: your card is next.";
+      return card.queuePosition === 1
+        ? "Queued: 1 card is ahead of yours."
+        : `Queued: ${card.queuePosition} cards are ahead of yours.`;
+    case "processing":
+      return "Painting your card… this takes a few seconds.";
+    case "completed":
+      return "Your card is ready!";
+    case "failed":
+      return isContentFilterBlock(card.error) ? "Your prompt was blocked by the content filter." : "Sorry, your card could not be made.";
+  }
+}
+
+function progress(card: CardView): HTMLElement {
+  const reached = card.status === "queued" ? 0 : card.status === "processing" ? 1 : 2;
+  const percent = card.status === "queued" ? 15 : card.status === "processing" ? 60 : 100;
+  const bar = h("div", {
+    class: `progress progress-${card.status}`,
+    role: "progressbar",
+    "aria-label": "Card progress",
+    "aria-valuemin": "0",
+    "aria-valuemax": "100",
+    "aria-valuenow": String(percent),
+    "aria-valuetext": steps[reached]?.label ?? "",
+  }, h("div", { class: "progress-fill" }));
+  bar.style.setProperty("--progress", `${percent}%`);
+
+  const stepList = h("ol", { class: "steps" }, ...steps.map((step) => {
+    const state = step.reached < reached || card.status === "completed" ? "done" : step.reached === reached ? "current" : "todo";
+    return h("li", { class: `step step-${state}`, "aria-current": state === "current" ? "step" : undefined },
+      h("span", { class: "step-dot", "aria-hidden": "true" }), step.label);
+  }));
+  return h("div", { class: "progress-block" }, stepList, bar);
+}
+
+function quote(card: CardView): HTMLElement {
+  return h("p", { class: "result-prompt" }, h("span", { class: "visually-hidden" }, "Prompt: "), card.prompt);
+}
+
+export function renderEmpty(): HTMLElement {
+  return h("div", { class: "result-empty" },
+    h("div", { class: "result-empty-card", "aria-hidden": "true" }, "✦"),
+    h("p", {}, "Your card will appear here. Type a prompt and press “Generate card”."));
+}
+
+export function renderCard(card: CardView, actions: ResultActions): HTMLElement {
+  if (card.status === "completed" && card.imageUrl) {
+    const url = actions.resolveUrl(card.imageUrl);
+    const image = h("img", { class: "card-image", src: url, alt: `Your SnapMagic card: ${card.prompt}`, decoding: "async" });
+    image.addEventListener("error", () => actions.imageFailed(card, image), { once: true });
+    const link = h("a", { class: "button button-primary", href: actions.downloadLink(url), download: downloadFileName(card) }, "Download");
+    return h("div", { class: "result-card" },
+      h("figure", { class: "card-figure" }, image),
+      quote(card),
+      h("div", { class: "result-actions" }, link));
+  }
+
+  if (card.status === "failed") {
+    const blocked = isContentFilterBlock(card.error);
+    const button = h("button", { type: "button", class: "button button-primary" }, blocked ? "Change the prompt" : "Try again");
+    button.addEventListener("click", () => (blocked ? actions.edit(card) : actions.retry(card)));
+    return h("div", { class: "result-failed" },
+      quote(card),
+      h("div", { class: "notice notice-error" },
+        h("p", { class: "notice-title" }, blocked ? "Prompt blocked" : "Generation failed"),
+        h("p", {}, card.error ?? "The image model could not paint this card."),
+        h("p", {}, blocked ? "Try describing your card differently." : "This happens now and then; trying again usually works.")),
+      h("div", { class: "result-actions" }, button));
+  }
+
+  return h("div", { class: "result-progress" },
+    h("div", { class: `result-placeholder result-placeholder-${card.status}`, "aria-hidden": "true" }, h("span", {}, "✦")),
+    quote(card),
+    progress(card));
+}

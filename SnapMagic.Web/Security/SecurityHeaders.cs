@@ -1,0 +1,34 @@
+using SnapMagic.Web.Configuration;
+
+namespace SnapMagic.Web.Security;
+
+/// <summary>
+/// Response headers every answer of the Web host carries. The policy lets the page talk only to its own
+/// origin and the Api (HTTP and WebSocket), and show images from the Api, data:/blob: URLs and https
+/// (S3 presigned URLs on the AWS backend).
+/// </summary>
+public sealed class SecurityHeaders(ApiEndpoint api)
+{
+    public string ContentSecurityPolicy { get; } = string.Join("; ",
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        $"img-src 'self' data: blob: https: {api.Origin}",
+        $"connect-src 'self' {api.Origin} {api.WebSocketOrigin}",
+        "font-src 'self'",
+        "manifest-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'");
+
+    public void Apply(IHeaderDictionary headers)
+    {
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+    }
+}
