@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SnapMagic.Cards;
+using SnapMagic.EndToEnd.Tests.Hosting;
 using SnapMagic.TestSupport.SignalR;
 
 namespace SnapMagic.EndToEnd.Tests.Faults;
@@ -17,12 +18,12 @@ public sealed record CardView(string CorrelationId, string Status, DateTimeOffse
 /// </summary>
 public sealed class Attendee : IAsyncDisposable
 {
-    private readonly FaultSystem _system;
+    private readonly SnapMagicSystem _system;
     private readonly List<string> _cards = [];
     private readonly List<SignalRJsonClient> _closedHubs = [];
     private readonly Dictionary<string, CardView> _snapshots = [];
 
-    private Attendee(FaultSystem system, string token, string sessionId)
+    private Attendee(SnapMagicSystem system, string token, string sessionId)
     {
         _system = system;
         Token = token;
@@ -34,7 +35,7 @@ public sealed class Attendee : IAsyncDisposable
     public SignalRJsonClient Hub { get; private set; } = null!;
     public IReadOnlyList<string> Cards => _cards;
 
-    public static async Task<Attendee> LogInAsync(FaultSystem system)
+    public static async Task<Attendee> LogInAsync(SnapMagicSystem system)
     {
         using var response = await system.Api.PostAsJsonAsync("/api/auth/login", new { username = "demo", password = "demo" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

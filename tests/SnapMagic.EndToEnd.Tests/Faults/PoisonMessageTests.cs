@@ -1,5 +1,9 @@
+using Microsoft.Extensions.Configuration;
 using SnapMagic.AppHost.Hosting;
+using SnapMagic.Aws;
+using SnapMagic.Aws.Sqs;
 using SnapMagic.Cards;
+using SnapMagic.EndToEnd.Tests.Hosting;
 using SnapMagic.Queueing;
 
 namespace SnapMagic.EndToEnd.Tests.Faults;
@@ -9,7 +13,7 @@ public sealed class PoisonMessageTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
-    private static readonly string[] NotAJob =
+    internal static readonly string[] NotAJob =
     [
         "this is not a job",
         "{}",
@@ -52,5 +56,41 @@ public sealed class PoisonMessageTests
         // The same worker process did it all: nothing crashed or restarted.
         Assert.Equal((ServiceState.Running, pid, 0), (worker.State, worker.Pid, worker.Restarts));
         Assert.Equal([attendee.ImageFileOf(card)], system.ImageFiles());
+    }
+}
+
+/// <summary>The same poison on the AWS backend: sent with the SQS API to the card queue (fauxqs), dead-lettered by the worker.</summary>
+public sealed class AwsPoisonMessageTests(AwsSystem system) : IClassFixture<AwsSystem>
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Poison_messages_on_SQS_go_to_the_dead_letter_queue_and_a_card_after_them_still_completes()
+    {
+        // SQS refuses control characters in a body, so those stay an embedded-only case.
+        var poison = PoisonMessageTests.NotAJob.Where(body => body.All(c => c >= ' ')).ToList();
+        var workers = system.App.Services.All.Where(s => s.Definition.Project == DistributedApp.WorkerProject).ToList();
+        var pids = workers.Select(w => w.Pid).ToList();
+        using var sqs = SqsClient.Create(system.Configuration.GetSection(AwsOptions.Section).Get<AwsOptions>()!);
+        var queues = new SqsCardQueues(sqs, system.Configuration.GetSection(QueueOptions.Section).Get<QueueOptions>()!);
+        var before = await queues.DeadLetters.GetDepthAsync();
+        foreach (var body in poison)
+            await queues.Jobs.SendAsync(new OutgoingMessage(body));
+
+        await using var attendee = await Attendee.LogInAsync(system);
+        var card = await attendee.SubmitAsync("a card queued behind poison on SQS");
+        await attendee.WaitAllCompletedAsync([card], Deadline);
+
+        var deadline = DateTime.UtcNow + Deadline;
+        QueueDepth dead;
+        while ((dead = await queues.DeadLetters.GetDepthAsync()).Visible + dead.InFlight < before.Visible + before.InFlight + poison.Count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The dead-letter queue holds {dead}.{Environment.NewLine}{system.RecentOutput()}");
+            await Task.Delay(100);
+        }
+        Assert.Equal(before.Visible + before.InFlight + poison.Count, dead.Visible + dead.InFlight);
+        Assert.Equal(poison.Count, workers.Sum(w => w.Output.Tail(2000, "is not a card job; moving it to the dead-letter queue").Count));
+        Assert.All(workers, w => Assert.Equal(ServiceState.Running, w.State));
+        Assert.Equal(pids, workers.Select(w => w.Pid).ToList());
     }
 }

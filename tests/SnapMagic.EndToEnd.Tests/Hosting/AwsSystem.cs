@@ -15,6 +15,9 @@ public sealed class AwsSystem : SnapMagicSystem
 
     protected override string Backend => "aws";
 
+    /// <summary>The Aws:* and Queue:* settings the services got, for a test that reaches the queues or the table itself.</summary>
+    public IConfiguration Configuration { get; private set; } = new ConfigurationBuilder().Build();
+
     protected override async Task<IReadOnlyDictionary<string, string>> StartBackendAsync()
     {
         _fauxqs = await FauxqsServer.StartAsync();
@@ -35,6 +38,7 @@ public sealed class AwsSystem : SnapMagicSystem
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings!).Build();
         await AwsResourceProvisioner.FromConfiguration(configuration).EnsureAsync();
+        Configuration = configuration;
         // Environment variables spell the section separator "__".
         return settings.ToDictionary(pair => pair.Key.Replace(":", "__", StringComparison.Ordinal), pair => pair.Value);
     }
