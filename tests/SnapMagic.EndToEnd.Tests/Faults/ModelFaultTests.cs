@@ -103,7 +103,7 @@ public sealed class ModelFaultTests
         await attendee.WaitAllCompletedAsync([card], Deadline);
 
         // Had the first attempt not timed out, its slow answer (a success after 30 s) would have been the only call.
-        Assert.InRange(bedrock.RequestCount, 2, 4);
+        Assert.True(bedrock.RequestCount >= 2, $"Only {bedrock.RequestCount} call reached the model.");
         Assert.Contains(system.WorkerLines("failed with a transient error; retrying"), l => l.Contains("attempt 1", StringComparison.Ordinal));
         Assert.NotEmpty(system.WorkerLines("TimeoutRejectedException"));
         await attendee.SyncAsync();

@@ -12,9 +12,9 @@ public sealed class WorkerKillTests
     {
         await using var system = await FaultSystem.StartAsync(workers: 2, new Dictionary<string, string>
         {
-            // A lost lease comes back after 3 s; each model call takes 2.5 s, long enough to kill the worker inside one.
+            // A lost lease comes back after 3 s; each model call takes 3.5 s, long enough to kill the worker inside one.
             ["Queue__VisibilityTimeoutSeconds"] = "3",
-            ["ImageModel__Local__LatencyMs"] = "2500",
+            ["ImageModel__Local__LatencyMs"] = "3500",
             ["Worker__Concurrency"] = "2",
             ["ImageModel__MaxConcurrency"] = "2",
         });
