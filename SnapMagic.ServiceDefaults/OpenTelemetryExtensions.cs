@@ -54,6 +54,9 @@ public static class OpenTelemetryExtensions
             otel.WithTracing(tracing =>
             {
                 tracing.AddSource(TelemetryNames.ActivitySources);
+                // Processors run in the order added: both before the exporter's.
+                tracing.AddProcessor(new CorrelationIdProcessor());
+                tracing.AddProcessor(new BackgroundCallFilter());
                 if (exportOtlp)
                 {
                     tracing.AddOtlpExporter();

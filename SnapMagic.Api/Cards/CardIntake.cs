@@ -35,10 +35,15 @@ internal sealed class CardIntake(IJobStore store, ICardQueues queues, TimeProvid
             IdempotencyKey = idempotencyKey,
         };
 
+        // Before the store's call, whose own span (an HTTP call on the AWS backend) takes the id from this one.
+        ApiTelemetry.TagCard(job.CorrelationId);
         // No request cancellation from here on: a client that hangs up must not leave a stored job that was never queued.
         var (stored, created) = await store.CreateAsync(job, CancellationToken.None);
         if (!created)
+        {
+            ApiTelemetry.TagCard(stored.CorrelationId);
             return (AcceptOutcome.Replayed, stored);
+        }
 
         if (!await EnqueueAsync(stored))
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using SnapMagic.Diagnostics;
 
 namespace SnapMagic.Api.Diagnostics;
 
@@ -10,6 +11,14 @@ internal static class ApiTelemetry
 
     public static readonly ActivitySource Source = new(Name);
     private static readonly Meter Meter = new(Name);
+
+    /// <summary>
+    /// Tags the current span, the server span of a request in the card's journey (its submission, the worker's change
+    /// notices), with the card. Status reads are left untagged: a polling page would bury the card's trace under
+    /// a trace per read in a search by correlation id.
+    /// </summary>
+    public static void TagCard(string correlationId) =>
+        Activity.Current?.SetTag(CardTelemetry.CorrelationIdTag, correlationId);
 
     public static readonly Counter<long> CardsAccepted =
         Meter.CreateCounter<long>("snapmagic.api.cards.accepted", "{card}", "Card requests accepted and queued.");

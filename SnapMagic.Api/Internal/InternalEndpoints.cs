@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SnapMagic.Api.Auth;
 using SnapMagic.Api.Cards;
+using SnapMagic.Api.Diagnostics;
 using SnapMagic.Api.Http;
 using SnapMagic.Api.Hub;
 using SnapMagic.Cards;
@@ -23,6 +24,7 @@ public static class InternalEndpoints
             return ApiProblems.Unauthorized($"Missing or wrong {InternalOptions.KeyHeader} header.");
         if (!CorrelationIds.IsWellFormed(correlationId))
             return ApiProblems.CardNotFound();
+        ApiTelemetry.TagCard(correlationId);
 
         var pushed = await publisher.PublishAsync(correlationId, views.PublicBaseFor(request), request.HttpContext.RequestAborted);
         return pushed ? TypedResults.NoContent() : ApiProblems.CardNotFound();

@@ -6,8 +6,8 @@ using SnapMagic.AppHost.Hosting;
 namespace SnapMagic.AppHost.Dashboard;
 
 /// <summary>
-/// The developer dashboard's services page and the JSON it reads: services, their state and console output.
-/// The OTLP receiver and the traces, logs and metrics views are in <c>Telemetry/</c>.
+/// The developer dashboard: one page (services and console output, traces, logs, metrics) and the JSON about the
+/// services it reads. The OTLP receiver and the JSON about traces, logs and metrics are in <c>Telemetry/</c>.
 /// </summary>
 public static class DashboardEndpoints
 {
@@ -16,6 +16,8 @@ public static class DashboardEndpoints
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", () => DashboardAssets.Page("index.html"));
+        // The telemetry views had a page of their own once; old links land on the same view (the browser keeps the #fragment).
+        app.MapGet("/telemetry.html", (HttpRequest request) => Results.Redirect("/" + request.QueryString));
 
         var api = app.MapGroup("/api");
         api.MapGet("/services", (ServiceSet services) => services.All.Select(ServiceView.Of).ToArray());

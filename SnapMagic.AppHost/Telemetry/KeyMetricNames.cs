@@ -9,6 +9,7 @@ public static class KeyMetricNames
     public static readonly string[] QueueDepth = ["snapmagic.queue.depth"];
     public static readonly string[] DeadLetterDepth = ["snapmagic.queue.dead_letter_depth", "snapmagic.queue.dead_letter.depth"];
     public static readonly string[] CardsAccepted = ["snapmagic.api.cards.accepted", "snapmagic.cards.accepted"];
+    public static readonly string[] AcceptLatency = ["snapmagic.api.cards.accept.duration"];
     public static readonly string[] CardsCompleted = ["snapmagic.cards.completed"];
     public static readonly string[] CardsFailed = ["snapmagic.cards.failed"];
     public static readonly string[] ModelRetries = ["snapmagic.model.retries"];

@@ -12,6 +12,9 @@ public sealed class MetricStore(IOptions<TelemetryCollectorOptions> options, Tim
     /// <summary>Series silent for longer than this (a stopped process) no longer count in the key figures.</summary>
     public static readonly TimeSpan Freshness = TimeSpan.FromMinutes(2);
 
+    /// <summary>A counter's rate is taken over this much of its history: steady figures at a 5 s export interval.</summary>
+    public static readonly TimeSpan RateWindow = TimeSpan.FromMinutes(1);
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Series> _series = new(StringComparer.Ordinal);
     private readonly List<KeyMetricsView> _history = [];
@@ -107,8 +110,15 @@ public sealed class MetricStore(IOptions<TelemetryCollectorOptions> options, Tim
             return [];
         }
 
-        // Every worker reports the same queue, so the newest report is the depth, not their sum.
-        double? Latest(string[] names) => Named(names).MaxBy(s => s.Updated)?.Value;
+        // Every worker reports the same queue, so the newest instance's report is the depth, not the workers' sum;
+        // within it, the series per attribute (visible, in flight) add up.
+        double? Latest(string[] names)
+        {
+            var newest = Named(names).MaxBy(s => s.Updated);
+            return newest is null
+                ? null
+                : Named(names).Where(s => s.Service == newest.Service && s.Instance == newest.Instance).Sum(s => s.Value ?? 0);
+        }
         double? SumOf(string[] names, Func<Series, double?> value)
         {
             var values = Named(names).Select(value).OfType<double>().ToList();
@@ -143,6 +153,7 @@ public sealed class MetricStore(IOptions<TelemetryCollectorOptions> options, Tim
             QueueDepth: Latest(KeyMetricNames.QueueDepth),
             DeadLetterDepth: Latest(KeyMetricNames.DeadLetterDepth),
             CardsAcceptedPerMinute: SumOf(KeyMetricNames.CardsAccepted, s => s.RatePerMinute),
+            AcceptLatencyP95Ms: Percentile(KeyMetricNames.AcceptLatency, 0.95),
             CardsCompletedPerMinute: SumOf(KeyMetricNames.CardsCompleted, s => s.RatePerMinute),
             CardsFailedPerMinute: SumOf(KeyMetricNames.CardsFailed, s => s.RatePerMinute),
             ModelRetriesPerMinute: SumOf(KeyMetricNames.ModelRetries, s => s.RatePerMinute),
@@ -169,6 +180,7 @@ public sealed class MetricStore(IOptions<TelemetryCollectorOptions> options, Tim
     private sealed class Series(MetricSample first)
     {
         private readonly Queue<MetricPointView> _points = new();
+        private readonly Queue<(DateTimeOffset Time, double Total)> _totals = new();
         private DateTimeOffset? _previousStart;
         private DateTimeOffset _previousTime;
         private double _previousValue;
@@ -223,20 +235,25 @@ public sealed class MetricStore(IOptions<TelemetryCollectorOptions> options, Tim
 
         private double? UpdateCounter(MetricSample sample, bool continues)
         {
-            if (sample.IsDelta)
+            if (!sample.IsDelta && (!continues || sample.Value < _previousValue))
             {
-                Value = (Value ?? 0) + sample.Value;
-                RatePerMinute = PerMinute(sample.Value, sample.Time - sample.StartTime);
-            }
-            else
-            {
-                // The first report of a cumulative counter: its average since the process started.
-                RatePerMinute = continues && sample.Value >= _previousValue
-                    ? PerMinute(sample.Value - _previousValue, sample.Time - _previousTime)
-                    : PerMinute(sample.Value, sample.Time - sample.StartTime);
-                Value = sample.Value;
+                // A new process (or a reset): its history says nothing about this one.
+                _totals.Clear();
             }
 
+            Value = sample.IsDelta ? (Value ?? 0) + sample.Value : sample.Value;
+            _totals.Enqueue((sample.Time, Value.Value));
+            // Keep the newest report at least a window old as the base, drop the older ones.
+            while (_totals.Count > 2 && sample.Time - _totals.ElementAt(1).Time >= RateWindow)
+            {
+                _totals.Dequeue();
+            }
+
+            var (baseTime, baseTotal) = _totals.Peek();
+            RatePerMinute = _totals.Count > 1
+                ? PerMinute(Value.Value - baseTotal, sample.Time - baseTime)
+                // The first report: the average since the counter started.
+                : PerMinute(sample.Value, sample.Time - sample.StartTime);
             _previousValue = sample.Value;
             return RatePerMinute;
         }

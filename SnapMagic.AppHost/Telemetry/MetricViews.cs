@@ -4,8 +4,8 @@ public sealed record MetricPointView(DateTimeOffset Time, double Value);
 
 /// <summary>
 /// The latest state of one series: (service, instance, metric, attributes). <see cref="Value"/> is a gauge's or
-/// up-down counter's value, a counter's total or a histogram's mean; <see cref="RatePerMinute"/> a counter's rate over the last export
-/// interval; <see cref="P50"/>/<see cref="P95"/> a histogram's percentiles over the last interval that saw
+/// up-down counter's value, a counter's total or a histogram's mean; <see cref="RatePerMinute"/> a counter's rate over the last minute
+/// (<see cref="MetricStore.RateWindow"/>); <see cref="P50"/>/<see cref="P95"/> a histogram's percentiles over the last interval that saw
 /// measurements (estimated from its buckets, in the metric's unit). Points: a counter's rate, a histogram's p95,
 /// otherwise the value.
 /// </summary>
@@ -34,6 +34,7 @@ public sealed record KeyMetricsView(
     double? QueueDepth,
     double? DeadLetterDepth,
     double? CardsAcceptedPerMinute,
+    double? AcceptLatencyP95Ms,
     double? CardsCompletedPerMinute,
     double? CardsFailedPerMinute,
     double? ModelRetriesPerMinute,

@@ -2,23 +2,11 @@ using Microsoft.Extensions.Options;
 
 namespace SnapMagic.AppHost.Telemetry;
 
-/// <summary>
-/// The JSON the dashboard's telemetry page reads, and the page itself (<c>/telemetry.html</c>, embedded, no external assets).
-/// </summary>
+/// <summary>The JSON the dashboard's traces, logs and metrics views read (the page: Dashboard/wwwroot/index.html).</summary>
 public static class TelemetryApiEndpoints
 {
-    public const string PagePath = "/telemetry.html";
     private const int DefaultTraces = 50;
     private const int DefaultLogs = 200;
-
-    private static readonly Lazy<byte[]> Page = new(() =>
-    {
-        using var resource = typeof(TelemetryApiEndpoints).Assembly.GetManifestResourceStream("SnapMagic.AppHost.Telemetry.telemetry.html")
-            ?? throw new InvalidOperationException("telemetry.html is not embedded in the AppHost.");
-        using var copy = new MemoryStream();
-        resource.CopyTo(copy);
-        return copy.ToArray();
-    });
 
     public static IEndpointRouteBuilder MapTelemetryApi(this IEndpointRouteBuilder app)
     {
@@ -42,7 +30,6 @@ public static class TelemetryApiEndpoints
             Results.Json(metrics.Snapshot(name?.Trim(), service?.Trim(), includePoints: !string.IsNullOrWhiteSpace(name)),
                 TelemetryJsonContext.Default.MetricsView));
 
-        app.MapGet(PagePath, () => Results.Bytes(Page.Value, "text/html; charset=utf-8")).ExcludeFromDescription();
         return app;
     }
 

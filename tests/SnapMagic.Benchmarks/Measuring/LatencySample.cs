@@ -1,23 +1,35 @@
 namespace SnapMagic.Benchmarks.Measuring;
 
-/// <summary>Latencies of one measured series, with the percentiles the report prints.</summary>
+/// <summary>Latencies of one measured series, with the percentiles the report prints and its errors by reason.</summary>
 public sealed class LatencySample(string name)
 {
     private readonly List<double> _millis = [];
+    private readonly Dictionary<string, int> _errors = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
-    private int _errors;
 
     public string Name { get; } = name;
     public int Count { get { lock (_lock) return _millis.Count; } }
-    public int Errors => Volatile.Read(ref _errors);
+    public int Errors { get { lock (_lock) return _errors.Values.Sum(); } }
 
-    public void Add(TimeSpan latency)
+    /// <summary>Errors counted per reason (status code, exception type), most frequent first.</summary>
+    public IReadOnlyList<(string Reason, int Count)> ErrorReasons
     {
-        lock (_lock) _millis.Add(latency.TotalMilliseconds);
+        get { lock (_lock) return [.. _errors.OrderByDescending(e => e.Value).Select(e => (e.Key, e.Value))]; }
     }
 
-    public void AddError() => Interlocked.Increment(ref _errors);
+    public void Add(TimeSpan latency) => AddMilliseconds(latency.TotalMilliseconds);
 
+    public void AddMilliseconds(double millis)
+    {
+        lock (_lock) _millis.Add(millis);
+    }
+
+    public void AddError(string reason = "error")
+    {
+        lock (_lock) _errors[reason] = _errors.GetValueOrDefault(reason) + 1;
+    }
+
+    /// <summary>Nearest-rank percentile (p in 0..100); NaN when the sample is empty.</summary>
     public double Percentile(double p)
     {
         lock (_lock)
@@ -31,4 +43,5 @@ public sealed class LatencySample(string name)
 
     public double Mean { get { lock (_lock) return _millis.Count == 0 ? double.NaN : _millis.Average(); } }
     public double Max { get { lock (_lock) return _millis.Count == 0 ? double.NaN : _millis.Max(); } }
+    public double Min { get { lock (_lock) return _millis.Count == 0 ? double.NaN : _millis.Min(); } }
 }

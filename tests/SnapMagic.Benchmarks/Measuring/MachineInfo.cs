@@ -1,22 +1,27 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 
 namespace SnapMagic.Benchmarks.Measuring;
 
-/// <summary>What the figures were measured on, for the report's header.</summary>
+/// <summary>What the figures were measured on, for the report's header, and what other processes use (Linux /proc).</summary>
 public static class MachineInfo
 {
     public static string Describe()
     {
         var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
-        return $"{Environment.ProcessorCount} cores, {memory:F0} GiB, {RuntimeInformation.OSDescription.Trim()}, " +
+        return $"{Environment.ProcessorCount} cores{CpuModel()}, {memory:F0} GiB, {RuntimeInformation.OSDescription.Trim()}, " +
                $"{RuntimeInformation.ProcessArchitecture}, .NET {Environment.Version}";
     }
+
+    /// <summary>The 1, 5 and 15 minute load averages, e.g. "1.52 0.98 0.70"; empty where /proc is missing.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "";
 
     /// <summary>Resident memory of another process in MiB, from /proc (Linux).</summary>
     public static double ResidentMiB(int pid)
     {
         var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
+        return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
 
     /// <summary>CPU time (user + system) another process has used so far, from /proc/{pid}/stat (Linux).</summary>
@@ -24,7 +29,27 @@ public static class MachineInfo
     {
         var stat = File.ReadAllText($"/proc/{pid}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11]) + long.Parse(fields[12]); // utime, stime: fields 14 and 15 of stat
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture); // utime, stime: fields 14 and 15 of stat
         return TimeSpan.FromSeconds(ticks / 100.0);
+    }
+
+    /// <summary>Soft and hard limit on open files of a process ("self" or a pid), from /proc/{pid}/limits.</summary>
+    public static (string Soft, string Hard) OpenFilesLimit(string pid = "self")
+    {
+        var path = $"/proc/{pid}/limits";
+        if (!File.Exists(path)) return ("?", "?");
+        var line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith("Max open files", StringComparison.Ordinal));
+        var parts = line?["Max open files".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts is { Length: >= 2 } ? (parts[0], parts[1]) : ("?", "?");
+    }
+
+    /// <summary>Open file descriptors of a process right now.</summary>
+    public static int OpenFiles(int pid) => Directory.Exists($"/proc/{pid}/fd") ? Directory.GetFiles($"/proc/{pid}/fd").Length : -1;
+
+    private static string CpuModel()
+    {
+        if (!File.Exists("/proc/cpuinfo")) return "";
+        var line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+        return line is null ? "" : $" ({line[(line.IndexOf(':') + 1)..].Trim()})";
     }
 }

@@ -117,18 +117,4 @@ public sealed class OtlpReceiverProtocolTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
-
-    [Fact]
-    public async Task The_telemetry_page_is_served_from_the_assembly()
-    {
-        await using var receiver = await TelemetryReceiverHost.StartAsync();
-
-        using var response = await receiver.Http.GetAsync("/telemetry.html");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("/api/traces", html);
-        Assert.DoesNotContain("https://", html);
-    }
 }

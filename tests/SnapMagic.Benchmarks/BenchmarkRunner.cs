@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using SnapMagic.AppHost.Hosting;
+using SnapMagic.Benchmarks.Hosting;
+using SnapMagic.Benchmarks.Measuring;
+using SnapMagic.Benchmarks.Reporting;
+using SnapMagic.Benchmarks.Scenarios;
+
+namespace SnapMagic.Benchmarks;
+
+/// <summary>Runs the chosen scenarios one after another, each on a freshly started system, and writes the report.</summary>
+public sealed class BenchmarkRunner(BenchmarkOptions options)
+{
+    private static readonly IScenario[] Scenarios = [new AcceptScenario(), new DeliveryScenario(), new PipelineScenario(), new ConnectionScenario()];
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var context = new BenchmarkContext(options);
+        var limits = OpenFilesLimit.RaiseSoftToHard();
+        var report = new MarkdownReport();
+        var started = DateTimeOffset.Now;
+        report.Heading(1, $"SnapMagic benchmark — {(options.Backend == "embedded" ? "embedded backend" : "AWS backend on local servers (fauxqs, dynalite)")}{(options.Quick ? " (quick)" : "")}");
+        report.Paragraph($"Made by `{options.Command}` on {started:yyyy-MM-dd HH:mm zzz}.");
+        report.Heading(2, "Machine and settings");
+        report.Bullets(
+        [
+            $"machine: {MachineInfo.Describe()}; load average at start {MachineInfo.LoadAverage()}",
+            "shared machine: other engineers built and ran tests on the same 2 cores during the run, so the figures carry their noise; " +
+            "the benchmark client (load generator, 10k WebSockets) and the AppHost's dashboard with its telemetry receiver run in this process on the same cores too",
+            $"build: {BuildInfo.Configuration} (services run as `dotnet <dll>` from bin/{BuildInfo.Configuration}), ASPNETCORE_ENVIRONMENT=Development",
+            $"backend: {options.Backend}; each scenario starts its own system (Api, workers, Web) through the AppHost's DistributedApp on free 127.0.0.1 ports with a fresh data folder, and stops it after",
+            "Cards__PerSessionPerMinute=0 (rate limit off), so the figures measure the pipeline, not the limiter",
+            limits,
+            "telemetry on as in development: every service exports OTLP traces, metrics and logs to the AppHost's dashboard",
+        ]);
+
+        var failed = 0;
+        foreach (var scenario in Scenarios.Where(s => options.Scenarios.Contains(s.Name)))
+        {
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                await scenario.RunAsync(context, report, cancellationToken);
+                context.Progress($"{scenario.Name}: done in {clock.Elapsed.TotalSeconds:0} s");
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                failed++;
+                context.Progress($"{scenario.Name}: FAILED: {ex}");
+                report.Heading(2, $"Scenario {scenario.Name}: failed");
+                report.Paragraph($"The scenario stopped after {clock.Elapsed.TotalSeconds:0} s: `{ex.GetType().Name}: {ex.Message.Split('\n')[0]}`");
+            }
+            report.Paragraph($"_({scenario.Name}: {clock.Elapsed.TotalSeconds:0} s; load average after {MachineInfo.LoadAverage()})_");
+        }
+
+        var text = report.ToString();
+        var path = Path.GetFullPath(options.OutputPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path, text, CancellationToken.None);
+        Console.WriteLine(text);
+        context.Progress($"report written to {path}");
+        return failed == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,40 @@
+using SnapMagic.EndToEnd.Tests.Hosting;
+using SnapMagic.TestSupport.FakeBedrock;
+
+namespace SnapMagic.EndToEnd.Tests.Telemetry;
+
+/// <summary>
+/// The embedded system with one worker whose image model is Bedrock, served by the tests' fake Bedrock: a test
+/// scripts the fake's next answers (a 503, say) to see the worker's retries in the card's trace.
+/// </summary>
+public sealed class FlakyModelSystem : SnapMagicSystem
+{
+    private FakeBedrockServer? _bedrock;
+
+    public FakeBedrockServer Bedrock => _bedrock ?? throw new InvalidOperationException("The system is not started.");
+
+    protected override string Backend => "embedded";
+
+    // One worker: the one card's model calls all go through one Polly pipeline.
+    protected override int Workers => 1;
+
+    protected override async Task<IReadOnlyDictionary<string, string>> StartBackendAsync()
+    {
+        _bedrock = await FakeBedrockServer.StartAsync();
+        return new Dictionary<string, string>
+        {
+            ["ImageModel__Provider"] = "Bedrock",
+            ["ImageModel__Bedrock__ServiceUrl"] = _bedrock.Url.ToString(),
+            ["ImageModel__Bedrock__Region"] = _bedrock.Region,
+            ["ImageModel__RetryBaseDelayMs"] = "100",
+            ["Aws__AccessKeyId"] = "test",
+            ["Aws__SecretAccessKey"] = "test",
+        };
+    }
+
+    protected override async ValueTask StopBackendAsync()
+    {
+        if (_bedrock is not null)
+            await _bedrock.DisposeAsync();
+    }
+}
