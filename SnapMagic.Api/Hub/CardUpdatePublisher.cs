@@ -16,12 +16,21 @@ internal sealed class CardUpdatePublisher(
 
     public static string GroupFor(string correlationId) => $"card:{correlationId}";
 
-    /// <summary>Re-reads the job and pushes it; false when the store has no such card.</summary>
-    public async Task<bool> PublishAsync(string correlationId, string publicBase, CancellationToken cancellationToken)
+    /// <summary>
+    /// Re-reads the job and pushes it, unless <paramref name="onlyIfStatus"/> is given and the store has moved past it
+    /// (the newer status has its own push). False when the store has no such card.
+    /// </summary>
+    public async Task<bool> PublishAsync(string correlationId, string publicBase, CardStatus? onlyIfStatus, CancellationToken cancellationToken)
     {
         var job = await store.GetAsync(correlationId, cancellationToken);
         if (job is null)
             return false;
+        if (onlyIfStatus is { } expected && job.Status != expected)
+        {
+            logger.LogDebug("Card {CorrelationId}: notice for {Notified} arrived after {Stored}; nothing pushed",
+                correlationId, expected.ToWireName(), job.Status.ToWireName());
+            return true;
+        }
         await PushAsync(job, publicBase, cancellationToken);
         return true;
     }

@@ -10,7 +10,12 @@ namespace SnapMagic.Api.Internal;
 
 public static class InternalEndpoints
 {
-    /// <summary>The worker's "this card changed" call: the Api re-reads the job and pushes it to the card's group.</summary>
+    /// <summary>
+    /// The worker's "this card changed" call: the Api re-reads the job and pushes it to the card's group. With
+    /// <c>?status=</c> (the status the worker wrote) it pushes only while the store still says so: a late notice,
+    /// such as a redelivered copy's "processing" after another copy completed the card, pushes nothing, so every
+    /// status reaches the browser once.
+    /// </summary>
     public static IEndpointRouteBuilder MapInternalEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/internal/cards/{correlationId}/changed", CardChangedAsync).AllowAnonymous();
@@ -18,15 +23,22 @@ public static class InternalEndpoints
     }
 
     private static async Task<IResult> CardChangedAsync(
-        string correlationId, HttpRequest request, IOptions<InternalOptions> options, CardUpdatePublisher publisher, CardViews views)
+        string correlationId, string? status, HttpRequest request, IOptions<InternalOptions> options, CardUpdatePublisher publisher, CardViews views)
     {
         if (!FixedTimeText.AreEqual(request.Headers[InternalOptions.KeyHeader].ToString(), options.Value.ApiKey))
             return ApiProblems.Unauthorized($"Missing or wrong {InternalOptions.KeyHeader} header.");
         if (!CorrelationIds.IsWellFormed(correlationId))
             return ApiProblems.CardNotFound();
+        CardStatus? written = null;
+        if (status is not null)
+        {
+            if (!CardStatusExtensions.TryParseWireName(status, out var parsed))
+                return ApiProblems.BadRequest("status must be queued, processing, completed or failed.", "Unknown card status");
+            written = parsed;
+        }
         ApiTelemetry.TagCard(correlationId);
 
-        var pushed = await publisher.PublishAsync(correlationId, views.PublicBaseFor(request), request.HttpContext.RequestAborted);
-        return pushed ? TypedResults.NoContent() : ApiProblems.CardNotFound();
+        var found = await publisher.PublishAsync(correlationId, views.PublicBaseFor(request), written, request.HttpContext.RequestAborted);
+        return found ? TypedResults.NoContent() : ApiProblems.CardNotFound();
     }
 }

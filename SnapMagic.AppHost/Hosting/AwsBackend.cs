@@ -26,7 +26,7 @@ internal sealed class AwsBackend : IBackendResources
     {
         _console = console;
         Environment = new Dictionary<string, string> { ["ImageModel__Provider"] = "Bedrock" };
-        _configuration = ServiceConfiguration.From(options.Environment, Environment);
+        _configuration = ServiceConfiguration.From(Environment, options.Environment);
         _aws = _configuration.GetSection(AwsOptions.Section).Get<AwsOptions>() ?? new AwsOptions();
         try
         {

@@ -8,10 +8,13 @@ namespace SnapMagic.AppHost.Hosting;
 /// </summary>
 internal static class ServiceConfiguration
 {
-    public static IConfiguration From(params IEnumerable<IReadOnlyDictionary<string, string>> environments) =>
-        new ConfigurationBuilder()
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(environments.SelectMany(e => e).Select(pair =>
-                KeyValuePair.Create(pair.Key.Replace("__", ":", StringComparison.Ordinal), (string?)pair.Value)))
-            .Build();
+    /// <summary>The AppHost's environment, then each of <paramref name="environments"/> in turn: a later one wins.</summary>
+    public static IConfiguration From(params IEnumerable<IReadOnlyDictionary<string, string>> environments)
+    {
+        var builder = new ConfigurationBuilder().AddEnvironmentVariables();
+        foreach (var environment in environments)
+            builder.AddInMemoryCollection(environment.Select(pair =>
+                KeyValuePair.Create(pair.Key.Replace("__", ":", StringComparison.Ordinal), (string?)pair.Value)));
+        return builder.Build();
+    }
 }

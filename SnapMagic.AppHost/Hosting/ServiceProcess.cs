@@ -141,6 +141,13 @@ public sealed class ServiceProcess
         }
     }
 
+    /// <summary>SIGKILL now, as a crash or an OOM kill would; the exit is expected, so it is neither reported nor restarted.</summary>
+    internal async Task KillAsync(TimeSpan timeout)
+    {
+        KillNow();
+        await Exited.WaitAsync(timeout, _time);
+    }
+
     /// <summary>Last resort when the AppHost itself is going away: no waiting, no grace.</summary>
     internal void KillNow()
     {

@@ -153,6 +153,22 @@ public sealed class ServiceSet : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGKILL to one service, no grace (fault tests: a crashed worker, a killed Api); it stays down until <see cref="StartAgainAsync"/>.</summary>
+    public Task KillAsync(string name) => this[name].KillAsync(_options.StopTimeout);
+
+    /// <summary>Stops one service as <see cref="StopAsync()"/> would (SIGTERM, then SIGKILL); it stays down until <see cref="StartAgainAsync"/>.</summary>
+    public Task StopAsync(string name) => this[name].StopAsync(_options.StopTimeout);
+
+    /// <summary>Starts a stopped or killed service again, same port and environment; returns once it answers <c>/health</c>.</summary>
+    public async Task StartAgainAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var service = this[name];
+        if (service.State is not (ServiceState.Stopped or ServiceState.Crashed))
+            throw new InvalidOperationException($"{name} is {service.State}; only a stopped or crashed service can be started again.");
+        service.Start(isRestart: true);
+        await WaitHealthyAsync(service, _options.StartupTimeout, cancellationToken);
+    }
+
     /// <summary>
     /// The system is going down: services that exit from now on are not reported as crashed nor restarted.
     /// Called as soon as Ctrl+C or SIGTERM arrives, since a terminal's Ctrl+C reaches the services too.

@@ -70,7 +70,7 @@ public sealed class LocalAwsBackend : IBackendResources
             Watch("dynalite", Dynalite!);
             Bedrock = await FakeBedrockServer.StartAsync(Region, SecretAccessKey, _bedrockPort, cancellationToken);
 
-            var configuration = ServiceConfiguration.From(_options.Environment, Environment);
+            var configuration = ServiceConfiguration.From(Environment, _options.Environment);
             await AwsBackend.EnsureResourcesAsync(configuration, _console, cancellationToken);
         }
         catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or IOException or System.Net.Http.HttpRequestException

@@ -23,6 +23,20 @@ public static class CardStatusExtensions
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 
+    public static bool TryParseWireName(string? name, out CardStatus status)
+    {
+        foreach (var candidate in Enum.GetValues<CardStatus>())
+        {
+            if (candidate.ToWireName() == name)
+            {
+                status = candidate;
+                return true;
+            }
+        }
+        status = default;
+        return false;
+    }
+
     public static bool IsTerminal(this CardStatus status) => status is CardStatus.Completed or CardStatus.Failed;
 
     /// <summary>

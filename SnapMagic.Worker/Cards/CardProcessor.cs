@@ -103,7 +103,7 @@ public sealed partial class CardProcessor(
         var started = await WriteStatusAsync(id, CardStatus.Processing, ct => store.TryStartAsync(id, time.GetUtcNow(), ct), cancellationToken);
         if (started is null)
             return Disposition.Delete(CardOutcome.AlreadyFinished);
-        await notifier.CardChangedAsync(id, cancellationToken);
+        await notifier.CardChangedAsync(id, CardStatus.Processing, cancellationToken);
 
         byte[] png;
         try
@@ -145,7 +145,7 @@ public sealed partial class CardProcessor(
             return Disposition.Delete(CardOutcome.AlreadyFinished);
         metrics.CardCompleted();
         LogCompleted(id);
-        await notifier.CardChangedAsync(id, cancellationToken);
+        await notifier.CardChangedAsync(id, CardStatus.Completed, cancellationToken);
         return Disposition.Delete(CardOutcome.Completed);
     }
 
@@ -155,7 +155,7 @@ public sealed partial class CardProcessor(
         if (failed is null)
             return Disposition.Delete(CardOutcome.AlreadyFinished);
         metrics.CardFailed(reason);
-        await notifier.CardChangedAsync(id, cancellationToken);
+        await notifier.CardChangedAsync(id, CardStatus.Failed, cancellationToken);
         return Disposition.Delete(CardOutcome.Failed);
     }
 

@@ -82,7 +82,7 @@ public sealed partial class DeadLetterSweeper(
                 {
                     metrics.CardFailed("dead_lettered");
                     LogFailedCard(card.CorrelationId, message.MessageId);
-                    await notifier.CardChangedAsync(card.CorrelationId, cancellationToken);
+                    await notifier.CardChangedAsync(card.CorrelationId, CardStatus.Failed, cancellationToken);
                 }
             }
         }

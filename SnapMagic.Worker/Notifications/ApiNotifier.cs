@@ -1,17 +1,18 @@
 using Microsoft.Extensions.Logging;
+using SnapMagic.Cards;
 using SnapMagic.Worker.Diagnostics;
 
 namespace SnapMagic.Worker.Notifications;
 
-/// <summary><c>POST {Api:InternalUrl}/internal/cards/{id}/changed</c> with the internal key; 204 expected.</summary>
+/// <summary><c>POST {Api:InternalUrl}/internal/cards/{id}/changed?status=…</c> with the internal key; 204 expected.</summary>
 public sealed class ApiNotifier(HttpClient http, ILogger<ApiNotifier> logger) : IApiNotifier
 {
-    public async Task CardChangedAsync(string correlationId, CancellationToken cancellationToken = default)
+    public async Task CardChangedAsync(string correlationId, CardStatus status, CancellationToken cancellationToken = default)
     {
         using var activity = WorkerTelemetry.StartCardSpan("notify", correlationId, System.Diagnostics.ActivityKind.Client);
         try
         {
-            using var response = await http.PostAsync($"internal/cards/{Uri.EscapeDataString(correlationId)}/changed", content: null, cancellationToken);
+            using var response = await http.PostAsync($"internal/cards/{Uri.EscapeDataString(correlationId)}/changed?status={status.ToWireName()}", content: null, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, $"HTTP {(int)response.StatusCode}");

@@ -1,3 +1,5 @@
+using SnapMagic.Cards;
+
 namespace SnapMagic.Worker.Notifications;
 
 /// <summary>
@@ -6,5 +8,8 @@ namespace SnapMagic.Worker.Notifications;
 /// </summary>
 public interface IApiNotifier
 {
-    Task CardChangedAsync(string correlationId, CancellationToken cancellationToken = default);
+    /// <param name="status">The status this worker just wrote: the Api pushes only while the store still says so, so a
+    /// late notice (a redelivered copy's "processing" after another copy completed the card) never pushes a second
+    /// "completed".</param>
+    Task CardChangedAsync(string correlationId, CardStatus status, CancellationToken cancellationToken = default);
 }

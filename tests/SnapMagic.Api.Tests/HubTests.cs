@@ -39,6 +39,27 @@ public sealed class HubTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_notice_for_a_status_the_store_has_moved_past_pushes_nothing()
+    {
+        var (client, login) = await factory.NewSessionAsync();
+        var card = await client.SubmitCardAsync();
+        await using var hub = await factory.ConnectHubAsync(login.Token);
+        await hub.InvokeAsync<CardView>("Subscribe", card.CorrelationId);
+        await factory.CompleteWithImageAsync(card.CorrelationId, login.SessionId);
+
+        // A redelivered copy's late "processing" notice, then the real "completed" one.
+        await client.NotifyChangedAsync(card.CorrelationId, "processing");
+        await client.NotifyChangedAsync(card.CorrelationId, "completed");
+        await hub.WaitForCardUpdatedAsync<CardView>(c => c.Status == "completed", Timeout);
+        // A hub round trip after the pushes: anything sent before it has arrived.
+        await hub.InvokeAsync<CardView>("Subscribe", card.CorrelationId);
+
+        var pushes = hub.Received.Where(m => m.Target == CardUpdatePublisher.CardUpdated).ToList();
+        Assert.Single(pushes, p => p.Arguments[0].GetProperty("status").GetString() == "completed");
+        Assert.DoesNotContain(pushes, p => p.Arguments[0].GetProperty("status").GetString() == "processing");
+    }
+
+    [Fact]
     public async Task Subscribing_after_the_card_finished_returns_the_finished_card()
     {
         var (client, login) = await factory.NewSessionAsync();

@@ -6,9 +6,10 @@ namespace SnapMagic.Api.Tests;
 internal static class InternalCalls
 {
     /// <summary>What the worker does after each status change: POST /internal/cards/{id}/changed with the internal key.</summary>
-    public static async Task NotifyChangedAsync(this HttpClient client, string correlationId)
+    public static async Task NotifyChangedAsync(this HttpClient client, string correlationId, string? status = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/internal/cards/{correlationId}/changed");
+        var query = status is null ? "" : $"?status={status}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/internal/cards/{correlationId}/changed{query}");
         request.Headers.Add("X-SnapMagic-Internal-Key", ApiSecrets.DevelopmentInternalKey);
         using var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using SnapMagic.AppHost.Hosting;
 using SnapMagic.AppHost.LocalAws.FakeBedrock;
 
@@ -23,4 +24,10 @@ public sealed class AwsSystem : SnapMagicSystem
         Assert.Empty(bedrock.ValidationFailures);
         Assert.Contains(bedrock.Requests, r => r.Text == prompt && r.TaskType == "INPAINTING");
     }
+
+    /// <summary>The Aws:* and Queue:* settings the services got, for a test that reaches the queues or the table itself.</summary>
+    public IConfiguration Configuration => new ConfigurationBuilder()
+        .AddInMemoryCollection(App.LocalAws!.Environment.ToDictionary(
+            pair => pair.Key.Replace("__", ":", StringComparison.Ordinal), pair => (string?)pair.Value))
+        .Build();
 }

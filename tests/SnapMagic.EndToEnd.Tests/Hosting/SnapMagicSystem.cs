@@ -53,11 +53,14 @@ public abstract class SnapMagicSystem : IAsyncLifetime
 
     private async Task StartAsync()
     {
-        var environment = new Dictionary<string, string>(await StartBackendAsync())
+        var environment = new Dictionary<string, string>
         {
             // Long enough for a test to subscribe before its card is done, short enough to keep the suite fast.
             ["ImageModel__Local__LatencyMs"] = "1000",
         };
+        // The subclass's settings win over these defaults.
+        foreach (var (key, value) in await StartBackendAsync())
+            environment[key] = value;
         var options = AppHostOptions.Parse(["--backend", Backend]) with
         {
             Workers = Workers,

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
+using SnapMagic.Cards;
 using SnapMagic.Worker.Notifications;
 
 namespace SnapMagic.UnitTests.Worker;
@@ -14,11 +15,11 @@ public sealed class ApiNotifierTests
         var handler = new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.NoContent));
         using var http = Client(handler);
 
-        await new ApiNotifier(http, NullLogger<ApiNotifier>.Instance).CardChangedAsync(Id);
+        await new ApiNotifier(http, NullLogger<ApiNotifier>.Instance).CardChangedAsync(Id, CardStatus.Completed);
 
         var request = Assert.Single(handler.Requests);
         Assert.Equal(HttpMethod.Post, request.Method);
-        Assert.Equal($"http://127.0.0.1:5180/internal/cards/{Id}/changed", request.RequestUri!.ToString());
+        Assert.Equal($"http://127.0.0.1:5180/internal/cards/{Id}/changed?status=completed", request.RequestUri!.ToString());
         Assert.Equal("the-key", Assert.Single(request.Headers.GetValues(ApiNotifierOptions.KeyHeader)));
         Assert.Null(request.Content);
     }
@@ -29,7 +30,7 @@ public sealed class ApiNotifierTests
         var handler = new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.Unauthorized));
         using var http = Client(handler);
 
-        await new ApiNotifier(http, NullLogger<ApiNotifier>.Instance).CardChangedAsync(Id);
+        await new ApiNotifier(http, NullLogger<ApiNotifier>.Instance).CardChangedAsync(Id, CardStatus.Completed);
 
         Assert.Single(handler.Requests);
     }
@@ -40,7 +41,7 @@ public sealed class ApiNotifierTests
         var handler = new StubHandler(_ => throw new HttpRequestException("connection refused"));
         using var http = Client(handler);
 
-        await new ApiNotifier(http, NullLogger<ApiNotifier>.Instance).CardChangedAsync(Id);
+        await new ApiNotifier(http, NullLogger<ApiNotifier>.Instance).CardChangedAsync(Id, CardStatus.Completed);
 
         Assert.Single(handler.Requests);
     }

@@ -1,3 +1,4 @@
+using SnapMagic.Cards;
 using SnapMagic.Worker.Notifications;
 
 namespace SnapMagic.UnitTests.Worker;
@@ -17,7 +18,7 @@ internal sealed class RecordingNotifier : IApiNotifier
         }
     }
 
-    public Task CardChangedAsync(string correlationId, CancellationToken cancellationToken = default)
+    public Task CardChangedAsync(string correlationId, CardStatus status, CancellationToken cancellationToken = default)
     {
         lock (_lock)
             _notices.Add(correlationId);

@@ -1,0 +1,167 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SnapMagic.Cards;
+using SnapMagic.EndToEnd.Tests.Hosting;
+using SnapMagic.TestSupport.SignalR;
+
+namespace SnapMagic.EndToEnd.Tests.Faults;
+
+/// <summary>The fields of the card view (GET /api/cards/{id}, <c>cardUpdated</c>, Subscribe's snapshot) the fault tests read.</summary>
+public sealed record CardView(string CorrelationId, string Status, DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt, string? ImageUrl, string? Error);
+
+/// <summary>
+/// One attendee's browser: a session, the cards it submitted, and a hub connection subscribed to all of
+/// them. It keeps every push and snapshot across reconnects, so a test can count the <c>completed</c>
+/// pushes of a card and see a card that finished while the client was away.
+/// </summary>
+public sealed class Attendee : IAsyncDisposable
+{
+    private readonly SnapMagicSystem _system;
+    private readonly List<string> _cards = [];
+    private readonly List<SignalRJsonClient> _closedHubs = [];
+    private readonly Dictionary<string, CardView> _snapshots = [];
+
+    private Attendee(SnapMagicSystem system, string token, string sessionId)
+    {
+        _system = system;
+        Token = token;
+        SessionId = sessionId;
+    }
+
+    public string Token { get; }
+    public string SessionId { get; }
+    public SignalRJsonClient Hub { get; private set; } = null!;
+    public IReadOnlyList<string> Cards => _cards;
+
+    public static async Task<Attendee> LogInAsync(SnapMagicSystem system)
+    {
+        using var response = await system.Api.PostAsJsonAsync("/api/auth/login", new { username = "demo", password = "demo" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var attendee = new Attendee(system, body.GetProperty("token").GetString()!, body.GetProperty("sessionId").GetString()!);
+        attendee.Hub = await attendee.ConnectAsync();
+        return attendee;
+    }
+
+    /// <summary>Submits cards and subscribes to each; returns their correlation ids in order.</summary>
+    public async Task<IReadOnlyList<string>> SubmitAsync(int count, string promptPrefix = "a fault-tolerant dragon")
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < count; i++)
+            ids.Add(await SubmitAsync($"{promptPrefix} number {i + 1}"));
+        return ids;
+    }
+
+    public async Task<string> SubmitAsync(string prompt)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cards") { Content = JsonContent.Create(new { prompt }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        using var response = await _system.Api.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("correlationId").GetString()!;
+        _cards.Add(id);
+        _snapshots[id] = (await Hub.InvokeAsync<CardView>("Subscribe", id))!;
+        return id;
+    }
+
+    /// <summary>
+    /// What a browser does after its connection dropped: a new connection, then Subscribe again to every
+    /// card; the snapshots it answers close the gap (a card that finished meanwhile is in them).
+    /// </summary>
+    public async Task ReconnectAsync()
+    {
+        _closedHubs.Add(Hub);
+        await Hub.DisposeAsync();
+        Hub = await ConnectAsync();
+        foreach (var id in _cards)
+            _snapshots[id] = (await Hub.InvokeAsync<CardView>("Subscribe", id))!;
+    }
+
+    /// <summary>Every <c>cardUpdated</c> this attendee received for the card, on any of its connections, oldest first.</summary>
+    public IReadOnlyList<CardView> Pushes(string correlationId) =>
+        [.. _closedHubs.Append(Hub).SelectMany(h => h.Received)
+            .Where(m => m.Target == SignalRJsonClient.CardUpdated)
+            .Select(m => m.Argument<CardView>())
+            .Where(c => c.CorrelationId == correlationId)];
+
+    /// <summary>What the last Subscribe of the card answered (on submit, or on the latest reconnect).</summary>
+    public CardView Snapshot(string correlationId) => _snapshots[correlationId];
+
+    public int PushCount(string correlationId, string status) => Pushes(correlationId).Count(c => c.Status == status);
+
+    /// <summary>The card's latest status as this client knows it: its last push or, when newer, its last snapshot.</summary>
+    public string? KnownStatus(string correlationId)
+    {
+        var pushed = Pushes(correlationId).LastOrDefault();
+        _snapshots.TryGetValue(correlationId, out var snapshot);
+        return Rank(snapshot?.Status) >= Rank(pushed?.Status) ? snapshot?.Status : pushed?.Status;
+    }
+
+    /// <summary>Waits (on pushes, never a sleep) until every card is completed; fails at once when one fails.</summary>
+    public async Task WaitAllCompletedAsync(IEnumerable<string> correlationIds, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        foreach (var id in correlationIds)
+        {
+            if (KnownStatus(id) is not ("completed" or "failed"))
+            {
+                var left = deadline - DateTime.UtcNow;
+                try
+                {
+                    await Hub.WaitForCardUpdatedAsync<CardView>(c => c.CorrelationId == id && c.Status is "completed" or "failed",
+                        left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1));
+                }
+                catch (TimeoutException ex)
+                {
+                    throw new TimeoutException($"Card {id} did not finish within {timeout.TotalSeconds:0} s: {ex.Message}{Environment.NewLine}{_system.RecentOutput()}", ex);
+                }
+            }
+            var status = KnownStatus(id);
+            Assert.True(status == "completed",
+                $"Card {id} ended {status}: {Pushes(id).LastOrDefault()?.Error}{Environment.NewLine}{_system.RecentOutput()}");
+        }
+    }
+
+    /// <summary>
+    /// A round trip on the hub: pushes sent before the Api answered it have arrived (one connection keeps
+    /// the server's order). Call it once the work is over, before counting pushes.
+    /// </summary>
+    public Task SyncAsync() => Hub.InvokeAsync<CardView>("Subscribe", _cards[0]);
+
+    /// <summary>GET /api/cards/{id}: the status endpoint, the attendee's fallback.</summary>
+    public async Task<CardView> GetAsync(string correlationId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/cards/{correlationId}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        using var response = await _system.Api.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<CardView>(SignalRJsonClient.SerializerOptions))!;
+    }
+
+    /// <summary>The card's image as an &lt;img&gt; tag would load it (no Authorization header): its PNG bytes.</summary>
+    public async Task<byte[]> DownloadImageAsync(string correlationId)
+    {
+        var card = await GetAsync(correlationId);
+        Assert.False(string.IsNullOrEmpty(card.ImageUrl), $"Card {correlationId} has no imageUrl.");
+        using var anonymous = new HttpClient();
+        return await anonymous.GetByteArrayAsync(new Uri(_system.App.ApiUrl, card.ImageUrl));
+    }
+
+    /// <summary>Where the worker stores the card's PNG, relative to the image folder.</summary>
+    public string ImageFileOf(string correlationId) => CardJob.ImageKeyFor(SessionId, correlationId);
+
+    public async ValueTask DisposeAsync() => await Hub.DisposeAsync();
+
+    private Task<SignalRJsonClient> ConnectAsync() =>
+        SignalRJsonClient.ConnectAsync(new Uri(_system.App.ApiUrl, "/hubs/cards"), Token);
+
+    private static int Rank(string? status) => status switch
+    {
+        "queued" => 1,
+        "processing" => 2,
+        "completed" or "failed" => 3,
+        _ => 0,
+    };
+}

@@ -1,0 +1,55 @@
+namespace SnapMagic.EndToEnd.Tests.Faults;
+
+/// <summary>
+/// The same card message delivered more than once (SQS is at-least-once; a producer may send twice): copies
+/// worked at the same time by two workers, and copies arriving after the card is done. One image, one
+/// <c>completed</c> push, one completion.
+/// </summary>
+public sealed class DuplicateDeliveryTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Copies_of_a_card_message_make_one_image_and_one_completed_push()
+    {
+        await using var system = await FaultSystem.StartAsync(workers: 2, new Dictionary<string, string>
+        {
+            ["Worker__Concurrency"] = "2",
+            ["ImageModel__MaxConcurrency"] = "2",
+            ["ImageModel__Local__LatencyMs"] = "1500",
+        });
+        await using var attendee = await Attendee.LogInAsync(system);
+        // Two more copies right behind each card's own message: four free slots take the copies of a card
+        // within a poll of each other, so they are worked side by side, on both workers.
+        var cards = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var id = await attendee.SubmitAsync($"a card sent three times, number {i + 1}");
+            await system.SendCardMessageAsync(id);
+            await system.SendCardMessageAsync(id);
+            cards.Add(id);
+        }
+
+        await attendee.WaitAllCompletedAsync(cards, Deadline);
+        await system.WaitForJobQueueEmptyAsync(Deadline);
+        var completedAt = new Dictionary<string, DateTimeOffset?>();
+        foreach (var id in cards)
+            completedAt[id] = (await attendee.GetAsync(id)).CompletedAt;
+
+        // Late copies, after the cards are done: each is recognised as finished and only deleted.
+        foreach (var id in cards)
+            await system.SendCardMessageAsync(id);
+        await system.WaitForJobQueueEmptyAsync(Deadline);
+        await attendee.SyncAsync();
+
+        // A copy that starts while another works the card moves it processing → processing: a second push of that status.
+        Assert.Contains(cards, id => attendee.PushCount(id, "processing") >= 2);
+        foreach (var id in cards)
+        {
+            Assert.Equal(1, attendee.PushCount(id, "completed"));
+            Assert.Single(system.WorkerLines($"Card {id} completed"));
+            Assert.Equal(completedAt[id], (await attendee.GetAsync(id)).CompletedAt);
+        }
+        Assert.Equal(cards.Select(attendee.ImageFileOf).Order(), system.ImageFiles());
+    }
+}
