@@ -48,6 +48,7 @@ public static class ApiServicesExtensions
         services.AddSingleton<ImageLinks>();
         services.AddSingleton<CardViews>();
         services.AddSingleton<CardIntake>();
+        services.AddSingleton<PushedStatuses>();
         services.AddSingleton<CardUpdatePublisher>();
         return builder;
     }

@@ -10,7 +10,7 @@ namespace SnapMagic.Api.Hub;
 
 /// <summary>Sends <c>cardUpdated</c> to the connections subscribed to a card. The store stays the source of truth.</summary>
 internal sealed class CardUpdatePublisher(
-    IHubContext<CardsHub> hub, IJobStore store, CardViews views, ILogger<CardUpdatePublisher> logger)
+    IHubContext<CardsHub> hub, IJobStore store, CardViews views, PushedStatuses pushed, ILogger<CardUpdatePublisher> logger)
 {
     public const string CardUpdated = "cardUpdated";
 
@@ -37,6 +37,11 @@ internal sealed class CardUpdatePublisher(
 
     public async Task PushAsync(CardJob job, string publicBase, CancellationToken cancellationToken)
     {
+        if (!pushed.TryClaim(job.CorrelationId, job.Status))
+        {
+            logger.LogDebug("Card {CorrelationId}: {Status} was pushed already", job.CorrelationId, job.Status.ToWireName());
+            return;
+        }
         using var activity = ApiTelemetry.Source.StartActivity("cards push", ActivityKind.Producer);
         activity?.SetTag(CardTelemetry.CorrelationIdTag, job.CorrelationId);
         activity?.SetTag(CardTelemetry.CardStatusTag, job.Status.ToWireName());

@@ -96,13 +96,19 @@ public sealed partial class CardProcessor(
                 : Disposition.Release(CardOutcome.Released, RetryDelay(message));
         }
         if (job.Status.IsTerminal())
+        {
+            // The worker before this one may have died between its status write and its notice: announce again
+            // (the Api pushes a status once, so a card whose push went out gets none).
+            await notifier.CardChangedAsync(id, job.Status, cancellationToken);
             return Disposition.Delete(CardOutcome.AlreadyFinished);
+        }
 
         if (job.Status == CardStatus.Queued)
             metrics.QueueWait(time.GetUtcNow() - job.CreatedAt);
         var started = await WriteStatusAsync(id, CardStatus.Processing, ct => store.TryStartAsync(id, time.GetUtcNow(), ct), cancellationToken);
         if (started is null)
             return Disposition.Delete(CardOutcome.AlreadyFinished);
+        LogStarted(id, message.ReceiveCount);
         await notifier.CardChangedAsync(id, CardStatus.Processing, cancellationToken);
 
         byte[] png;
@@ -253,6 +259,9 @@ public sealed partial class CardProcessor(
 
     [LoggerMessage(LogLevel.Warning, "Card {CorrelationId}: no such job in the store (receive {ReceiveCount})")]
     private partial void LogUnknownJob(string correlationId, int receiveCount);
+
+    [LoggerMessage(LogLevel.Information, "Card {CorrelationId} started (receive {ReceiveCount})")]
+    private partial void LogStarted(string correlationId, int receiveCount);
 
     [LoggerMessage(LogLevel.Information, "Card {CorrelationId} completed")]
     private partial void LogCompleted(string correlationId);

@@ -10,7 +10,7 @@ public sealed class DuplicateDeliveryTests
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task Copies_of_a_card_message_make_one_image_and_one_completed_push()
+    public async Task Copies_of_a_card_message_make_one_image_and_one_push_per_status()
     {
         await using var system = await FaultSystem.StartAsync(workers: 2, new Dictionary<string, string>
         {
@@ -42,10 +42,13 @@ public sealed class DuplicateDeliveryTests
         await system.WaitForJobQueueEmptyAsync(Deadline);
         await attendee.SyncAsync();
 
-        // A copy that starts while another works the card moves it processing → processing: a second push of that status.
-        Assert.Contains(cards, id => attendee.PushCount(id, "processing") >= 2);
+        // Copies were worked side by side (a copy that starts while another works the card moves it
+        // processing → processing), yet every status reached the attendee once.
+        Assert.Contains(cards, id => system.WorkerLines($"Card {id} started").Count >= 2);
         foreach (var id in cards)
         {
+            // At most one: a card may start before its attendee subscribed (the snapshot then says processing).
+            Assert.InRange(attendee.PushCount(id, "processing"), 0, 1);
             Assert.Equal(1, attendee.PushCount(id, "completed"));
             Assert.Single(system.WorkerLines($"Card {id} completed"));
             Assert.Equal(completedAt[id], (await attendee.GetAsync(id)).CompletedAt);
