@@ -7,15 +7,23 @@ using SnapMagic.TestSupport;
 namespace SnapMagic.EndToEnd.Tests.Hosting;
 
 /// <summary>The AppHost's own promises: it wires, watches, reports and stops its services.</summary>
-public sealed class DistributedAppTests
+public sealed class DistributedAppTests : IDisposable
 {
-    private static AppHostOptions Options(int workers, bool restart = false, string? dataDirectory = null) => new()
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "snapmagic-e2e", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dataDirectory))
+            Directory.Delete(_dataDirectory, recursive: true);
+    }
+
+    private AppHostOptions Options(int workers, bool restart = false) => new()
     {
         Workers = workers,
         ApiPort = FreePort.Next(),
         WebPort = FreePort.Next(),
         DashboardPort = FreePort.Next(),
-        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "snapmagic-e2e", Guid.NewGuid().ToString("N")),
+        DataDirectory = _dataDirectory,
         RestartCrashed = restart,
         HandleShutdownSignals = false,
         StartupTimeout = TimeSpan.FromSeconds(60),
