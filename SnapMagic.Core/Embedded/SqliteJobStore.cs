@@ -27,6 +27,7 @@ public sealed class SqliteJobStore : IJobStore, IDisposable
         CREATE UNIQUE INDEX IF NOT EXISTS ux_jobs_session_idempotency
             ON jobs (session_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
         CREATE INDEX IF NOT EXISTS ix_jobs_session_created ON jobs (session_id, created_at);
+        CREATE INDEX IF NOT EXISTS ix_jobs_status_created ON jobs (status, created_at);
         """;
 
     private const string Columns =
@@ -113,6 +114,24 @@ public sealed class SqliteJobStore : IJobStore, IDisposable
         while (reader.Read())
             jobs.Add(Map(reader));
         return Task.FromResult<IReadOnlyList<CardJob>>(jobs);
+    }
+
+    public Task<long?> CountQueuedAheadAsync(CardJob job, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        // Cards created in the same tick are ordered by insertion (rowid), as the list orders them.
+        command.CommandText = """
+            SELECT COUNT(*) FROM jobs
+            WHERE status = @queued AND (created_at < @createdAt OR (created_at = @createdAt
+                AND rowid < (SELECT rowid FROM jobs WHERE correlation_id = @id)))
+            """;
+        command.Parameters.AddWithValue("@queued", CardStatus.Queued.ToWireName());
+        command.Parameters.AddWithValue("@createdAt", job.CreatedAt.UtcTicks);
+        command.Parameters.AddWithValue("@id", job.CorrelationId);
+        return Task.FromResult<long?>((long)command.ExecuteScalar()!);
     }
 
     public Task<CardJob?> TryStartAsync(string correlationId, DateTimeOffset startedAt, CancellationToken cancellationToken = default) =>

@@ -21,6 +21,12 @@ public interface IJobStore
     /// <summary>The session's cards, newest first.</summary>
     Task<IReadOnlyList<CardJob>> ListBySessionAsync(string sessionId, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// How many queued cards were created before <paramref name="job"/> (its place in the line), or null when the
+    /// store cannot tell cheaply. An answer is a hint for the attendee, not a promise about the order of work.
+    /// </summary>
+    Task<long?> CountQueuedAheadAsync(CardJob job, CancellationToken cancellationToken = default);
+
     /// <summary>queued | processing → processing.</summary>
     Task<CardJob?> TryStartAsync(string correlationId, DateTimeOffset startedAt, CancellationToken cancellationToken = default);
 

@@ -121,6 +121,7 @@ public sealed class PipelineTests(ApiFactory factory) : IClassFixture<ApiFactory
         public Task<(CardJob Job, bool Created)> CreateAsync(CardJob job, CancellationToken ct = default) => throw Failure();
         public Task<CardJob?> GetAsync(string id, CancellationToken ct = default) => throw Failure();
         public Task<IReadOnlyList<CardJob>> ListBySessionAsync(string s, int limit, CancellationToken ct = default) => throw Failure();
+        public Task<long?> CountQueuedAheadAsync(CardJob job, CancellationToken ct = default) => throw Failure();
         public Task<CardJob?> TryStartAsync(string id, DateTimeOffset at, CancellationToken ct = default) => throw Failure();
         public Task<CardJob?> TryCompleteAsync(string id, string key, DateTimeOffset at, CancellationToken ct = default) => throw Failure();
         public Task<CardJob?> TryFailAsync(string id, string error, DateTimeOffset at, CancellationToken ct = default) => throw Failure();

@@ -184,10 +184,35 @@ public abstract class JobStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Queued_ahead_is_unknown_or_counts_only_earlier_queued_cards()
+    {
+        var ahead = await QueuedAheadOfThreeAsync(await CreateStoreAsync());
+
+        if (ahead[0] is null)
+            Assert.All(ahead, Assert.Null);
+        else
+            Assert.Equal(new long?[] { 0, 1, 2 }, ahead);
+    }
+
+    [Fact]
     public async Task Ping_answers()
     {
         var store = await CreateStoreAsync();
         await store.PingAsync();
+    }
+
+    /// <summary>Three queued cards and one started before them: the answers for the queued ones, oldest first.</summary>
+    protected static async Task<long?[]> QueuedAheadOfThreeAsync(IJobStore store)
+    {
+        var (started, _) = await store.CreateAsync(NewJob(NewSession(), T0));
+        await store.TryStartAsync(started.CorrelationId, T0.AddMinutes(5));
+        var queued = new List<CardJob>();
+        for (var i = 1; i <= 3; i++)
+            queued.Add((await store.CreateAsync(NewJob(NewSession(), T0.AddSeconds(i)))).Job);
+        var ahead = new List<long?>();
+        foreach (var job in queued)
+            ahead.Add(await store.CountQueuedAheadAsync(job));
+        return [.. ahead];
     }
 
     /// <summary>A job brought to <paramref name="status"/> through the store's own moves; returns it as stored.</summary>

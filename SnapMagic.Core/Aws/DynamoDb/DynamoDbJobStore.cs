@@ -101,6 +101,16 @@ public sealed class DynamoDbJobStore(IAmazonDynamoDB dynamoDb, string tableName,
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Always null: the table has no index by status, so counting queued cards would need a Scan of the whole
+    /// table on every read, which is neither cheap nor bounded. The page then shows "queued" without a count.
+    /// </summary>
+    public Task<long?> CountQueuedAheadAsync(CardJob job, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return Task.FromResult<long?>(null);
+    }
+
     public Task PingAsync(CancellationToken cancellationToken = default) =>
         dynamoDb.DescribeTableAsync(new DescribeTableRequest { TableName = tableName }, cancellationToken);
 
