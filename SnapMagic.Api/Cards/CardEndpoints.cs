@@ -55,7 +55,9 @@ public static class CardEndpoints
     private static async Task<IResult> GetAsync(string correlationId, HttpRequest request, ClaimsPrincipal user, IJobStore store, CardViews views)
     {
         var job = await FindOwnedAsync(correlationId, user, store, request.HttpContext.RequestAborted);
-        return job is null ? ApiProblems.CardNotFound() : TypedResults.Ok(views.Create(job, views.PublicBaseFor(request)));
+        return job is null
+            ? ApiProblems.CardNotFound()
+            : TypedResults.Ok(await views.CreateWithQueuePositionAsync(job, views.PublicBaseFor(request), request.HttpContext.RequestAborted));
     }
 
     private static async Task<IResult> GetImageAsync(

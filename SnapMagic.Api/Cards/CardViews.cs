@@ -6,8 +6,21 @@ using SnapMagic.Storage;
 namespace SnapMagic.Api.Cards;
 
 /// <summary>Turns a stored job into the view clients see, with an absolute image URL that needs no header.</summary>
-internal sealed class CardViews(IImageStore images, ImageLinks links, IOptions<ApiOptions> options)
+internal sealed class CardViews(IImageStore images, ImageLinks links, IJobStore store, IOptions<ApiOptions> options)
 {
+    /// <summary>
+    /// The view of one card, with <see cref="CardView.QueuePosition"/> while it is queued and the store can tell.
+    /// Costs a store query for queued cards, so lists use <see cref="Create"/> instead.
+    /// </summary>
+    public async Task<CardView> CreateWithQueuePositionAsync(CardJob job, string publicBase, CancellationToken cancellationToken)
+    {
+        var view = Create(job, publicBase);
+        return job.Status == CardStatus.Queued
+            ? view with { QueuePosition = await store.CountQueuedAheadAsync(job, cancellationToken) }
+            : view;
+    }
+
+    /// <summary>The view without a queue position (lists, where a count per card would cost too much).</summary>
     public CardView Create(CardJob job, string publicBase) => new(
         job.CorrelationId,
         job.Status.ToWireName(),

@@ -37,6 +37,9 @@ internal sealed class CardUpdatePublisher(
 
     public async Task PushAsync(CardJob job, string publicBase, CancellationToken cancellationToken)
     {
+        // The view (with its queue count) is built before the claim, so a slow count cannot let an older status
+        // claimed first reach the browser after a newer one.
+        var view = await views.CreateWithQueuePositionAsync(job, publicBase, cancellationToken);
         if (!pushed.TryClaim(job.CorrelationId, job.Status))
         {
             logger.LogDebug("Card {CorrelationId}: {Status} was pushed already", job.CorrelationId, job.Status.ToWireName());
@@ -46,17 +49,21 @@ internal sealed class CardUpdatePublisher(
         activity?.SetTag(CardTelemetry.CorrelationIdTag, job.CorrelationId);
         activity?.SetTag(CardTelemetry.CardStatusTag, job.Status.ToWireName());
 
-        await hub.Clients.Group(GroupFor(job.CorrelationId)).SendAsync(CardUpdated, views.Create(job, publicBase), cancellationToken);
+        await hub.Clients.Group(GroupFor(job.CorrelationId)).SendAsync(CardUpdated, view, cancellationToken);
         ApiTelemetry.PushesSent.Add(1, new KeyValuePair<string, object?>(CardTelemetry.CardStatusTag, job.Status.ToWireName()));
     }
 
-    /// <summary>A push nobody waits for (the accept path): failures are logged, the store still has the truth.</summary>
+    /// <summary>
+    /// A push nobody waits for (the accept path): it starts on the thread pool, so its queue count never delays the
+    /// 202; failures are logged, the store still has the truth.
+    /// </summary>
     public void PushInBackground(CardJob job, string publicBase) => _ = PushLoggingFailuresAsync(job, publicBase);
 
     private async Task PushLoggingFailuresAsync(CardJob job, string publicBase)
     {
         try
         {
+            await Task.Yield();
             await PushAsync(job, publicBase, CancellationToken.None);
         }
         catch (Exception ex)

@@ -41,7 +41,7 @@ internal sealed class CardsHub(IJobStore store, CardViews views) : Microsoft.Asp
 
         subscriptions.Add(correlationId!);
         var http = Context.GetHttpContext();
-        return views.Create(job, http is null ? "" : views.PublicBaseFor(http.Request));
+        return await views.CreateWithQueuePositionAsync(job, http is null ? "" : views.PublicBaseFor(http.Request), Context.ConnectionAborted);
     }
 
     public async Task Unsubscribe(string? correlationId)
