@@ -124,10 +124,13 @@ public sealed class SqliteJobStore : IJobStore, IDisposable
         using var command = connection.CreateCommand();
         // Cards created in the same tick are ordered by insertion (rowid), as the list orders them.
         command.CommandText = """
-            SELECT COUNT(*) FROM jobs
-            WHERE status = @queued AND (created_at < @createdAt OR (created_at = @createdAt
-                AND rowid < (SELECT rowid FROM jobs WHERE correlation_id = @id)))
+            SELECT COUNT(*) FROM (
+                SELECT 1 FROM jobs
+                WHERE status = @queued AND (created_at < @createdAt OR (created_at = @createdAt
+                    AND rowid < (SELECT rowid FROM jobs WHERE correlation_id = @id)))
+                LIMIT @max)
             """;
+        command.Parameters.AddWithValue("@max", IJobStore.MaxQueuedAhead);
         command.Parameters.AddWithValue("@queued", CardStatus.Queued.ToWireName());
         command.Parameters.AddWithValue("@createdAt", job.CreatedAt.UtcTicks);
         command.Parameters.AddWithValue("@id", job.CorrelationId);

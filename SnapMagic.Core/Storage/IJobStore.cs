@@ -10,6 +10,8 @@ namespace SnapMagic.Storage;
 /// </summary>
 public interface IJobStore
 {
+    const int MaxQueuedAhead = 1000;
+
     /// <summary>
     /// Stores a new queued job. When the session already has a job with the same idempotency key, stores
     /// nothing and returns that job with <c>Created = false</c>.
@@ -22,8 +24,9 @@ public interface IJobStore
     Task<IReadOnlyList<CardJob>> ListBySessionAsync(string sessionId, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// How many queued cards were created before <paramref name="job"/> (its place in the line), or null when the
-    /// store cannot tell cheaply. An answer is a hint for the attendee, not a promise about the order of work.
+    /// How many queued cards were created before <paramref name="job"/> (its place in the line), counted up to
+    /// <see cref="MaxQueuedAhead"/> so the cost stays bounded with a long backlog, or null when the store cannot tell
+    /// cheaply. An answer is a hint for the attendee, not a promise about the order of work.
     /// </summary>
     Task<long?> CountQueuedAheadAsync(CardJob job, CancellationToken cancellationToken = default);
 

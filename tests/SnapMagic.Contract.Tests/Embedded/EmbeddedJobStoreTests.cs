@@ -1,5 +1,6 @@
 using SnapMagic.Cards;
 using SnapMagic.Embedded;
+using SnapMagic.Storage;
 
 namespace SnapMagic.Contract.Tests.Embedded;
 
@@ -30,6 +31,26 @@ public sealed class EmbeddedJobStoreTests : IDisposable
         Assert.Single(results, r => r.Created);
         Assert.Single(results.Select(r => r.Job.CorrelationId).Distinct());
         Assert.Single(await stores[1].ListBySessionAsync(session, 10));
+    }
+
+    [Fact]
+    public async Task The_place_in_line_is_counted_up_to_its_cap_whatever_the_backlog()
+    {
+        var store = _directories.Own(new SqliteJobStore(_directories.New()));
+        CardJob last = null!;
+        for (var i = 0; i <= IJobStore.MaxQueuedAhead + 5; i++)
+        {
+            (last, _) = await store.CreateAsync(new CardJob
+            {
+                CorrelationId = CorrelationIds.New(),
+                SessionId = "session-backlog",
+                Prompt = "A lighthouse made of glass at dusk",
+                Status = CardStatus.Queued,
+                CreatedAt = DateTimeOffset.UnixEpoch.AddMilliseconds(i),
+            });
+        }
+
+        Assert.Equal(IJobStore.MaxQueuedAhead, await store.CountQueuedAheadAsync(last));
     }
 
     [Fact]
