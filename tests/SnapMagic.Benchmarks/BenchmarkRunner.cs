@@ -24,7 +24,7 @@ public sealed class BenchmarkRunner(BenchmarkOptions options)
         report.Bullets(
         [
             $"machine: {MachineInfo.Describe()}; load average at start {MachineInfo.LoadAverage()}",
-            "shared machine: other engineers built and ran tests on the same 2 cores during the run, so the figures carry their noise; " +
+            "one machine: anything else running on it shows in the load averages printed before and after each scenario; " +
             "the benchmark client (load generator, 10k WebSockets) and the AppHost's dashboard with its telemetry receiver run in this process on the same cores too",
             $"build: {BuildInfo.Configuration} (services run as `dotnet <dll>` from bin/{BuildInfo.Configuration}), ASPNETCORE_ENVIRONMENT=Development",
             $"backend: {options.Backend}; each scenario starts its own system (Api, workers, Web) through the AppHost's DistributedApp on free 127.0.0.1 ports with a fresh data folder, and stops it after",
