@@ -21,6 +21,8 @@ public static class DashboardEndpoints
 
         var api = app.MapGroup("/api");
         api.MapGet("/services", (ServiceSet services) => services.All.Select(ServiceView.Of).ToArray());
+        // Beside the services rather than among them: the backend's local servers are not ServiceProcesses (never restarted, no health probe).
+        api.MapGet("/backend", (DistributedApp app) => app.BackendServers.ToArray());
         api.MapGet("/services/{name}/output", (ServiceSet services, string name, string? search, int? limit) =>
         {
             var service = services.All.FirstOrDefault(s => s.Name == name);

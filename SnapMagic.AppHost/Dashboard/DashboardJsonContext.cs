@@ -7,4 +7,5 @@ namespace SnapMagic.AppHost.Dashboard;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ServiceView[]))]
 [JsonSerializable(typeof(OutputLine[]))]
+[JsonSerializable(typeof(BackendServerView[]))]
 internal sealed partial class DashboardJsonContext : JsonSerializerContext;

@@ -71,6 +71,8 @@ internal sealed class AwsBackend : IBackendResources
         yield return $"Bedrock:    {bedrock.ModelId} in {bedrock.Region}";
     }
 
+    public IReadOnlyList<Dashboard.BackendServerView> DescribeServers() => [];
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>Creates the queues, table and bucket the configuration names when missing, and says what it created.</summary>

@@ -61,6 +61,8 @@ public sealed class DistributedApp : IAsyncDisposable
     public ServiceSet Services { get; }
     /// <summary>The local servers of <c>--backend aws-local</c> (tests script its fake Bedrock); null otherwise.</summary>
     public LocalAwsBackend? LocalAws => _backend as LocalAwsBackend;
+    /// <summary>The servers the backend runs on this machine (<c>--backend aws-local</c>'s); none for the others.</summary>
+    public IReadOnlyList<BackendServerView> BackendServers => _backend?.DescribeServers() ?? [];
 
     public static DistributedApp Create(AppHostOptions options, Action<string, bool>? console = null) =>
         new(options, console ?? ((_, _) => { }));

@@ -15,6 +15,9 @@ internal interface IBackendResources : IAsyncDisposable
 
     /// <summary>Lines for the "SnapMagic is running" banner: where the backend is.</summary>
     IEnumerable<string> Describe();
+
+    /// <summary>The servers the backend runs on this machine, for the dashboard; none for a real account.</summary>
+    IReadOnlyList<Dashboard.BackendServerView> DescribeServers();
 }
 
 /// <summary>The backend could not be made ready; the message says why and what to do.</summary>

@@ -1,3 +1,4 @@
+using SnapMagic.AppHost.Dashboard;
 using SnapMagic.AppHost.Hosting;
 using SnapMagic.AppHost.LocalAws.FakeBedrock;
 
@@ -85,6 +86,29 @@ public sealed class LocalAwsBackend : IBackendResources
         yield return $"SQS + S3:   {Url(_fauxqsPort)} (fauxqs, pid {Fauxqs?.ProcessId})";
         yield return $"DynamoDB:   {Url(_dynalitePort)} (dynalite, pid {Dynalite?.ProcessId})";
         yield return $"Bedrock:    {Url(_bedrockPort)} (the project's fake, in the AppHost)";
+    }
+
+    public IReadOnlyList<BackendServerView> DescribeServers() =>
+    [
+        NodeServer("fauxqs", "SQS + S3", Fauxqs, _fauxqsPort),
+        NodeServer("dynalite", "DynamoDB", Dynalite, _dynalitePort),
+        // Runs inside the AppHost: its pid is the AppHost's, and it lives as long as the AppHost does.
+        new("bedrock", BackendServerView.LocalAwsServer, "Bedrock Runtime (the project's fake)", Bedrock is null || _stopping ? Idle : Running,
+            ExitCode: null, System.Environment.ProcessId, InProcess: true, Url(_bedrockPort)),
+    ];
+
+    private const string Running = "running";
+    private string Idle => _stopping ? "stopped" : "starting";
+
+    private BackendServerView NodeServer(string name, string serves, LocalNodeServer? server, int port)
+    {
+        var state = server switch
+        {
+            null => Idle,
+            { Exited.IsCompleted: false } => Running,
+            _ => _stopping ? "stopped" : "exited",
+        };
+        return new(name, BackendServerView.LocalAwsServer, serves, state, server?.ExitCode, server?.ProcessId, InProcess: false, Url(port));
     }
 
     private LocalServerOptions ServerOptions(int port) => new()

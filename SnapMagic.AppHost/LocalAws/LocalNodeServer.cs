@@ -23,7 +23,8 @@ public abstract class LocalNodeServer : IAsyncDisposable
     {
         _process = process;
         Port = port;
-        Exited = process.WaitForExitAsync();
+        ProcessId = process.Id;
+        Exited = RecordExitAsync(process);
     }
 
     public int Port { get; }
@@ -31,10 +32,26 @@ public abstract class LocalNodeServer : IAsyncDisposable
     /// <summary>The HTTP endpoint, always on 127.0.0.1.</summary>
     public Uri Endpoint => new($"http://127.0.0.1:{Port}");
 
-    public int ProcessId => _process.Id;
+    public int ProcessId { get; }
 
     /// <summary>Completes when the server's process has ended (asked to or not).</summary>
     public Task Exited { get; }
+
+    /// <summary>The process's exit code once it has ended (null while it runs, or when it was reaped before it was read).</summary>
+    public int? ExitCode { get; private set; }
+
+    private async Task RecordExitAsync(Process process)
+    {
+        await process.WaitForExitAsync();
+        try
+        {
+            ExitCode = process.ExitCode;
+        }
+        catch (InvalidOperationException)
+        {
+            // Disposed (and so reaped) by DisposeAsync before this ran.
+        }
+    }
 
     /// <summary>The last lines the server printed, for error messages.</summary>
     public string RecentOutput

@@ -69,12 +69,36 @@ public abstract class CardJourneyTests<TSystem>(TSystem system) where TSystem : 
         Assert.Equal("completed", (await status.Content.ReadFromJsonAsync<Card>())!.Status);
     }
 
+    [Fact]
+    public async Task The_dashboard_lists_the_local_servers_of_the_backend_running_and_never_restarted()
+    {
+        using var dashboard = new HttpClient { BaseAddress = system.App.DashboardUrl };
+        var servers = (await dashboard.GetFromJsonAsync<BackendServer[]>("/api/backend"))!;
+
+        Assert.Equal(system.LocalServers, servers.Select(s => s.Name));
+        foreach (var server in servers)
+        {
+            Assert.Equal(("local AWS server", "running", "never"), (server.Kind, server.State, server.Restart));
+            Assert.Null(server.ExitCode);
+            Assert.StartsWith("http://127.0.0.1:", server.Url);
+            // The node servers are processes of their own; the fake Bedrock runs inside the AppHost (here: the test host).
+            Assert.True(server.InProcess ? server.Pid == Environment.ProcessId : server.Pid != Environment.ProcessId && SnapMagicSystem.IsRunning(server.Pid!.Value),
+                $"{server.Name}: pid {server.Pid}, in-process {server.InProcess}");
+        }
+        // The services list stays the .NET services only.
+        var services = await dashboard.GetFromJsonAsync<JsonElement>("/api/services");
+        Assert.DoesNotContain(services.EnumerateArray(), s => system.LocalServers.Contains(s.GetProperty("name").GetString()));
+    }
+
     private static async Task<string> LogInAsync(HttpClient api)
     {
         using var response = await api.PostAsJsonAsync("/api/auth/login", new { username = "demo", password = "demo" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
     }
+
+    /// <summary>A row of the dashboard's <c>GET /api/backend</c>.</summary>
+    private sealed record BackendServer(string Name, string Kind, string State, int? ExitCode, int? Pid, bool InProcess, string? Url, string Restart);
 
     /// <summary>The fields of the card view (GET /api/cards/{id}, <c>cardUpdated</c>) this test reads.</summary>
     private sealed record Card(string CorrelationId, string Status, DateTimeOffset? CompletedAt, string? ImageUrl, string? Error);

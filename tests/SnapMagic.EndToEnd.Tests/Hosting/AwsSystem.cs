@@ -17,6 +17,8 @@ public sealed class AwsSystem : SnapMagicSystem
     protected override void OnStarted(DistributedApp app) =>
         app.LocalAws!.Bedrock!.DefaultReply = FakeBedrockReply.Slow(TimeSpan.FromSeconds(1));
 
+    public override IReadOnlyList<string> LocalServers => ["fauxqs", "dynalite", "bedrock"];
+
     /// <summary>The worker painted the card with the Bedrock adapter, and the fake found nothing wrong with any request.</summary>
     public override void AssertBackendMadeCard(string prompt)
     {

@@ -97,6 +97,9 @@ public abstract class SnapMagicSystem : IAsyncLifetime
     {
     }
 
+    /// <summary>The servers the backend runs on this machine, as the dashboard names them; the embedded backend runs none.</summary>
+    public virtual IReadOnlyList<string> LocalServers => [];
+
     /// <summary>The system is up and no card has been submitted yet: the place to script the backend's fakes.</summary>
     protected virtual void OnStarted(DistributedApp app)
     {
