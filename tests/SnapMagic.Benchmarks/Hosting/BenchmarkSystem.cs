@@ -59,19 +59,8 @@ public sealed class BenchmarkSystem : IAsyncDisposable
             // The same local model (fixed latency L) on both backends, so the pipeline figures compare.
             ["ImageModel__Provider"] = "Local",
         };
-        var options = AppHostOptions.Parse(["--backend", backend]) with
-        {
-            Workers = Settings.Workers,
-            ApiPort = FreePort.Next(),
-            WebPort = FreePort.Next(),
-            DashboardPort = FreePort.Next(),
-            DataDirectory = _dataDirectory,
-            RestartCrashed = false,
-            HandleShutdownSignals = false,
-            StartupTimeout = TimeSpan.FromSeconds(90),
-            StopTimeout = TimeSpan.FromSeconds(30),
-            Environment = environment,
-        };
+        // Release services under benchmark load start slower than in tests.
+        var options = LoopbackAppHost.Options(backend, Settings.Workers, _dataDirectory, environment) with { StartupTimeout = TimeSpan.FromSeconds(90) };
         _app = DistributedApp.Create(options, (line, isError) =>
         {
             _output.Enqueue(line);

@@ -17,18 +17,8 @@ public sealed class DistributedAppTests : IDisposable
             Directory.Delete(_dataDirectory, recursive: true);
     }
 
-    private AppHostOptions Options(int workers, bool restart = false) => new()
-    {
-        Workers = workers,
-        ApiPort = FreePort.Next(),
-        WebPort = FreePort.Next(),
-        DashboardPort = FreePort.Next(),
-        DataDirectory = _dataDirectory,
-        RestartCrashed = restart,
-        HandleShutdownSignals = false,
-        StartupTimeout = TimeSpan.FromSeconds(60),
-        StopTimeout = TimeSpan.FromSeconds(30),
-    };
+    private AppHostOptions Options(int workers, bool restart = false) =>
+        LoopbackAppHost.Options("embedded", workers, _dataDirectory) with { RestartCrashed = restart };
 
     [Fact]
     public async Task Starts_every_service_healthy_shows_them_on_the_dashboard_and_stops_them_all()

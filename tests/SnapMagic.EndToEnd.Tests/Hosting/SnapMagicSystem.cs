@@ -61,19 +61,7 @@ public abstract class SnapMagicSystem : IAsyncLifetime
         // The subclass's settings win over these defaults.
         foreach (var (key, value) in await StartBackendAsync())
             environment[key] = value;
-        var options = AppHostOptions.Parse(["--backend", Backend]) with
-        {
-            Workers = Workers,
-            ApiPort = FreePort.Next(),
-            WebPort = FreePort.Next(),
-            DashboardPort = FreePort.Next(),
-            DataDirectory = _dataDirectory,
-            RestartCrashed = false,
-            HandleShutdownSignals = false,
-            StartupTimeout = TimeSpan.FromSeconds(60),
-            StopTimeout = TimeSpan.FromSeconds(30),
-            Environment = environment,
-        };
+        var options = LoopbackAppHost.Options(Backend, Workers, _dataDirectory, environment);
         _app = DistributedApp.Create(options, (line, isError) =>
         {
             _output.Enqueue(line);
