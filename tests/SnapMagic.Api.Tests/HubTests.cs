@@ -93,10 +93,8 @@ public sealed class HubTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(mine.CorrelationId, (await hub.InvokeAsync<CardView>("Subscribe", mine.CorrelationId))!.CorrelationId);
 
         // A refused subscription joins nothing: the other session's pushes never arrive here.
-        await factory.StartAsync(theirs.CorrelationId);
-        await factory.StartAsync(mine.CorrelationId);
-        await owner.NotifyChangedAsync(theirs.CorrelationId, "processing");
-        await client.NotifyChangedAsync(mine.CorrelationId, "processing");
+        await factory.StartAndNotifyAsync(owner, theirs.CorrelationId);
+        await factory.StartAndNotifyAsync(client, mine.CorrelationId);
         await hub.WaitForCardUpdatedAsync<CardView>(c => c.CorrelationId == mine.CorrelationId, Timeout);
         Assert.DoesNotContain(hub.Received, m => m.Argument<CardView>().CorrelationId == theirs.CorrelationId);
     }
@@ -112,10 +110,8 @@ public sealed class HubTests(ApiFactory factory) : IClassFixture<ApiFactory>
         await hub.InvokeAsync<CardView>("Subscribe", second.CorrelationId);
 
         await hub.InvokeAsync("Unsubscribe", first.CorrelationId);
-        await factory.StartAsync(first.CorrelationId);
-        await factory.StartAsync(second.CorrelationId);
-        await client.NotifyChangedAsync(first.CorrelationId, "processing");
-        await client.NotifyChangedAsync(second.CorrelationId, "processing");
+        await factory.StartAndNotifyAsync(client, first.CorrelationId);
+        await factory.StartAndNotifyAsync(client, second.CorrelationId);
 
         // Pushes to one connection arrive in order, so once the second card's is here the first one's would be too.
         await hub.WaitForCardUpdatedAsync<CardView>(c => c.CorrelationId == second.CorrelationId, Timeout);

@@ -5,6 +5,13 @@ namespace SnapMagic.Api.Tests;
 
 internal static class InternalCalls
 {
+    /// <summary>What a worker does when it takes a card: moves it to processing in the store, then tells the Api.</summary>
+    public static async Task StartAndNotifyAsync(this ApiFactory factory, HttpClient client, string correlationId)
+    {
+        await factory.StartAsync(correlationId);
+        await client.NotifyChangedAsync(correlationId, "processing");
+    }
+
     /// <summary>What the worker does after each status change: POST /internal/cards/{id}/changed with the internal key.</summary>
     public static async Task NotifyChangedAsync(this HttpClient client, string correlationId, string? status = null)
     {
