@@ -80,5 +80,25 @@ public sealed class SqsMessageQueueTests(LocalAwsFixture aws) : IDisposable
         Assert.False(string.IsNullOrWhiteSpace(error.Message), "the server's message");
     }
 
+    [Fact]
+    public async Task Without_a_configured_service_url_the_sdk_takes_AWS_ENDPOINT_URL_SQS()
+    {
+        var options = aws.NewOptions();
+        options.SqsServiceUrl = null;
+        var name = LocalAwsFixture.UniqueName("env");
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_SQS", aws.Fauxqs.Endpoint.ToString());
+        try
+        {
+            using var sqs = options.SqsClientOptions().CreateServiceClient<IAmazonSQS>();
+            await SqsQueueSetup.EnsureQueuesAsync(sqs, new QueueOptions { Name = name, DeadLetterName = name + "-dlq" });
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_SQS", null);
+        }
+
+        Assert.EndsWith("/" + name, (await _sqs.GetQueueUrlAsync(name)).QueueUrl);
+    }
+
     public void Dispose() => _sqs.Dispose();
 }

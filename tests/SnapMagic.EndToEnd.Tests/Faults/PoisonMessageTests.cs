@@ -1,6 +1,6 @@
+using Amazon.SQS;
 using Microsoft.Extensions.Configuration;
 using SnapMagic.AppHost.Hosting;
-using Amazon.SQS;
 using SnapMagic.Aws;
 using SnapMagic.Aws.Sqs;
 using SnapMagic.Cards;
