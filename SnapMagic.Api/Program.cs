@@ -16,7 +16,7 @@ app.UseApiPipeline();
 app.MapDefaultEndpoints();
 app.MapAuthEndpoints();
 app.MapCardEndpoints();
-app.MapHub<CardsHub>("/hubs/cards");
+app.MapHub<CardsHub>(CardsHub.Path);
 app.MapInternalEndpoints();
 
 app.Run();

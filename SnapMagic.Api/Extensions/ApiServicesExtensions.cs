@@ -31,10 +31,7 @@ public static class ApiServicesExtensions
                 "Api:PublicUrl must be an absolute http(s) URL such as http://localhost:5180.")
             .ValidateOnStart();
 
-        services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SessionAuthenticationHandler>(
-                SessionAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization();
+        services.AddSessionAuthentication();
         services.AddCardRateLimiting();
         services.AddCors();
         services.AddSingleton<IConfigureOptions<CorsOptions>, ConfigureCorsFromSettings>();
@@ -44,7 +41,6 @@ public static class ApiServicesExtensions
 
         builder.Logging.AddFilter(HubErrorLogging.DispatcherCategory, LogLevel.Critical);
 
-        services.AddSingleton<SessionTokens>();
         services.AddSingleton<ImageLinks>();
         services.AddSingleton<CardViews>();
         services.AddSingleton<CardIntake>();
