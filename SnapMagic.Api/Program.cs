@@ -3,6 +3,7 @@ using SnapMagic.Api.Cards;
 using SnapMagic.Api.Extensions;
 using SnapMagic.Api.Hub;
 using SnapMagic.Api.Internal;
+using SnapMagic.Api.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +15,7 @@ var app = builder.Build();
 app.UseApiPipeline();
 
 app.MapDefaultEndpoints();
+app.MapApiReference();
 app.MapAuthEndpoints();
 app.MapCardEndpoints();
 app.MapHub<CardsHub>(CardsHub.Path);
