@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Scalar.AspNetCore;
 
 namespace SnapMagic.Api.OpenApi;
@@ -29,7 +30,7 @@ public static class OpenApiExtensions
     {
         app.MapOpenApi();
         if (app.Environment.IsDevelopment())
-            app.MapScalarApiReference();
+            app.MapScalarApiReference(scalar => scalar.AddPreferredSecuritySchemes([JwtBearerDefaults.AuthenticationScheme]).DisableTelemetry());
         return app;
     }
 }
