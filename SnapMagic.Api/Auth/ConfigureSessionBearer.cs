@@ -11,7 +11,7 @@ namespace SnapMagic.Api.Auth;
 /// </summary>
 internal sealed class ConfigureSessionBearer(IOptions<JwtOptions> jwt) : IConfigureNamedOptions<JwtBearerOptions>
 {
-    // A little slack for clocks of other machines; the tests' expired tokens are an hour past expiry.
+    // The replicas that share the key may disagree a little on the time; JwtBearer's default slack is five minutes.
     private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
 
     public void Configure(string? name, JwtBearerOptions options)

@@ -13,7 +13,7 @@ internal sealed class SessionBearerEvents(IProblemDetailsService problems) : Jwt
     public override Task MessageReceived(MessageReceivedContext context)
     {
         var accessToken = context.Request.Query["access_token"];
-        if (!string.IsNullOrEmpty(accessToken) && context.HttpContext.Request.Path.StartsWithSegments(CardsHub.Path))
+        if (!string.IsNullOrEmpty(accessToken) && context.Request.Path.StartsWithSegments(CardsHub.Path))
             context.Token = accessToken;
         return Task.CompletedTask;
     }
