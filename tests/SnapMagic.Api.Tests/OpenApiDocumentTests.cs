@@ -20,7 +20,7 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
     {
         var mapped = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
-            .Select(endpoint => (Path: PathOf(endpoint.RoutePattern), Methods: endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []))
+            .Select(endpoint => (Path: PathOf(endpoint.RoutePattern), Methods: endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["ANY"]))
             .Where(endpoint => !NotPublic.Any(prefix => endpoint.Path.StartsWith(prefix, StringComparison.Ordinal)))
             .SelectMany(endpoint => endpoint.Methods.Select(method => $"{method} {endpoint.Path}"))
             .Order()
