@@ -3,6 +3,7 @@ using SnapMagic.Api.Cards;
 using SnapMagic.Api.Extensions;
 using SnapMagic.Api.Hub;
 using SnapMagic.Api.Internal;
+using SnapMagic.Api.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,9 +15,10 @@ var app = builder.Build();
 app.UseApiPipeline();
 
 app.MapDefaultEndpoints();
+app.MapApiReference();
 app.MapAuthEndpoints();
 app.MapCardEndpoints();
-app.MapHub<CardsHub>("/hubs/cards");
+app.MapHub<CardsHub>(CardsHub.Path);
 app.MapInternalEndpoints();
 
 app.Run();

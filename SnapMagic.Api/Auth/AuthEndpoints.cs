@@ -7,7 +7,14 @@ public static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/auth/login", LoginAsync).AllowAnonymous();
+        app.MapPost("/api/auth/login", LoginAsync).AllowAnonymous()
+            .WithTags("Auth").WithName("Login").WithSummary("Start a session with the event's shared login")
+            .Accepts<LoginRequest>("application/json")
+            .Produces<LoginResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return app;
     }
 

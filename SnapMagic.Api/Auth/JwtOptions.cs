@@ -1,3 +1,6 @@
+using System.Text;
+using Microsoft.IdentityModel.Tokens;
+
 namespace SnapMagic.Api.Auth;
 
 /// <summary>Session tokens: HS256 with <c>Jwt:SigningKey</c> (at least 32 bytes of UTF-8).</summary>
@@ -10,4 +13,6 @@ public sealed class JwtOptions
     public string Issuer { get; set; } = "snapmagic-api";
     public string Audience { get; set; } = "snapmagic";
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromHours(24);
+
+    internal SymmetricSecurityKey CreateSecurityKey() => new(Encoding.UTF8.GetBytes(SigningKey!));
 }

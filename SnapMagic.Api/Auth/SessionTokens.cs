@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -7,41 +5,19 @@ using SnapMagic.Cards;
 
 namespace SnapMagic.Api.Auth;
 
-/// <summary>Issues and checks the session JWTs (HS256, issuer and audience checked, unsigned tokens refused).</summary>
-internal sealed class SessionTokens
+/// <summary>Issues the session JWTs (HS256) at login; <see cref="ConfigureSessionBearer"/> checks them on the way in.</summary>
+internal sealed class SessionTokens(IOptions<JwtOptions> options, TimeProvider time)
 {
-    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
-    private readonly JwtOptions _options;
-    private readonly SigningCredentials _credentials;
-    private readonly TokenValidationParameters _validation;
-    private readonly TimeProvider _time;
-
-    public SessionTokens(IOptions<JwtOptions> options, TimeProvider time)
-    {
-        _options = options.Value;
-        _time = time;
-        var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(_options.SigningKey!));
-        _credentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256);
-        _validation = new TokenValidationParameters
-        {
-            ValidIssuer = _options.Issuer,
-            ValidAudience = _options.Audience,
-            IssuerSigningKey = key,
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            RequireSignedTokens = true,
-            RequireExpirationTime = true,
-            ValidateLifetime = true,
-            ClockSkew = TimeSpan.FromSeconds(30),
-            NameClaimType = JwtRegisteredClaimNames.Sub,
-        };
-    }
+    private readonly JsonWebTokenHandler _handler = new();
+    private readonly JwtOptions _options = options.Value;
+    private readonly SigningCredentials _credentials = new(options.Value.CreateSecurityKey(), SecurityAlgorithms.HmacSha256);
 
     public TimeSpan Lifetime => _options.Lifetime;
 
     public (string Token, string SessionId) Issue(string username)
     {
         var sessionId = CorrelationIds.New();
-        var now = _time.GetUtcNow().UtcDateTime;
+        var now = time.GetUtcNow().UtcDateTime;
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = _options.Issuer,
@@ -58,15 +34,5 @@ internal sealed class SessionTokens
             },
         });
         return (token, sessionId);
-    }
-
-    /// <summary>The token's identity, or null with the reason when the token is not valid.</summary>
-    public async Task<(ClaimsIdentity? Identity, string? Failure)> ValidateAsync(string token, string authenticationType)
-    {
-        var result = await _handler.ValidateTokenAsync(token, _validation);
-        if (!result.IsValid)
-            return (null, result.Exception?.GetType().Name ?? "invalid token");
-        var identity = new ClaimsIdentity(result.ClaimsIdentity.Claims, authenticationType, JwtRegisteredClaimNames.Sub, null);
-        return identity.FindFirst(SessionClaims.SessionId) is null ? (null, "token has no session id") : (identity, null);
     }
 }

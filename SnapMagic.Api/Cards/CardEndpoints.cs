@@ -2,6 +2,7 @@ using System.Security.Claims;
 using SnapMagic.Api.Auth;
 using SnapMagic.Api.Http;
 using SnapMagic.Api.Hub;
+using SnapMagic.Api.OpenApi;
 using SnapMagic.Cards;
 using SnapMagic.Storage;
 
@@ -13,12 +14,34 @@ public static class CardEndpoints
 
     public static IEndpointRouteBuilder MapCardEndpoints(this IEndpointRouteBuilder app)
     {
-        var cards = app.MapGroup("/api/cards").RequireAuthorization();
-        cards.MapPost("/", CreateAsync).RequireRateLimiting(CardRateLimiting.PolicyName);
-        cards.MapGet("/", ListAsync);
-        cards.MapGet("/{correlationId}", GetAsync);
+        var cards = app.MapGroup("/api/cards").RequireAuthorization()
+            .WithTags("Cards").ProducesProblem(StatusCodes.Status401Unauthorized);
+        cards.MapPost("/", CreateAsync).RequireRateLimiting(CardRateLimiting.PolicyName)
+            .WithName("CreateCard").WithSummary("Ask for a card; its status follows on the hub and at the Location")
+            .Accepts<CreateCardRequest>("application/json")
+            .Produces<CardAccepted>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithIdempotencyKeyHeader()
+            .WithResponseHeader(StatusCodes.Status202Accepted, "Location", "The card's address, /api/cards/{correlationId}.")
+            .WithResponseHeader(StatusCodes.Status429TooManyRequests, "Retry-After", "Seconds until the session may create a card again.");
+        cards.MapGet("/", ListAsync)
+            .WithName("ListCards").WithSummary("The session's cards, newest first")
+            .Produces<IReadOnlyList<CardView>>();
+        cards.MapGet("/{correlationId}", GetAsync)
+            .WithName("GetCard").WithSummary("One card of the session")
+            .Produces<CardView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         // Anonymous at the routing level: a valid signed link is enough, otherwise the Bearer owner is checked inside.
-        cards.MapGet("/{correlationId}/image", GetImageAsync).AllowAnonymous();
+        cards.MapGet("/{correlationId}/image", GetImageAsync).AllowAnonymous()
+            .WithName("GetCardImage").WithSummary("A completed card's PNG, to its owner or through the signed imageUrl")
+            .Produces<Stream>(StatusCodes.Status200OK, "image/png")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithImageLinkParameters();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -9,6 +10,7 @@ using SnapMagic.Api.Cards;
 using SnapMagic.Api.Http;
 using SnapMagic.Api.Hub;
 using SnapMagic.Api.Internal;
+using SnapMagic.Api.OpenApi;
 
 namespace SnapMagic.Api.Extensions;
 
@@ -22,7 +24,13 @@ public static class ApiServicesExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024);
         services.Configure<ProblemDetailsOptions>(problems => problems.CustomizeProblemDetails = ProblemDetailTexts.AddMissingDetail);
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+            // The Api writes numbers as numbers and reads no numbers from strings; the web default (reading them
+            // from strings too) would make the OpenAPI document call every number "integer or string".
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
 
         services.AddApiSecrets();
         services.AddOptions<CardsOptions>().BindConfiguration(CardsOptions.Section);
@@ -31,10 +39,8 @@ public static class ApiServicesExtensions
                 "Api:PublicUrl must be an absolute http(s) URL such as http://localhost:5180.")
             .ValidateOnStart();
 
-        services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SessionAuthenticationHandler>(
-                SessionAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization();
+        services.AddSessionAuthentication();
+        services.AddApiOpenApi();
         services.AddCardRateLimiting();
         services.AddCors();
         services.AddSingleton<IConfigureOptions<CorsOptions>, ConfigureCorsFromSettings>();
@@ -44,7 +50,6 @@ public static class ApiServicesExtensions
 
         builder.Logging.AddFilter(HubErrorLogging.DispatcherCategory, LogLevel.Critical);
 
-        services.AddSingleton<SessionTokens>();
         services.AddSingleton<ImageLinks>();
         services.AddSingleton<CardViews>();
         services.AddSingleton<CardIntake>();

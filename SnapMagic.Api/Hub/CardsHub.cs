@@ -15,6 +15,7 @@ namespace SnapMagic.Api.Hub;
 [Authorize]
 internal sealed class CardsHub(IJobStore store, CardViews views) : Microsoft.AspNetCore.SignalR.Hub
 {
+    public const string Path = "/hubs/cards";
     public const int MaxSubscriptionsPerConnection = 100;
     private const string NotFound = "There is no card with this id in your session.";
     private static readonly object SubscriptionsKey = new();

@@ -18,7 +18,7 @@ public static class InternalEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapInternalEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/internal/cards/{correlationId}/changed", CardChangedAsync).AllowAnonymous();
+        app.MapPost("/internal/cards/{correlationId}/changed", CardChangedAsync).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 

@@ -82,7 +82,10 @@ public sealed class AuthTests(ApiFactory factory) : IClassFixture<ApiFactory>
         using var client = factory.CreateClient().WithBearer(token);
         using var response = await client.GetAsync("/api/cards");
         Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, why);
-        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal("error=\"invalid_token\"", response.Headers.WwwAuthenticate.Single(h => h.Scheme == "Bearer").Parameter);
+        var expected = why == "expired" ? "expired; log in again" : "not valid; log in again";
+        Assert.Contains(expected, problem.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -77,6 +77,8 @@ public static class HttpBadInputCases
         Case("token shaped like a JWE", c => c.GetWithToken("/api/cards", "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..aGVsbG8.d29ybGQ.dGFn"), 401),
         Case("token 20 KB long", c => c.GetWithToken("/api/cards", c.Token + new string('A', 20 * 1024)), 401),
         Case("token in the query of a non-hub path", c => c.GetAnonymous($"/api/cards?access_token={c.Token}"), 401),
+        Case("token twice in one Authorization header", c => c.Send(HttpMethod.Get, "/api/cards", null, null, r => r.Headers.TryAddWithoutValidation("Authorization", $"Bearer {c.Token}, Bearer {c.Token}")), 401),
+        Case("token in a Bearer header without the space", c => c.Send(HttpMethod.Get, "/api/cards", null, null, r => r.Headers.TryAddWithoutValidation("Authorization", $"Bearer{c.Token}")), 401),
         Case("token for a card submit, missing", c => c.Send(HttpMethod.Post, "/api/cards", Json(Ok), null), 401),
 
         // Card ids.
@@ -150,6 +152,9 @@ public static class HttpBadInputCases
         Case("DELETE on a card", c => c.Send(HttpMethod.Delete, $"/api/cards/{c.Server.SignedImageCard}", null, c.Token), 405),
         Case("hub negotiate without a token", c => c.Send(HttpMethod.Post, "/hubs/cards/negotiate?negotiateVersion=1", null, null), 401),
         Case("hub negotiate with an expired token", c => c.Send(HttpMethod.Post, "/hubs/cards/negotiate?negotiateVersion=1", null, TokenMint.Refused("expired")), 401),
+        Case("hub negotiate with a garbage access_token", c => c.Send(HttpMethod.Post, $"/hubs/cards/negotiate?negotiateVersion=1&access_token={TokenMint.Refused("garbage")}", null, null), 401),
+        Case("hub negotiate with an alg-none access_token", c => c.Send(HttpMethod.Post, $"/hubs/cards/negotiate?negotiateVersion=1&access_token={TokenMint.Refused("alg none")}", null, null), 401),
+        Case("hub negotiate with an access_token without a session id", c => c.Send(HttpMethod.Post, $"/hubs/cards/negotiate?negotiateVersion=1&access_token={TokenMint.WithoutSessionId()}", null, null), 401),
     ];
 
     public static TheoryData<string> Names() => [.. All.Select(c => c.Name)];

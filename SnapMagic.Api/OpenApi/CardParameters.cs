@@ -1,0 +1,25 @@
+using Microsoft.OpenApi;
+using SnapMagic.Api.Cards;
+
+namespace SnapMagic.Api.OpenApi;
+
+/// <summary>The request values the card endpoints read themselves, as the document shows them.</summary>
+internal static class CardParameters
+{
+    public static RouteHandlerBuilder WithIdempotencyKeyHeader(this RouteHandlerBuilder endpoint) =>
+        endpoint.WithOptionalParameter(ParameterLocation.Header, IdempotencyKeys.Header,
+            "A retry with the key the session already sent answers 202 with that first card instead of making another.",
+            new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                MinLength = 1,
+                MaxLength = IdempotencyKeys.MaxLength,
+                Pattern = $"^[!-~]{{1,{IdempotencyKeys.MaxLength}}}$",
+            });
+
+    /// <summary>The signed link's values: the card's <c>imageUrl</c> carries them, a client never builds them.</summary>
+    public static RouteHandlerBuilder WithImageLinkParameters(this RouteHandlerBuilder endpoint) => endpoint
+        .WithOptionalParameter(ParameterLocation.Query, "expires", "Expiry of a signed link (Unix seconds), as in the card's imageUrl.")
+        .WithOptionalParameter(ParameterLocation.Query, "sig", "Signature of a signed link, as in the card's imageUrl; with it no token is needed.")
+        .WithOptionalParameter(ParameterLocation.Query, "download", "1: answer as a file download with a file name.");
+}
