@@ -21,14 +21,24 @@ public abstract class FakeBedrockTests : IAsyncLifetime
 
     protected BedrockRuntimeClient Client(Action<BedrockOptions>? configure = null) => new(Options(configure), TestCredentials);
 
-    protected virtual BedrockOptions Options(Action<BedrockOptions>? configure)
+    protected BedrockOptions Options(Action<BedrockOptions>? configure)
     {
         var options = new BedrockOptions { ServiceUrl = Bedrock.Url.ToString(), ControlPlaneUrl = Bedrock.Url.ToString() };
         configure?.Invoke(options);
         return options;
     }
 
-    protected static NullLogger<T> NoLog<T>() => NullLogger<T>.Instance;
+    /// <summary>The adapter of <paramref name="family"/>, configured like <see cref="Options"/> with that family.</summary>
+    protected IImageModel Model(BedrockModelFamily family, BedrockRuntimeClient client, Action<BedrockOptions>? configure = null)
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(Options(o => { o.Family = family; configure?.Invoke(o); }));
+        return family switch
+        {
+            BedrockModelFamily.Nova2Omni => new Nova2OmniImageModel(client, options, NullLogger<Nova2OmniImageModel>.Instance),
+            BedrockModelFamily.StabilityInpaint => new StabilityInpaintImageModel(client, options, NullLogger<StabilityInpaintImageModel>.Instance),
+            _ => new NovaCanvasImageModel(client, options, NullLogger<NovaCanvasImageModel>.Instance),
+        };
+    }
 
     /// <summary>Nearly every art-window pixel differs from the template, and the frame (including the row the fake scribbles on) is the template's.</summary>
     protected static void AssertArtPaintedAndFrameCrisp(byte[] png)
@@ -50,14 +60,4 @@ public abstract class FakeBedrockTests : IAsyncLifetime
         Assert.Equal(template.GetPixel(right + 1, (top + bottom) / 2), card.GetPixel(right + 1, (top + bottom) / 2));
     }
 
-    /// <summary>The scripted replies every family must treat as worth another attempt.</summary>
-    public static TheoryData<string> TransientReplies() => ["throttled", "model-not-ready", "internal-error", "unavailable"];
-
-    protected static FakeBedrockReply TransientReply(string name) => name switch
-    {
-        "throttled" => FakeBedrockReply.Throttled,
-        "model-not-ready" => FakeBedrockReply.ModelNotReady,
-        "internal-error" => FakeBedrockReply.InternalError,
-        _ => FakeBedrockReply.Unavailable,
-    };
 }

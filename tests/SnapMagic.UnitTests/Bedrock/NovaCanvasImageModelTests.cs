@@ -10,16 +10,6 @@ namespace SnapMagic.UnitTests.Bedrock;
 public sealed class NovaCanvasImageModelTests : FakeBedrockTests
 {
     [Fact]
-    public async Task PaintsTheArtWindowAndKeepsTheFrameCrisp()
-    {
-        using var client = Client();
-        var png = await Model(client).PaintCardAsync(new("c1", Prompt));
-
-        AssertArtPaintedAndFrameCrisp(png);
-        Assert.Empty(Bedrock.ValidationFailures);
-    }
-
-    [Fact]
     public async Task SendsASignedInpaintingRequestWithTheEncodedModelId()
     {
         using var client = Client();
@@ -50,51 +40,6 @@ public sealed class NovaCanvasImageModelTests : FakeBedrockTests
         Assert.Equal(42, Bedrock.LastRequest!.Seed);
         await Model(client, o => o.Seed = 42).PaintCardAsync(new("c2", Prompt, Seed: 7));
         Assert.Equal(7, Bedrock.LastRequest!.Seed);
-    }
-
-    [Theory]
-    [MemberData(nameof(TransientReplies))]
-    public async Task ThrottlingAndServerErrorsAreTransient(string reply)
-    {
-        Bedrock.Enqueue(TransientReply(reply));
-        using var client = Client();
-        var error = await Assert.ThrowsAsync<ImageModelException>(() => Model(client).PaintCardAsync(new("c1", Prompt)));
-        Assert.Equal(ImageModelFailure.Transient, error.Failure);
-        Assert.IsType<BedrockException>(error.InnerException);
-
-        // Nothing retries inside the adapter; the next call simply succeeds.
-        await Model(client).PaintCardAsync(new("c2", Prompt));
-        Assert.Equal(2, Bedrock.RequestCount);
-    }
-
-    [Fact]
-    public async Task AValidationExceptionIsRejected()
-    {
-        Bedrock.Enqueue(FakeBedrockReply.Invalid());
-        using var client = Client();
-        var error = await Assert.ThrowsAsync<ImageModelException>(() => Model(client).PaintCardAsync(new("c1", Prompt)));
-        Assert.Equal(ImageModelFailure.Rejected, error.Failure);
-        Assert.Equal("ValidationException", ((BedrockException)error.InnerException!).ErrorType);
-    }
-
-    [Fact]
-    public async Task AContentFilterBlockIsContentBlockedWithAReadableMessage()
-    {
-        Bedrock.Enqueue(FakeBedrockReply.PromptBlocked);
-        using var client = Client();
-        var error = await Assert.ThrowsAsync<ImageModelException>(() => Model(client).PaintCardAsync(new("c1", Prompt)));
-        Assert.Equal(ImageModelFailure.ContentBlocked, error.Failure);
-        Assert.Equal("Your prompt was blocked by the content filter. Try different words.", error.AttendeeMessage);
-    }
-
-    [Fact]
-    public async Task ABlockedOutputIsContentBlocked()
-    {
-        Bedrock.Enqueue(FakeBedrockReply.OutputBlocked);
-        using var client = Client();
-        var error = await Assert.ThrowsAsync<ImageModelException>(() => Model(client).PaintCardAsync(new("c1", Prompt)));
-        Assert.Equal(ImageModelFailure.ContentBlocked, error.Failure);
-        Assert.Equal(BedrockException.OutputBlockedMessage, error.AttendeeMessage);
     }
 
     [Fact]
@@ -170,6 +115,6 @@ public sealed class NovaCanvasImageModelTests : FakeBedrockTests
         Assert.Contains(failures, f => f.Contains("seed", StringComparison.Ordinal));
     }
 
-    private NovaCanvasImageModel Model(BedrockRuntimeClient client, Action<BedrockOptions>? configure = null) =>
-        new(client, Microsoft.Extensions.Options.Options.Create(Options(configure)), NoLog<NovaCanvasImageModel>());
+    private IImageModel Model(BedrockRuntimeClient client, Action<BedrockOptions>? configure = null) =>
+        Model(BedrockModelFamily.NovaCanvas, client, configure);
 }
