@@ -19,11 +19,14 @@ public sealed class BedrockOptions
     public string? ControlPlaneUrl { get; set; }
     /// <summary>Ask the control plane about the model at start-up (a warning or error in the log; never blocks start-up).</summary>
     public bool CheckLifecycleAtStartup { get; set; } = true;
-    /// <summary><c>standard</c> or <c>premium</c>.</summary>
+    /// <summary>Nova Canvas: <c>standard</c> or <c>premium</c>.</summary>
     public string Quality { get; set; } = "premium";
-    /// <summary>How strictly the picture follows the prompt, 1.1-10.</summary>
+    /// <summary>Nova Canvas: how strictly the picture follows the prompt, 1.1-10.</summary>
     public double CfgScale { get; set; } = 6.5;
-    /// <summary>A fixed seed 0..858993459; when unset each prompt gets its own stable seed.</summary>
+    /// <summary>
+    /// A fixed seed (clamped to the family's range: Nova Canvas 0..858993459, Stability 0..4294967294; Nova 2 Omni
+    /// takes none); when unset each prompt gets its own stable seed.
+    /// </summary>
     public int? Seed { get; set; }
     /// <summary>What the picture should avoid; empty sends none.</summary>
     public string? NegativeText { get; set; } = "text, letters, watermark, signature, blurry, low quality";
