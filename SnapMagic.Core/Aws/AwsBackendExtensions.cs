@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.S3;
+using Amazon.SQS;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,29 +20,28 @@ public static class AwsBackendExtensions
 
     /// <summary>
     /// Registers the AWS adapters of the ports: <see cref="ICardQueues"/> on SQS, <see cref="IJobStore"/> on
-    /// DynamoDB, <see cref="IImageStore"/> on S3, configured by section <c>Aws</c> (<see cref="AwsOptions"/>).
-    /// The queues, table and bucket must exist (<see cref="AwsResourceProvisioner"/> or the CloudFormation stack).
+    /// DynamoDB, <see cref="IImageStore"/> on S3, configured by section <c>Aws</c> (<see cref="AwsOptions"/>), with
+    /// the SDK clients registered by <c>AddAWSService</c>. The queues, table and bucket must exist
+    /// (<see cref="AwsResourceProvisioner"/> or the CloudFormation stack).
     /// </summary>
     public static IHostApplicationBuilder AddAwsBackend(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.Configure<AwsOptions>(builder.Configuration.GetSection(AwsOptions.Section));
+        var aws = builder.Configuration.GetSection(AwsOptions.Section).Get<AwsOptions>() ?? new AwsOptions();
 
-        services.AddSingleton(sp => SqsClient.Create(Aws(sp)));
+        services.AddAWSService<IAmazonSQS>(aws.SqsClientOptions());
         services.AddSingleton<ICardQueues>(sp =>
-            new SqsCardQueues(sp.GetRequiredService<SqsClient>(), sp.GetRequiredService<IOptions<QueueOptions>>().Value));
+            new SqsCardQueues(sp.GetRequiredService<IAmazonSQS>(), sp.GetRequiredService<IOptions<QueueOptions>>().Value));
 
-        services.AddSingleton<IAmazonDynamoDB>(sp => AwsClientFactory.CreateDynamoDb(Aws(sp)));
+        services.AddAWSService<IAmazonDynamoDB>(aws.DynamoDbClientOptions());
         services.AddSingleton<IJobStore>(sp => new DynamoDbJobStore(
-            sp.GetRequiredService<IAmazonDynamoDB>(), Aws(sp).TableName, TimeSpan.FromDays(RetentionDays(sp.GetRequiredService<IConfiguration>()))));
+            sp.GetRequiredService<IAmazonDynamoDB>(), aws.TableName, TimeSpan.FromDays(RetentionDays(builder.Configuration))));
 
-        services.AddSingleton<IAmazonS3>(sp => AwsClientFactory.CreateS3(Aws(sp)));
-        services.AddSingleton<IImageStore>(sp => new S3ImageStore(sp.GetRequiredService<IAmazonS3>(), Aws(sp).ResolveBucketName()));
+        services.AddAWSService<IAmazonS3>(aws.S3ClientOptions());
+        services.AddSingleton<IImageStore>(sp => new S3ImageStore(sp.GetRequiredService<IAmazonS3>(), aws.ResolveBucketName()));
         return builder;
     }
 
     public static int RetentionDays(IConfiguration configuration) =>
         Math.Max(1, configuration.GetValue("Cards:RetentionDays", DefaultRetentionDays));
-
-    private static AwsOptions Aws(IServiceProvider services) => services.GetRequiredService<IOptions<AwsOptions>>().Value;
 }

@@ -3,11 +3,9 @@ using Amazon.Runtime.Credentials;
 
 namespace SnapMagic.Aws;
 
-/// <summary>The credentials every AWS adapter signs with: static keys from configuration, or the standard chain.</summary>
+/// <summary>The credentials the Bedrock adapter signs with, as the SDK clients find theirs: static keys from configuration, or the standard chain.</summary>
 public static class AwsCredentialsSource
 {
     public static AWSCredentials Resolve(AwsOptions options) =>
-        !string.IsNullOrEmpty(options.AccessKeyId) && !string.IsNullOrEmpty(options.SecretAccessKey)
-            ? new BasicAWSCredentials(options.AccessKeyId, options.SecretAccessKey)
-            : DefaultAWSCredentialsIdentityResolver.GetCredentials();
+        options.StaticCredentials ?? DefaultAWSCredentialsIdentityResolver.GetCredentials();
 }

@@ -1,12 +1,14 @@
 using Amazon;
+using Amazon.Extensions.NETCore.Setup;
 using Amazon.Runtime;
 
 namespace SnapMagic.Aws;
 
 /// <summary>
 /// Configuration section <c>Aws</c>: where the AWS backend's queue, table and bucket live. With no
-/// service URL the real AWS endpoints of <see cref="Region"/> are used; a service URL points every
-/// (or one) service at a local AWS-compatible server such as fauxqs or dynalite.
+/// service URL the SDK finds each endpoint the standard way (<c>AWS_ENDPOINT_URL_SQS</c>, ...,
+/// <c>AWS_ENDPOINT_URL</c>, else the real endpoints of the region); a service URL points every (or one)
+/// service at a local AWS-compatible server such as fauxqs or dynalite.
 /// </summary>
 public sealed class AwsOptions
 {
@@ -42,6 +44,37 @@ public sealed class AwsOptions
     public string? SqsEndpoint => SqsServiceUrl ?? ServiceUrl;
     public string? DynamoDbEndpoint => DynamoDbServiceUrl ?? ServiceUrl;
     public string? S3Endpoint => S3ServiceUrl ?? ServiceUrl;
+
+    /// <summary>The static keys when both are set; null leaves credentials to the standard chain.</summary>
+    public AWSCredentials? StaticCredentials =>
+        !string.IsNullOrEmpty(AccessKeyId) && !string.IsNullOrEmpty(SecretAccessKey) ? new BasicAWSCredentials(AccessKeyId, SecretAccessKey) : null;
+
+    /// <summary>The SDK options of the SQS client: <c>AddAWSService&lt;IAmazonSQS&gt;(...)</c> or <c>CreateServiceClient&lt;IAmazonSQS&gt;()</c>.</summary>
+    public AWSOptions SqsClientOptions() => ClientOptions(SqsEndpoint);
+
+    public AWSOptions DynamoDbClientOptions() => ClientOptions(DynamoDbEndpoint);
+
+    public AWSOptions S3ClientOptions()
+    {
+        var options = ClientOptions(S3Endpoint);
+        // Local servers answer on one host, so the bucket goes in the path, not in a subdomain.
+        if (S3Endpoint is not null)
+            options.DefaultClientConfig.ServiceSpecificSettings["ForcePathStyle"] = "true";
+        return options;
+    }
+
+    private AWSOptions ClientOptions(string? serviceUrl)
+    {
+        var options = new AWSOptions { Credentials = StaticCredentials };
+        if (!string.IsNullOrWhiteSpace(Region))
+            options.Region = RegionEndpoint.GetBySystemName(Region);
+        if (serviceUrl is not null)
+        {
+            options.DefaultClientConfig.ServiceURL = serviceUrl;
+            options.DefaultClientConfig.AuthenticationRegion = options.Region?.SystemName;
+        }
+        return options;
+    }
 
     public RegionEndpoint ResolveRegion()
     {

@@ -1,3 +1,6 @@
+using Amazon.DynamoDBv2;
+using Amazon.S3;
+using Amazon.SQS;
 using Microsoft.Extensions.Configuration;
 using SnapMagic.Aws.DynamoDb;
 using SnapMagic.Aws.S3;
@@ -22,11 +25,11 @@ public sealed class AwsResourceProvisioner(AwsOptions aws, QueueOptions queue, i
     public async Task<IReadOnlyList<string>> EnsureAsync(CancellationToken cancellationToken = default)
     {
         var done = new List<string>();
-        using (var sqs = SqsClient.Create(aws))
+        using (var sqs = aws.SqsClientOptions().CreateServiceClient<IAmazonSQS>())
             done.AddRange(await SqsQueueSetup.EnsureQueuesAsync(sqs, queue, cancellationToken));
-        using (var dynamoDb = AwsClientFactory.CreateDynamoDb(aws))
+        using (var dynamoDb = aws.DynamoDbClientOptions().CreateServiceClient<IAmazonDynamoDB>())
             done.AddRange(await DynamoDbTableSetup.EnsureTableAsync(dynamoDb, aws.TableName, TimeSpan.FromMinutes(2), cancellationToken));
-        using (var s3 = AwsClientFactory.CreateS3(aws))
+        using (var s3 = aws.S3ClientOptions().CreateServiceClient<IAmazonS3>())
             done.AddRange(await S3BucketSetup.EnsureBucketAsync(s3, aws.ResolveBucketName(), retentionDays, realAws: aws.S3Endpoint is null, cancellationToken));
         return done;
     }

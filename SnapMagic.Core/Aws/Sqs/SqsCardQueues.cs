@@ -1,10 +1,11 @@
+using Amazon.SQS;
 using SnapMagic.Queueing;
 
 namespace SnapMagic.Aws.Sqs;
 
 /// <summary>The card queue and its dead-letter queue on SQS (the redrive policy is set on the queue itself).</summary>
-public sealed class SqsCardQueues(SqsClient client, QueueOptions options) : ICardQueues
+public sealed class SqsCardQueues(IAmazonSQS sqs, QueueOptions options) : ICardQueues
 {
-    public IMessageQueue Jobs { get; } = new SqsMessageQueue(client, options.Name);
-    public IMessageQueue DeadLetters { get; } = new SqsMessageQueue(client, options.DeadLetterName);
+    public IMessageQueue Jobs { get; } = new SqsMessageQueue(sqs, options.Name);
+    public IMessageQueue DeadLetters { get; } = new SqsMessageQueue(sqs, options.DeadLetterName);
 }

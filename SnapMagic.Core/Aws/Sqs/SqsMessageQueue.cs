@@ -1,4 +1,6 @@
 using System.Globalization;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 using SnapMagic.Queueing;
 
 namespace SnapMagic.Aws.Sqs;
@@ -6,30 +8,50 @@ namespace SnapMagic.Aws.Sqs;
 /// <summary>
 /// One SQS queue behind <see cref="IMessageQueue"/>; its URL is looked up by name on first use. As on every
 /// backend, a stale or unknown receipt handle is ignored by delete and refused by a visibility change with
-/// <see cref="MessageLeaseLostException"/>.
+/// <see cref="MessageLeaseLostException"/>; every other SQS error comes through as the SDK's exception.
 /// </summary>
-public sealed class SqsMessageQueue(SqsClient client, string name) : IMessageQueue
+public sealed class SqsMessageQueue(IAmazonSQS sqs, string name) : IMessageQueue
 {
-    private static readonly string[] DepthAttributes = ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"];
+    private const int MaxWaitTimeSeconds = 20;
     private const int MaxVisibilityTimeoutSeconds = 43_200;
 
     private Task<string>? _queueUrl;
 
     public string Name => name;
 
-    public async Task<string> SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default) =>
-        await client.SendMessageAsync(await GetQueueUrlAsync(cancellationToken), message.Body, message.Attributes, cancellationToken);
+    public async Task<string> SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
+    {
+        var request = new SendMessageRequest
+        {
+            QueueUrl = await GetQueueUrlAsync(cancellationToken),
+            MessageBody = message.Body,
+            MessageAttributes = message.Attributes is { Count: > 0 } attributes
+                ? attributes.ToDictionary(a => a.Key, a => new MessageAttributeValue { DataType = "String", StringValue = a.Value })
+                : null,
+        };
+        return (await sqs.SendMessageAsync(request, cancellationToken)).MessageId;
+    }
 
-    public async Task<IReadOnlyList<QueueMessage>> ReceiveAsync(int maxMessages, TimeSpan wait, CancellationToken cancellationToken = default) =>
-        await client.ReceiveMessagesAsync(await GetQueueUrlAsync(cancellationToken), maxMessages, (int)Math.Ceiling(wait.TotalSeconds), cancellationToken);
+    public async Task<IReadOnlyList<QueueMessage>> ReceiveAsync(int maxMessages, TimeSpan wait, CancellationToken cancellationToken = default)
+    {
+        var response = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest
+        {
+            QueueUrl = await GetQueueUrlAsync(cancellationToken),
+            MaxNumberOfMessages = Math.Clamp(maxMessages, 1, IMessageQueue.MaxMessagesPerReceive),
+            WaitTimeSeconds = (int)Math.Clamp(Math.Ceiling(wait.TotalSeconds), 0, MaxWaitTimeSeconds),
+            MessageAttributeNames = ["All"],
+            MessageSystemAttributeNames = [MessageSystemAttributeName.ApproximateReceiveCount, MessageSystemAttributeName.SentTimestamp],
+        }, cancellationToken);
+        return response.Messages is { } messages ? messages.Select(ToQueueMessage).ToList() : [];
+    }
 
     public async Task DeleteAsync(string receiptHandle, CancellationToken cancellationToken = default)
     {
         try
         {
-            await client.DeleteMessageAsync(await GetQueueUrlAsync(cancellationToken), receiptHandle, cancellationToken);
+            await sqs.DeleteMessageAsync(await GetQueueUrlAsync(cancellationToken), receiptHandle, cancellationToken);
         }
-        catch (SqsException ex) when (IsLeaseLost(ex))
+        catch (AmazonSQSException ex) when (IsLeaseLost(ex))
         {
             // Already deleted or never ours: nothing left to delete.
         }
@@ -40,29 +62,45 @@ public sealed class SqsMessageQueue(SqsClient client, string name) : IMessageQue
         var seconds = (int)Math.Clamp(Math.Ceiling(visibilityTimeout.TotalSeconds), 0, MaxVisibilityTimeoutSeconds);
         try
         {
-            await client.ChangeMessageVisibilityAsync(await GetQueueUrlAsync(cancellationToken), receiptHandle, seconds, cancellationToken);
+            await sqs.ChangeMessageVisibilityAsync(await GetQueueUrlAsync(cancellationToken), receiptHandle, seconds, cancellationToken);
         }
-        catch (SqsException ex) when (IsLeaseLost(ex))
+        catch (AmazonSQSException ex) when (IsLeaseLost(ex))
         {
             throw new MessageLeaseLostException(Name, $"the receipt handle does not hold a lease ({ex.ErrorCode}: {ex.Message})");
         }
     }
 
-    // Real SQS says InvalidParameterValue "... ReceiptHandle is invalid. Reason: The receipt handle has expired".
-    private static bool IsLeaseLost(SqsException ex) =>
-        ex is ReceiptHandleIsInvalidException
-        || ex.ErrorCode is "MessageNotInflight"
-        || (ex.ErrorCode is "InvalidParameterValue" && ex.Message.Contains("receipt handle", StringComparison.OrdinalIgnoreCase))
-        || (ex.ErrorCode is "InvalidParameterValue" && ex.Message.Contains("ReceiptHandle", StringComparison.Ordinal));
-
     public async Task<QueueDepth> GetDepthAsync(CancellationToken cancellationToken = default)
     {
-        var attributes = await client.GetQueueAttributesAsync(await GetQueueUrlAsync(cancellationToken), DepthAttributes, cancellationToken);
-        return new QueueDepth(Count(attributes, DepthAttributes[0]), Count(attributes, DepthAttributes[1]));
+        var attributes = await sqs.GetQueueAttributesAsync(await GetQueueUrlAsync(cancellationToken),
+            [QueueAttributeName.ApproximateNumberOfMessages, QueueAttributeName.ApproximateNumberOfMessagesNotVisible], cancellationToken);
+        return new QueueDepth(attributes.ApproximateNumberOfMessages, attributes.ApproximateNumberOfMessagesNotVisible);
     }
 
-    private static long Count(IReadOnlyDictionary<string, string> attributes, string name) =>
-        attributes.TryGetValue(name, out var value) && long.TryParse(value, CultureInfo.InvariantCulture, out var count) ? count : 0;
+    private static QueueMessage ToQueueMessage(Message message)
+    {
+        var attributes = message.MessageAttributes?
+            .Where(a => a.Value.StringValue is not null)
+            .ToDictionary(a => a.Key, a => a.Value.StringValue) ?? [];
+        var system = message.Attributes ?? [];
+        var receiveCount = system.TryGetValue(MessageSystemAttributeName.ApproximateReceiveCount, out var count)
+            && int.TryParse(count, CultureInfo.InvariantCulture, out var parsedCount) ? parsedCount : 1;
+        var sentAt = system.TryGetValue(MessageSystemAttributeName.SentTimestamp, out var sent)
+            && long.TryParse(sent, CultureInfo.InvariantCulture, out var epochMs)
+                ? DateTimeOffset.FromUnixTimeMilliseconds(epochMs)
+                : DateTimeOffset.UtcNow;
+        return new QueueMessage(message.MessageId, message.ReceiptHandle, message.Body ?? "", attributes, receiveCount, sentAt);
+    }
+
+    /// <summary>
+    /// The receipt handle holds no lease: deleted, expired or never issued. Real SQS also says it as
+    /// InvalidParameterValue "... ReceiptHandle is invalid. Reason: The receipt handle has expired".
+    /// </summary>
+    private static bool IsLeaseLost(AmazonSQSException ex) =>
+        ex is ReceiptHandleIsInvalidException or MessageNotInflightException
+        || ex.ErrorCode is "ReceiptHandleIsInvalid" or "MessageNotInflight"
+        || (ex.ErrorCode is "InvalidParameterValue"
+            && (ex.Message.Contains("receipt handle", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("ReceiptHandle", StringComparison.Ordinal)));
 
     // A failed lookup (queue not created yet, network) is not cached, so the next call tries again.
     private Task<string> GetQueueUrlAsync(CancellationToken cancellationToken)
@@ -70,8 +108,11 @@ public sealed class SqsMessageQueue(SqsClient client, string name) : IMessageQue
         var cached = _queueUrl;
         if (cached is { IsCompletedSuccessfully: true })
             return cached;
-        var lookup = client.GetQueueUrlAsync(name, cancellationToken);
+        var lookup = LookUpQueueUrlAsync(cancellationToken);
         _queueUrl = lookup;
         return lookup;
     }
+
+    private async Task<string> LookUpQueueUrlAsync(CancellationToken cancellationToken) =>
+        (await sqs.GetQueueUrlAsync(name, cancellationToken)).QueueUrl;
 }

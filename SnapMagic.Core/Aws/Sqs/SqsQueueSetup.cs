@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 using SnapMagic.Queueing;
 
 namespace SnapMagic.Aws.Sqs;
@@ -5,37 +9,42 @@ namespace SnapMagic.Aws.Sqs;
 /// <summary>Creates the dead-letter queue, then the card queue with its redrive policy, when they are missing.</summary>
 public static class SqsQueueSetup
 {
+    private const string FourteenDays = "1209600"; // the most SQS keeps: time to look at what failed
+
     /// <summary>Returns the names of the queues it created (none when both existed).</summary>
-    public static async Task<IReadOnlyList<string>> EnsureQueuesAsync(SqsClient client, QueueOptions options, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<string>> EnsureQueuesAsync(IAmazonSQS sqs, QueueOptions options, CancellationToken cancellationToken = default)
     {
         var created = new List<string>();
-        var deadLetterUrl = await EnsureQueueAsync(client, options.DeadLetterName, new Dictionary<string, string>
+        var deadLetterUrl = await EnsureQueueAsync(sqs, options.DeadLetterName, new Dictionary<string, string>
         {
-            ["MessageRetentionPeriod"] = "1209600", // 14 days, the most SQS keeps: time to look at what failed
+            [QueueAttributeName.MessageRetentionPeriod] = FourteenDays,
         }, created, cancellationToken);
 
-        var deadLetterArn = (await client.GetQueueAttributesAsync(deadLetterUrl, ["QueueArn"], cancellationToken))
-            .GetValueOrDefault("QueueArn")
-            ?? throw new SqsException("MissingQueueArn", $"SQS did not tell the ARN of {options.DeadLetterName}", System.Net.HttpStatusCode.OK);
+        var deadLetterArn = (await sqs.GetQueueAttributesAsync(deadLetterUrl, [QueueAttributeName.QueueArn], cancellationToken)).QueueARN
+            ?? throw new InvalidOperationException($"SQS did not tell the ARN of {options.DeadLetterName}");
 
-        await EnsureQueueAsync(client, options.Name, new Dictionary<string, string>
+        await EnsureQueueAsync(sqs, options.Name, new Dictionary<string, string>
         {
-            ["VisibilityTimeout"] = options.VisibilityTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["RedrivePolicy"] = SqsClient.RedrivePolicyJson(deadLetterArn, options.MaxReceiveCount),
+            [QueueAttributeName.VisibilityTimeout] = options.VisibilityTimeoutSeconds.ToString(CultureInfo.InvariantCulture),
+            [QueueAttributeName.RedrivePolicy] = RedrivePolicy(deadLetterArn, options.MaxReceiveCount),
         }, created, cancellationToken);
         return created;
     }
 
-    private static async Task<string> EnsureQueueAsync(SqsClient client, string name, Dictionary<string, string> attributes,
+    /// <summary>The <c>RedrivePolicy</c> attribute value: a JSON string, as SQS wants it.</summary>
+    public static string RedrivePolicy(string deadLetterQueueArn, int maxReceiveCount) =>
+        new JsonObject { ["deadLetterTargetArn"] = deadLetterQueueArn, ["maxReceiveCount"] = maxReceiveCount }.ToJsonString();
+
+    private static async Task<string> EnsureQueueAsync(IAmazonSQS sqs, string name, Dictionary<string, string> attributes,
         List<string> created, CancellationToken cancellationToken)
     {
         try
         {
-            return await client.GetQueueUrlAsync(name, cancellationToken);
+            return (await sqs.GetQueueUrlAsync(name, cancellationToken)).QueueUrl;
         }
         catch (QueueDoesNotExistException)
         {
-            var url = await client.CreateQueueAsync(name, attributes, cancellationToken);
+            var url = (await sqs.CreateQueueAsync(new CreateQueueRequest { QueueName = name, Attributes = attributes }, cancellationToken)).QueueUrl;
             created.Add($"SQS queue {name}");
             return url;
         }

@@ -9,7 +9,7 @@ namespace SnapMagic.Contract.Tests.Aws;
 [Collection(LocalAwsCollection.Name)]
 public sealed class AwsImageStoreContractTests(LocalAwsFixture aws) : ImageStoreContractTests
 {
-    private readonly AmazonS3Client _s3 = AwsClientFactory.CreateS3(aws.NewOptions());
+    private readonly IAmazonS3 _s3 = aws.NewOptions().S3ClientOptions().CreateServiceClient<IAmazonS3>();
 
     protected override async Task<IImageStore> CreateStoreAsync()
     {

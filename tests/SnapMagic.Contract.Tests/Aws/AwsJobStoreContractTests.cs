@@ -9,7 +9,7 @@ namespace SnapMagic.Contract.Tests.Aws;
 [Collection(LocalAwsCollection.Name)]
 public sealed class AwsJobStoreContractTests(LocalAwsFixture aws) : JobStoreContractTests
 {
-    private readonly AmazonDynamoDBClient _dynamoDb = AwsClientFactory.CreateDynamoDb(aws.NewOptions());
+    private readonly IAmazonDynamoDB _dynamoDb = aws.NewOptions().DynamoDbClientOptions().CreateServiceClient<IAmazonDynamoDB>();
 
     protected override async Task<IJobStore> CreateStoreAsync()
     {

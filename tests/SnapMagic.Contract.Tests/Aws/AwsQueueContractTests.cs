@@ -1,3 +1,4 @@
+using Amazon.SQS;
 using SnapMagic.Aws.Sqs;
 using SnapMagic.Queueing;
 
@@ -7,17 +8,17 @@ namespace SnapMagic.Contract.Tests.Aws;
 [Collection(LocalAwsCollection.Name)]
 public sealed class AwsQueueContractTests(LocalAwsFixture aws) : QueueContractTests
 {
-    private readonly SqsClient _client = SqsClient.Create(aws.NewOptions());
+    private readonly IAmazonSQS _sqs = aws.NewOptions().SqsClientOptions().CreateServiceClient<IAmazonSQS>();
 
     protected override async Task<ICardQueues> CreateQueuesAsync(QueueOptions options)
     {
-        await SqsQueueSetup.EnsureQueuesAsync(_client, options);
-        return new SqsCardQueues(_client, options);
+        await SqsQueueSetup.EnsureQueuesAsync(_sqs, options);
+        return new SqsCardQueues(_sqs, options);
     }
 
     public override Task DisposeAsync()
     {
-        _client.Dispose();
+        _sqs.Dispose();
         return Task.CompletedTask;
     }
 }

@@ -12,12 +12,12 @@ public sealed class DynamoDbJobStoreTests(LocalAwsFixture aws) : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 21, 10, 0, 0, TimeSpan.Zero);
     private readonly AwsOptions _options = aws.NewOptions();
-    private AmazonDynamoDBClient _dynamoDb = null!;
+    private IAmazonDynamoDB _dynamoDb = null!;
     private DynamoDbJobStore _store = null!;
 
     public async Task InitializeAsync()
     {
-        _dynamoDb = AwsClientFactory.CreateDynamoDb(_options);
+        _dynamoDb = _options.DynamoDbClientOptions().CreateServiceClient<IAmazonDynamoDB>();
         await DynamoDbTableSetup.EnsureTableAsync(_dynamoDb, _options.TableName, TimeSpan.FromSeconds(30));
         _store = new DynamoDbJobStore(_dynamoDb, _options.TableName, TimeSpan.FromDays(30));
     }

@@ -1,3 +1,4 @@
+using Amazon.S3;
 using SnapMagic.Aws;
 using SnapMagic.Aws.S3;
 
@@ -9,12 +10,12 @@ public sealed class S3ImageStoreTests(LocalAwsFixture aws) : IAsyncLifetime
 {
     private static readonly byte[] Png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4];
     private readonly AwsOptions _options = aws.NewOptions();
-    private Amazon.S3.AmazonS3Client _s3 = null!;
+    private IAmazonS3 _s3 = null!;
     private S3ImageStore _store = null!;
 
     public async Task InitializeAsync()
     {
-        _s3 = AwsClientFactory.CreateS3(_options);
+        _s3 = _options.S3ClientOptions().CreateServiceClient<IAmazonS3>();
         await S3BucketSetup.EnsureBucketAsync(_s3, _options.BucketName!, 30, realAws: false);
         _store = new S3ImageStore(_s3, _options.BucketName!);
     }

@@ -1,3 +1,4 @@
+using Amazon.SQS;
 using Microsoft.Extensions.Configuration;
 using SnapMagic.AppHost.Hosting;
 using SnapMagic.Aws;
@@ -71,7 +72,7 @@ public sealed class AwsPoisonMessageTests(AwsSystem system) : IClassFixture<AwsS
         var poison = PoisonMessageTests.NotAJob.Where(body => body.All(c => c >= ' ')).ToList();
         var workers = system.App.Services.All.Where(s => s.Definition.Project == DistributedApp.WorkerProject).ToList();
         var pids = workers.Select(w => w.Pid).ToList();
-        using var sqs = SqsClient.Create(system.Configuration.GetSection(AwsOptions.Section).Get<AwsOptions>()!);
+        using var sqs = system.Configuration.GetSection(AwsOptions.Section).Get<AwsOptions>()!.SqsClientOptions().CreateServiceClient<IAmazonSQS>();
         var queues = new SqsCardQueues(sqs, system.Configuration.GetSection(QueueOptions.Section).Get<QueueOptions>() ?? new QueueOptions());
         var before = await queues.DeadLetters.GetDepthAsync();
         foreach (var body in poison)
