@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SnapMagic.Aws.Bedrock;
 using SnapMagic.Imaging;
 using SnapMagic.Worker.Diagnostics;
@@ -15,7 +16,10 @@ public static class ModelLifecycleCheckExtensions
         var provider = builder.Configuration[$"{ImageModelOptions.Section}:{nameof(ImageModelOptions.Provider)}"];
         var enabled = builder.Configuration.GetValue($"{BedrockOptions.Section}:{nameof(BedrockOptions.CheckLifecycleAtStartup)}", true);
         if (enabled && string.Equals(provider, "Bedrock", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Services.TryAddSingleton(TimeProvider.System);
             builder.Services.AddHostedService<ModelLifecycleCheck>();
+        }
         return builder;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using SnapMagic.AppHost.LocalAws.FakeBedrock;
+using SnapMagic.Imaging;
 using SnapMagic.Aws.Bedrock;
 using SnapMagic.TestSupport;
 using SnapMagic.Worker.Diagnostics;
@@ -88,6 +89,29 @@ public sealed class ModelLifecycleCheckTests : FakeBedrockTests
 
         Assert.Equal(LogLevel.Warning, line.Level);
         Assert.StartsWith("Could not check the lifecycle of Bedrock model amazon.nova-canvas-v1:0", line.Message);
+    }
+
+    [Fact]
+    public async Task TheWorkersRegistrationChecksTheConfiguredModelWithTheAwsSectionsKeys()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new());
+        builder.Configuration["ImageModel:Provider"] = "Bedrock";
+        builder.Configuration["ImageModel:Bedrock:Family"] = "StabilityInpaint";
+        builder.Configuration["ImageModel:Bedrock:ServiceUrl"] = Bedrock.Url.ToString();
+        builder.Configuration["ImageModel:Bedrock:ControlPlaneUrl"] = Bedrock.Url.ToString();
+        builder.Configuration["Aws:AccessKeyId"] = "AKIDSNAPMAGICTEST";
+        builder.Configuration["Aws:SecretAccessKey"] = TestSecret;
+        builder.Services.AddFakeLogging();
+        builder.AddImageModel();
+        builder.AddModelLifecycleCheck();
+        using var host = builder.Build();
+
+        await host.Services.GetServices<IHostedService>().OfType<ModelLifecycleCheck>().Single().CheckAsync(CancellationToken.None);
+
+        var line = Assert.Single(host.Services.GetFakeLogCollector().GetSnapshot(), r => r.Category == typeof(ModelLifecycleCheck).FullName);
+        Assert.Equal(LogLevel.Information, line.Level);
+        Assert.Equal("Bedrock model us.stability.stable-image-inpaint-v1:0 (StabilityInpaint) is ACTIVE.", line.Message);
+        Assert.Empty(Bedrock.ValidationFailures); // signed for bedrock in us-east-1 with the configured secret
     }
 
     [Theory]
