@@ -2,6 +2,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddWorkerServices();
+builder.AddModelLifecycleCheck();
 
 var app = builder.Build();
 

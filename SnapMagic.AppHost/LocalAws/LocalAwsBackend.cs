@@ -40,6 +40,7 @@ public sealed class LocalAwsBackend : IBackendResources
             ["ImageModel__Provider"] = "Bedrock",
             ["ImageModel__Bedrock__Region"] = Region,
             ["ImageModel__Bedrock__ServiceUrl"] = Url(_bedrockPort),
+            ["ImageModel__Bedrock__ControlPlaneUrl"] = Url(_bedrockPort),
         };
     }
 

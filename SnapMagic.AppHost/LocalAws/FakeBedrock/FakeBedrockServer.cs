@@ -67,6 +67,8 @@ public sealed partial class FakeBedrockServer : IAsyncDisposable
         var app = builder.Build();
         var server = new FakeBedrockServer(app, region, secretKey);
         app.MapPost("/model/{modelId}/invoke", server.HandleAsync);
+        app.MapPost("/model/{modelId}/converse", server.HandleAsync);
+        app.MapGet("/foundation-models/{modelId}", server.HandleGetFoundationModelAsync);
         app.MapFallback(context =>
         {
             server._failures.Enqueue($"Unexpected request {context.Request.Method} {context.Request.Path}");
@@ -106,7 +108,7 @@ public sealed partial class FakeBedrockServer : IAsyncDisposable
         RgbaImage? painted = null;
         try
         {
-            painted = CheckBody(buffer.ToArray(), context.Request.ContentType, failures, ref recorded);
+            painted = CheckBodyOfFamily(buffer.ToArray(), context.Request.ContentType, failures, ref recorded);
         }
         catch (Exception ex) when (ex is InvalidOperationException or FormatException)
         {
@@ -123,12 +125,14 @@ public sealed partial class FakeBedrockServer : IAsyncDisposable
             return;
         }
 
-        var reply = _script.TryDequeue(out var next) ? next : DefaultReply;
+        var reply = NextReply(recorded.Family);
         while (reply is FakeBedrockReply.SlowReply slow)
         {
             await Task.Delay(slow.Delay, context.RequestAborted); // scripted model latency
             reply = slow.Then;
         }
+        if (await TryWriteFamilyReplyAsync(context, recorded, reply, painted))
+            return;
         switch (reply)
         {
             case FakeBedrockReply.ErrorReply error:
@@ -148,7 +152,7 @@ public sealed partial class FakeBedrockServer : IAsyncDisposable
         var match = InvokePath().Match(rawTarget);
         if (!match.Success)
         {
-            failures.Add($"The path '{rawTarget}' is not /model/{{modelId}}/invoke.");
+            failures.Add($"The path '{rawTarget}' is not /model/{{modelId}}/invoke or /model/{{modelId}}/converse.");
             return;
         }
         var encoded = match.Groups[1].Value;
@@ -262,6 +266,7 @@ public sealed partial class FakeBedrockServer : IAsyncDisposable
                 if (black)
                     masked++;
             }
+        recorded = recorded with { MaskedPixels = masked };
         if (masked == 0)
             failures.Add("The mask has no black (masked) pixels: nothing to inpaint.");
         return Paint(image, mask, recorded.Text ?? "");
@@ -328,7 +333,7 @@ public sealed partial class FakeBedrockServer : IAsyncDisposable
         await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
     }
 
-    [GeneratedRegex(@"^/model/([^/?]+)/invoke$")]
+    [GeneratedRegex(@"^/model/([^/?]+)/(?:invoke|converse)$")]
     private static partial Regex InvokePath();
 
     [GeneratedRegex(@"^AWS4-HMAC-SHA256 Credential=(?<key>[^/,\s]+)(?<scope>/\d{8}/[a-z0-9-]+/[a-z0-9-]+/aws4_request), ?SignedHeaders=(?<signed>[a-z0-9;-]+), ?Signature=(?<signature>[0-9a-f]{64})$")]

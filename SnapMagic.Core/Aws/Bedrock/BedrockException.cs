@@ -13,6 +13,7 @@ public sealed class BedrockException(HttpStatusCode statusCode, string errorType
     public const string BusyMessage = "The image service is busy right now. Please try again in a moment.";
     public const string PromptBlockedMessage = "Your prompt was blocked by the content filter. Try different words.";
     public const string RefusedMessage = "The image service could not make this card. Please try a different prompt.";
+    public const string OutputBlockedMessage = "The picture was blocked by the content filter. Try different words.";
 
     public HttpStatusCode StatusCode { get; } = statusCode;
     public string ErrorType { get; } = errorType;

@@ -21,4 +21,8 @@ internal sealed record NovaCanvasResponse(IReadOnlyList<string>? Images, string?
 [JsonSerializable(typeof(BedrockErrorBody))]
 [JsonSerializable(typeof(NovaCanvasRequest))]
 [JsonSerializable(typeof(NovaCanvasResponse))]
+[JsonSerializable(typeof(StabilityInpaintRequest))]
+[JsonSerializable(typeof(StabilityResponse))]
+[JsonSerializable(typeof(ConverseRequest))]
+[JsonSerializable(typeof(ConverseResponse))]
 internal sealed partial class BedrockJsonContext : JsonSerializerContext;

@@ -9,18 +9,40 @@ namespace SnapMagic.Aws.Bedrock;
 public static class BedrockServiceExtensions
 {
     /// <summary>
-    /// Registers <see cref="NovaCanvasImageModel"/> as the <see cref="IImageModel"/>, configured from
-    /// <c>ImageModel:Bedrock</c>, signing with the same credentials as the other AWS adapters
-    /// (<see cref="AwsCredentialsSource"/>: <c>Aws:AccessKeyId</c>/<c>Aws:SecretAccessKey</c> when both are set,
-    /// else the standard chain), resolved when the model is first needed.
+    /// Registers the <see cref="IImageModel"/> of the family <c>ImageModel:Bedrock:Family</c> names (Nova Canvas by
+    /// default), configured from <c>ImageModel:Bedrock</c>, and the control-plane client the start-up lifecycle check
+    /// uses. Both sign with the same credentials as the other AWS adapters (<see cref="AwsCredentialsSource"/>:
+    /// <c>Aws:AccessKeyId</c>/<c>Aws:SecretAccessKey</c> when both are set, else the standard chain), resolved when
+    /// first needed.
     /// </summary>
     public static IHostApplicationBuilder AddBedrockImageModel(this IHostApplicationBuilder builder)
     {
-        builder.Services.Configure<BedrockOptions>(builder.Configuration.GetSection(BedrockOptions.Section));
-        builder.Services.AddSingleton(sp => new BedrockRuntimeClient(
-            sp.GetRequiredService<IOptions<BedrockOptions>>().Value,
-            AwsCredentialsSource.Resolve(builder.Configuration.GetSection(AwsOptions.Section).Get<AwsOptions>() ?? new AwsOptions())));
-        builder.Services.AddSingleton<IImageModel, NovaCanvasImageModel>();
+        var section = builder.Configuration.GetSection(BedrockOptions.Section);
+        builder.Services.Configure<BedrockOptions>(section);
+        builder.Services.AddSingleton(sp => new BedrockRuntimeClient(Options(sp), Credentials(builder.Configuration)));
+        builder.Services.AddSingleton(sp => new BedrockControlPlaneClient(Options(sp), Credentials(builder.Configuration)));
+        _ = ReadFamily(section) switch
+        {
+            BedrockModelFamily.Nova2Omni => builder.Services.AddSingleton<IImageModel, Nova2OmniImageModel>(),
+            BedrockModelFamily.StabilityInpaint => builder.Services.AddSingleton<IImageModel, StabilityInpaintImageModel>(),
+            _ => builder.Services.AddSingleton<IImageModel, NovaCanvasImageModel>(),
+        };
         return builder;
     }
+
+    private static BedrockModelFamily ReadFamily(IConfigurationSection section)
+    {
+        var configured = section[nameof(BedrockOptions.Family)];
+        if (string.IsNullOrWhiteSpace(configured))
+            return BedrockModelFamily.NovaCanvas;
+        return Enum.TryParse<BedrockModelFamily>(configured, ignoreCase: true, out var family) && Enum.IsDefined(family)
+            ? family
+            : throw new InvalidOperationException(
+                $"Unknown {BedrockOptions.Section}:Family '{configured}': use {string.Join(", ", Enum.GetNames<BedrockModelFamily>())}.");
+    }
+
+    private static BedrockOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<BedrockOptions>>().Value;
+
+    private static Amazon.Runtime.AWSCredentials Credentials(IConfiguration configuration) =>
+        AwsCredentialsSource.Resolve(configuration.GetSection(AwsOptions.Section).Get<AwsOptions>() ?? new AwsOptions());
 }

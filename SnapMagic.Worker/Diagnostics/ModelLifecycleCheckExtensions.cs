@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SnapMagic.Aws.Bedrock;
+using SnapMagic.Imaging;
+using SnapMagic.Worker.Diagnostics;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class ModelLifecycleCheckExtensions
+{
+    /// <summary>
+    /// With <c>ImageModel:Provider=Bedrock</c> (and <c>ImageModel:Bedrock:CheckLifecycleAtStartup</c>, on by default),
+    /// the worker logs at start-up what Bedrock's control plane says about the model. Local providers get nothing.
+    /// </summary>
+    public static IHostApplicationBuilder AddModelLifecycleCheck(this IHostApplicationBuilder builder)
+    {
+        var provider = builder.Configuration[$"{ImageModelOptions.Section}:{nameof(ImageModelOptions.Provider)}"];
+        var enabled = builder.Configuration.GetValue($"{BedrockOptions.Section}:{nameof(BedrockOptions.CheckLifecycleAtStartup)}", true);
+        if (enabled && string.Equals(provider, "Bedrock", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Services.TryAddSingleton(TimeProvider.System);
+            builder.Services.AddHostedService<ModelLifecycleCheck>();
+        }
+        return builder;
+    }
+}
