@@ -11,6 +11,7 @@ internal sealed class SqliteDatabase : IDisposable
 {
     private const int BusyTimeoutMs = 10_000;
     private readonly string _connectionString;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     public SqliteDatabase(string path, string schema)
     {
@@ -43,6 +44,26 @@ internal sealed class SqliteDatabase : IDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Runs <paramref name="write"/> on its own connection, one write of this process at a time. SQLite lets one
+    /// writer in anyway; waiting here costs no thread, while connections of one process racing for the lock each
+    /// block a thread in SQLite's busy handler, which sleeps 1 to 100 ms between tries (measured: 16 requests in
+    /// flight spent most of their time there). Other processes' writers still meet the busy timeout.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, T> write, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var connection = Open();
+            return write(connection);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
     /// <summary>BEGIN IMMEDIATE: takes the write lock up front, so a read-modify-write never races another process.</summary>
     public static SqliteTransaction BeginImmediate(SqliteConnection connection) =>
         connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
@@ -57,6 +78,7 @@ internal sealed class SqliteDatabase : IDisposable
 
     public void Dispose()
     {
+        _writeGate.Dispose();
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }
