@@ -11,7 +11,7 @@ internal sealed class SqliteDatabase : IDisposable
 {
     private const int BusyTimeoutMs = 10_000;
     private readonly string _connectionString;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SqliteWriteBatches _writes;
 
     public SqliteDatabase(string path, string schema)
     {
@@ -24,6 +24,7 @@ internal sealed class SqliteDatabase : IDisposable
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        _writes = new SqliteWriteBatches(Open);
 
         using var connection = Open();
         // WAL is a property of the file, set once; every later connection of every process uses it.
@@ -45,24 +46,11 @@ internal sealed class SqliteDatabase : IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="write"/> on its own connection, one write of this process at a time. SQLite lets one
-    /// writer in anyway; waiting here costs no thread, while connections of one process racing for the lock each
-    /// block a thread in SQLite's busy handler, which sleeps 1 to 100 ms between tries (measured: 16 requests in
-    /// flight spent most of their time there). Other processes' writers still meet the busy timeout.
+    /// Runs <paramref name="write"/> in a write transaction with other writes of this process (see
+    /// <see cref="SqliteWriteBatches"/>); its result once that transaction committed. Commands must use the transaction given.
     /// </summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, T> write, CancellationToken cancellationToken)
-    {
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var connection = Open();
-            return write(connection);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> write, CancellationToken cancellationToken) =>
+        _writes.WriteAsync(write, cancellationToken);
 
     /// <summary>BEGIN IMMEDIATE: takes the write lock up front, so a read-modify-write never races another process.</summary>
     public static SqliteTransaction BeginImmediate(SqliteConnection connection) =>
@@ -78,7 +66,7 @@ internal sealed class SqliteDatabase : IDisposable
 
     public void Dispose()
     {
-        _writeGate.Dispose();
+        _writes.Dispose();
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }

@@ -48,9 +48,8 @@ public sealed class SqliteJobStore : IJobStore, IDisposable
     public Task<(CardJob Job, bool Created)> CreateAsync(CardJob job, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return _database.WriteAsync(connection =>
+        return _database.WriteAsync((connection, transaction) =>
         {
-            using var transaction = SqliteDatabase.BeginImmediate(connection);
             if (job.IdempotencyKey is not null)
             {
                 using var find = connection.CreateCommand();
@@ -81,7 +80,6 @@ public sealed class SqliteJobStore : IJobStore, IDisposable
                 insert.Parameters.AddWithValue("@key", (object?)job.IdempotencyKey ?? DBNull.Value);
                 insert.ExecuteNonQuery();
             }
-            transaction.Commit();
             return (job, true);
         }, cancellationToken);
     }
@@ -170,9 +168,10 @@ public sealed class SqliteJobStore : IJobStore, IDisposable
     {
         ArgumentNullException.ThrowIfNull(correlationId);
         var from = Enum.GetValues<CardStatus>().Where(status => status.CanMoveTo(to)).ToArray();
-        return _database.WriteAsync(connection =>
+        return _database.WriteAsync((connection, transaction) =>
         {
             using var command = connection.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = $"""
                 UPDATE jobs SET status = @to, {set}
                 WHERE correlation_id = @id AND status IN ({string.Join(", ", from.Select((_, i) => $"@from{i}"))})

@@ -74,9 +74,10 @@ public sealed class SqliteMessageQueue : IMessageQueue
             new Dictionary<string, string>(message.Attributes ?? new Dictionary<string, string>()),
             EmbeddedJsonContext.Default.DictionaryStringString);
 
-        await _database.WriteAsync(connection =>
+        await _database.WriteAsync((connection, transaction) =>
         {
             using var command = connection.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = """
                 INSERT INTO messages (id, queue, body, attributes, sent_at, visible_at)
                 VALUES (@id, @queue, @body, @attributes, @now, @now)
@@ -119,9 +120,10 @@ public sealed class SqliteMessageQueue : IMessageQueue
     public Task DeleteAsync(string receiptHandle, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(receiptHandle);
-        return _database.WriteAsync(connection =>
+        return _database.WriteAsync((connection, transaction) =>
         {
             using var command = connection.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = "DELETE FROM messages WHERE queue = @queue AND receipt = @receipt";
             command.Parameters.AddWithValue("@queue", Name);
             command.Parameters.AddWithValue("@receipt", receiptHandle);
@@ -135,10 +137,11 @@ public sealed class SqliteMessageQueue : IMessageQueue
         if (visibilityTimeout < TimeSpan.Zero || visibilityTimeout > MaxVisibilityTimeout)
             throw new ArgumentOutOfRangeException(nameof(visibilityTimeout), visibilityTimeout, "The visibility timeout must be 0 s to 12 h.");
 
-        var changed = await _database.WriteAsync(connection =>
+        var changed = await _database.WriteAsync((connection, transaction) =>
         {
             var now = NowMs();
             using var command = connection.CreateCommand();
+            command.Transaction = transaction;
             // Only the current holder of a live lease may move it: the receipt matches and the lease has not run out.
             command.CommandText = """
                 UPDATE messages SET visible_at = @visibleAt
@@ -182,10 +185,9 @@ public sealed class SqliteMessageQueue : IMessageQueue
         }
 
         var movedToDeadLetters = false;
-        var received = await _database.WriteAsync(connection =>
+        var received = await _database.WriteAsync((connection, transaction) =>
         {
             var leased = new List<QueueMessage>(maxMessages);
-            using var transaction = SqliteDatabase.BeginImmediate(connection);
             var now = NowMs();
             var afterSeq = 0L;
             while (leased.Count < maxMessages)
@@ -207,7 +209,6 @@ public sealed class SqliteMessageQueue : IMessageQueue
                     }
                 }
             }
-            transaction.Commit();
             return leased;
         }, cancellationToken).ConfigureAwait(false);
         if (movedToDeadLetters)

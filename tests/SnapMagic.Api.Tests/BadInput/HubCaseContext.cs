@@ -70,9 +70,11 @@ public sealed class HubCaseContext : IAsyncDisposable
         {
             // A server that closes the connection fails the invocation too (with a HubException of its own when it
             // sent a reason), before the connection says it closed: a second call tells an error from a close.
-            return await IsOpenAsync() && error is HubException
-                ? new HubAnswer(HubOutcome.Error, error.Message)
-                : new HubAnswer(HubOutcome.Closed, (await _closed.Task.WaitAsync(InvocationTimeout))?.Message);
+            if (!await IsOpenAsync())
+                return new HubAnswer(HubOutcome.Closed, (await _closed.Task.WaitAsync(InvocationTimeout))?.Message);
+            if (error is HubException)
+                return new HubAnswer(HubOutcome.Error, error.Message);
+            throw;
         }
     }
 
