@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using SnapMagic.Benchmarks.Client;
 using SnapMagic.Benchmarks.Hosting;
@@ -45,20 +44,7 @@ public sealed class AcceptScenario : IScenario
         var closedLoop = await RunClosedLoopAsync(context, system, Submit, cancellationToken);
 
         context.Progress($"accept: {SequentialRequests} POSTs one after another (issue 2)");
-        var sequential = new LatencySample("POST /api/cards, one at a time");
-        for (var i = 0; i < SequentialRequests; i++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            try
-            {
-                await Submit(i, cancellationToken);
-                sequential.Add(Stopwatch.GetElapsedTime(started));
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                sequential.AddError(ErrorReason.Of(ex));
-            }
-        }
+        var sequential = await ClosedLoopLoad.RunAsync("POST /api/cards, one at a time", SequentialRequests, inFlight: 1, Submit, cancellationToken);
 
         var results = new List<(int Rate, LoadResult Alive, LoadResult Post, double ApiCpu, double WorkerCpu, double ServerP50, double ServerP95)>();
         foreach (var rate in Rates)
