@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using SnapMagic.Api.Auth;
 using SnapMagic.Api.Http;
-using SnapMagic.Api.Hub;
 using SnapMagic.Api.OpenApi;
 using SnapMagic.Cards;
 using SnapMagic.Storage;
@@ -45,8 +44,7 @@ public static class CardEndpoints
         return app;
     }
 
-    private static async Task<IResult> CreateAsync(
-        HttpRequest request, ClaimsPrincipal user, CardIntake intake, CardViews views, CardUpdatePublisher publisher)
+    private static async Task<IResult> CreateAsync(HttpRequest request, ClaimsPrincipal user, CardIntake intake)
     {
         var (body, problem) = await JsonRequestBody.ReadAsync(request, ApiJsonContext.Default.CreateCardRequest);
         if (problem is not null)
@@ -61,9 +59,7 @@ public static class CardEndpoints
         var (outcome, job) = await intake.AcceptAsync(user.GetSessionId(), prompt, idempotencyKey);
         if (outcome == AcceptOutcome.QueueUnavailable)
             return TypedResults.Problem(CardIntake.QueueFailedMessage, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Queue unavailable");
-        if (outcome == AcceptOutcome.Queued)
-            publisher.PushInBackground(job, views.PublicBaseFor(request));
-
+        // No push of "queued": the id is new, so no connection can have subscribed to it yet; Subscribe's snapshot has it.
         return TypedResults.Accepted($"/api/cards/{job.CorrelationId}", new CardAccepted(job.CorrelationId, job.Status.ToWireName()));
     }
 

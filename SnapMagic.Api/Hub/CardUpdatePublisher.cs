@@ -52,23 +52,4 @@ internal sealed class CardUpdatePublisher(
         await hub.Clients.Group(GroupFor(job.CorrelationId)).SendAsync(CardUpdated, view, cancellationToken);
         ApiTelemetry.PushesSent.Add(1, new KeyValuePair<string, object?>(CardTelemetry.CardStatusTag, job.Status.ToWireName()));
     }
-
-    /// <summary>
-    /// A push nobody waits for (the accept path): it starts on the thread pool, so its queue count never delays the
-    /// 202; failures are logged, the store still has the truth.
-    /// </summary>
-    public void PushInBackground(CardJob job, string publicBase) => _ = PushLoggingFailuresAsync(job, publicBase);
-
-    private async Task PushLoggingFailuresAsync(CardJob job, string publicBase)
-    {
-        try
-        {
-            await Task.Yield();
-            await PushAsync(job, publicBase, CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Push of card {CorrelationId} ({Status}) failed", job.CorrelationId, job.Status.ToWireName());
-        }
-    }
 }

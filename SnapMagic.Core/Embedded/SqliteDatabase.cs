@@ -11,6 +11,7 @@ internal sealed class SqliteDatabase : IDisposable
 {
     private const int BusyTimeoutMs = 10_000;
     private readonly string _connectionString;
+    private readonly SqliteWriteBatches _writes;
 
     public SqliteDatabase(string path, string schema)
     {
@@ -23,6 +24,7 @@ internal sealed class SqliteDatabase : IDisposable
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        _writes = new SqliteWriteBatches(Open);
 
         using var connection = Open();
         // WAL is a property of the file, set once; every later connection of every process uses it.
@@ -43,6 +45,13 @@ internal sealed class SqliteDatabase : IDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Runs <paramref name="write"/> in a write transaction with other writes of this process (see
+    /// <see cref="SqliteWriteBatches"/>); its result once that transaction committed. Commands must use the transaction given.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> write, CancellationToken cancellationToken) =>
+        _writes.WriteAsync(write, cancellationToken);
+
     /// <summary>BEGIN IMMEDIATE: takes the write lock up front, so a read-modify-write never races another process.</summary>
     public static SqliteTransaction BeginImmediate(SqliteConnection connection) =>
         connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
@@ -57,6 +66,7 @@ internal sealed class SqliteDatabase : IDisposable
 
     public void Dispose()
     {
+        _writes.Dispose();
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }

@@ -48,41 +48,40 @@ public sealed class SqliteJobStore : IJobStore, IDisposable
     public Task<(CardJob Job, bool Created)> CreateAsync(CardJob job, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
-        cancellationToken.ThrowIfCancellationRequested();
-        using var connection = _database.Open();
-        using var transaction = SqliteDatabase.BeginImmediate(connection);
-        if (job.IdempotencyKey is not null)
+        return _database.WriteAsync((connection, transaction) =>
         {
-            using var find = connection.CreateCommand();
-            find.Transaction = transaction;
-            find.CommandText = $"SELECT {Columns} FROM jobs WHERE session_id = @session AND idempotency_key = @key";
-            find.Parameters.AddWithValue("@session", job.SessionId);
-            find.Parameters.AddWithValue("@key", job.IdempotencyKey);
-            if (ReadOne(find) is { } existing)
-                return Task.FromResult((existing, false));
-        }
+            if (job.IdempotencyKey is not null)
+            {
+                using var find = connection.CreateCommand();
+                find.Transaction = transaction;
+                find.CommandText = $"SELECT {Columns} FROM jobs WHERE session_id = @session AND idempotency_key = @key";
+                find.Parameters.AddWithValue("@session", job.SessionId);
+                find.Parameters.AddWithValue("@key", job.IdempotencyKey);
+                if (ReadOne(find) is { } existing)
+                    return (existing, false);
+            }
 
-        using (var insert = connection.CreateCommand())
-        {
-            insert.Transaction = transaction;
-            insert.CommandText = $"""
-                INSERT INTO jobs ({Columns})
-                VALUES (@id, @session, @prompt, @status, @createdAt, @startedAt, @completedAt, @imageKey, @error, @key)
-                """;
-            insert.Parameters.AddWithValue("@id", job.CorrelationId);
-            insert.Parameters.AddWithValue("@session", job.SessionId);
-            insert.Parameters.AddWithValue("@prompt", job.Prompt);
-            insert.Parameters.AddWithValue("@status", job.Status.ToWireName());
-            insert.Parameters.AddWithValue("@createdAt", job.CreatedAt.UtcTicks);
-            insert.Parameters.AddWithValue("@startedAt", (object?)job.StartedAt?.UtcTicks ?? DBNull.Value);
-            insert.Parameters.AddWithValue("@completedAt", (object?)job.CompletedAt?.UtcTicks ?? DBNull.Value);
-            insert.Parameters.AddWithValue("@imageKey", (object?)job.ImageKey ?? DBNull.Value);
-            insert.Parameters.AddWithValue("@error", (object?)job.Error ?? DBNull.Value);
-            insert.Parameters.AddWithValue("@key", (object?)job.IdempotencyKey ?? DBNull.Value);
-            insert.ExecuteNonQuery();
-        }
-        transaction.Commit();
-        return Task.FromResult((job, true));
+            using (var insert = connection.CreateCommand())
+            {
+                insert.Transaction = transaction;
+                insert.CommandText = $"""
+                    INSERT INTO jobs ({Columns})
+                    VALUES (@id, @session, @prompt, @status, @createdAt, @startedAt, @completedAt, @imageKey, @error, @key)
+                    """;
+                insert.Parameters.AddWithValue("@id", job.CorrelationId);
+                insert.Parameters.AddWithValue("@session", job.SessionId);
+                insert.Parameters.AddWithValue("@prompt", job.Prompt);
+                insert.Parameters.AddWithValue("@status", job.Status.ToWireName());
+                insert.Parameters.AddWithValue("@createdAt", job.CreatedAt.UtcTicks);
+                insert.Parameters.AddWithValue("@startedAt", (object?)job.StartedAt?.UtcTicks ?? DBNull.Value);
+                insert.Parameters.AddWithValue("@completedAt", (object?)job.CompletedAt?.UtcTicks ?? DBNull.Value);
+                insert.Parameters.AddWithValue("@imageKey", (object?)job.ImageKey ?? DBNull.Value);
+                insert.Parameters.AddWithValue("@error", (object?)job.Error ?? DBNull.Value);
+                insert.Parameters.AddWithValue("@key", (object?)job.IdempotencyKey ?? DBNull.Value);
+                insert.ExecuteNonQuery();
+            }
+            return (job, true);
+        }, cancellationToken);
     }
 
     public Task<CardJob?> GetAsync(string correlationId, CancellationToken cancellationToken = default)
@@ -168,22 +167,24 @@ public sealed class SqliteJobStore : IJobStore, IDisposable
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(correlationId);
-        cancellationToken.ThrowIfCancellationRequested();
         var from = Enum.GetValues<CardStatus>().Where(status => status.CanMoveTo(to)).ToArray();
-        using var connection = _database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            UPDATE jobs SET status = @to, {set}
-            WHERE correlation_id = @id AND status IN ({string.Join(", ", from.Select((_, i) => $"@from{i}"))})
-            RETURNING {Columns}
-            """;
-        command.Parameters.AddWithValue("@to", to.ToWireName());
-        command.Parameters.AddWithValue("@id", correlationId);
-        command.Parameters.AddWithValue("@at", at.UtcTicks);
-        command.Parameters.AddWithValue("@text", (object?)text ?? DBNull.Value);
-        for (var i = 0; i < from.Length; i++)
-            command.Parameters.AddWithValue($"@from{i}", from[i].ToWireName());
-        return Task.FromResult(ReadOne(command));
+        return _database.WriteAsync((connection, transaction) =>
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"""
+                UPDATE jobs SET status = @to, {set}
+                WHERE correlation_id = @id AND status IN ({string.Join(", ", from.Select((_, i) => $"@from{i}"))})
+                RETURNING {Columns}
+                """;
+            command.Parameters.AddWithValue("@to", to.ToWireName());
+            command.Parameters.AddWithValue("@id", correlationId);
+            command.Parameters.AddWithValue("@at", at.UtcTicks);
+            command.Parameters.AddWithValue("@text", (object?)text ?? DBNull.Value);
+            for (var i = 0; i < from.Length; i++)
+                command.Parameters.AddWithValue($"@from{i}", from[i].ToWireName());
+            return ReadOne(command);
+        }, cancellationToken);
     }
 
     private static CardJob? ReadOne(SqliteCommand command)

@@ -65,20 +65,19 @@ public sealed class SqliteMessageQueue : IMessageQueue
 
     public string Name { get; }
 
-    public Task<string> SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
+    public async Task<string> SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(message.Body);
-        cancellationToken.ThrowIfCancellationRequested();
         var id = Guid.NewGuid().ToString("D");
-        var now = NowMs();
         var attributes = JsonSerializer.Serialize(
             new Dictionary<string, string>(message.Attributes ?? new Dictionary<string, string>()),
             EmbeddedJsonContext.Default.DictionaryStringString);
 
-        using (var connection = _database.Open())
-        using (var command = connection.CreateCommand())
+        await _database.WriteAsync((connection, transaction) =>
         {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = """
                 INSERT INTO messages (id, queue, body, attributes, sent_at, visible_at)
                 VALUES (@id, @queue, @body, @attributes, @now, @now)
@@ -87,11 +86,11 @@ public sealed class SqliteMessageQueue : IMessageQueue
             command.Parameters.AddWithValue("@queue", Name);
             command.Parameters.AddWithValue("@body", message.Body);
             command.Parameters.AddWithValue("@attributes", attributes);
-            command.Parameters.AddWithValue("@now", now);
-            command.ExecuteNonQuery();
-        }
+            command.Parameters.AddWithValue("@now", NowMs());
+            return command.ExecuteNonQuery();
+        }, cancellationToken).ConfigureAwait(false);
         _signal.Pulse();
-        return Task.FromResult(id);
+        return id;
     }
 
     public async Task<IReadOnlyList<QueueMessage>> ReceiveAsync(int maxMessages, TimeSpan wait, CancellationToken cancellationToken = default)
@@ -106,7 +105,7 @@ public sealed class SqliteMessageQueue : IMessageQueue
         {
             cancellationToken.ThrowIfCancellationRequested();
             var woken = _signal.Next;
-            var received = TryReceive(maxMessages);
+            var received = await TryReceiveAsync(maxMessages, cancellationToken).ConfigureAwait(false);
             if (received.Count > 0)
                 return received;
 
@@ -121,28 +120,28 @@ public sealed class SqliteMessageQueue : IMessageQueue
     public Task DeleteAsync(string receiptHandle, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(receiptHandle);
-        cancellationToken.ThrowIfCancellationRequested();
-        using var connection = _database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM messages WHERE queue = @queue AND receipt = @receipt";
-        command.Parameters.AddWithValue("@queue", Name);
-        command.Parameters.AddWithValue("@receipt", receiptHandle);
-        command.ExecuteNonQuery();
-        return Task.CompletedTask;
+        return _database.WriteAsync((connection, transaction) =>
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "DELETE FROM messages WHERE queue = @queue AND receipt = @receipt";
+            command.Parameters.AddWithValue("@queue", Name);
+            command.Parameters.AddWithValue("@receipt", receiptHandle);
+            return command.ExecuteNonQuery();
+        }, cancellationToken);
     }
 
-    public Task ChangeVisibilityAsync(string receiptHandle, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
+    public async Task ChangeVisibilityAsync(string receiptHandle, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(receiptHandle);
         if (visibilityTimeout < TimeSpan.Zero || visibilityTimeout > MaxVisibilityTimeout)
             throw new ArgumentOutOfRangeException(nameof(visibilityTimeout), visibilityTimeout, "The visibility timeout must be 0 s to 12 h.");
-        cancellationToken.ThrowIfCancellationRequested();
 
-        var now = NowMs();
-        int changed;
-        using (var connection = _database.Open())
-        using (var command = connection.CreateCommand())
+        var changed = await _database.WriteAsync((connection, transaction) =>
         {
+            var now = NowMs();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
             // Only the current holder of a live lease may move it: the receipt matches and the lease has not run out.
             command.CommandText = """
                 UPDATE messages SET visible_at = @visibleAt
@@ -152,13 +151,12 @@ public sealed class SqliteMessageQueue : IMessageQueue
             command.Parameters.AddWithValue("@queue", Name);
             command.Parameters.AddWithValue("@receipt", receiptHandle);
             command.Parameters.AddWithValue("@now", now);
-            changed = command.ExecuteNonQuery();
-        }
+            return command.ExecuteNonQuery();
+        }, cancellationToken).ConfigureAwait(false);
         if (changed == 0)
             throw new MessageLeaseLostException(Name, "the receipt handle does not hold a lease (it expired, the message was received again or deleted).");
         if (visibilityTimeout == TimeSpan.Zero)
             _signal.Pulse();
-        return Task.CompletedTask;
     }
 
     public Task<QueueDepth> GetDepthAsync(CancellationToken cancellationToken = default)
@@ -177,23 +175,24 @@ public sealed class SqliteMessageQueue : IMessageQueue
         return Task.FromResult(new QueueDepth(reader.GetInt64(0), reader.GetInt64(1)));
     }
 
-    private List<QueueMessage> TryReceive(int maxMessages)
+    private async Task<List<QueueMessage>> TryReceiveAsync(int maxMessages, CancellationToken cancellationToken)
     {
-        using var connection = _database.Open();
-        var now = NowMs();
         // A cheap read first: WAL readers take no lock, so idle pollers never queue up for the write lock.
-        if (!AnyVisible(connection, now))
-            return [];
-
-        var received = new List<QueueMessage>(maxMessages);
-        var movedToDeadLetters = false;
-        using (var transaction = SqliteDatabase.BeginImmediate(connection))
+        using (var reader = _database.Open())
         {
-            now = NowMs();
+            if (!AnyVisible(reader, NowMs()))
+                return [];
+        }
+
+        var movedToDeadLetters = false;
+        var received = await _database.WriteAsync((connection, transaction) =>
+        {
+            var leased = new List<QueueMessage>(maxMessages);
+            var now = NowMs();
             var afterSeq = 0L;
-            while (received.Count < maxMessages)
+            while (leased.Count < maxMessages)
             {
-                var candidates = ReadVisible(connection, transaction, now, afterSeq, maxMessages - received.Count);
+                var candidates = ReadVisible(connection, transaction, now, afterSeq, maxMessages - leased.Count);
                 if (candidates.Count == 0)
                     break;
                 foreach (var candidate in candidates)
@@ -206,12 +205,12 @@ public sealed class SqliteMessageQueue : IMessageQueue
                     }
                     else
                     {
-                        received.Add(Lease(connection, transaction, candidate, now));
+                        leased.Add(Lease(connection, transaction, candidate, now));
                     }
                 }
             }
-            transaction.Commit();
-        }
+            return leased;
+        }, cancellationToken).ConfigureAwait(false);
         if (movedToDeadLetters)
             _deadLetters!._signal.Pulse();
         return received;

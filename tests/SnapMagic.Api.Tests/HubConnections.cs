@@ -1,14 +1,29 @@
-using SnapMagic.TestSupport.SignalR;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using SnapMagic.Api.Cards;
+using SnapMagic.TestSupport.Hubs;
 
 namespace SnapMagic.Api.Tests;
 
 internal static class HubConnections
 {
-    /// <summary>A SignalR JSON-protocol connection to /hubs/cards over the TestServer's WebSocket, token in access_token.</summary>
-    public static async Task<SignalRJsonClient> ConnectHubAsync(this ApiFactory factory, string? token)
-    {
-        var uri = SignalRJsonClient.WebSocketUri(new Uri(factory.Server.BaseAddress, "/hubs/cards"), token);
-        var socket = await factory.Server.CreateWebSocketClient().ConnectAsync(uri, CancellationToken.None);
-        return await SignalRJsonClient.StartAsync(socket);
-    }
+    /// <summary>
+    /// A started connection to /hubs/cards on the TestServer, as a browser makes it: negotiate through the server's
+    /// handler, then its WebSocket with the token in <c>access_token</c>.
+    /// </summary>
+    public static Task<HubConnection> ConnectHubAsync(this ApiFactory factory, string? token) =>
+        CardsHubConnection.StartAsync(CardsHubConnection.UrlOn(factory.Server.BaseAddress), token, configure: options =>
+        {
+            options.SkipNegotiation = false;
+            options.Transports = HttpTransportType.WebSockets;
+            options.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
+            options.WebSocketFactory = async (context, cancellationToken) =>
+                await factory.Server.CreateWebSocketClient().ConnectAsync(CardsHubConnection.WebSocketUri(context.Uri, token), cancellationToken);
+        });
+
+    /// <summary>Keeps the connection's <c>cardUpdated</c> pushes from now on.</summary>
+    public static HubPushes<CardView> CardUpdates(this HubConnection hub) => new(hub, CardsHubConnection.CardUpdated);
+
+    public static Task<CardView> SubscribeAsync(this HubConnection hub, string? correlationId) =>
+        hub.InvokeAsync<CardView>("Subscribe", correlationId);
 }

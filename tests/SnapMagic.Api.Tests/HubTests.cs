@@ -1,10 +1,11 @@
 using System.Net;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using SnapMagic.Api.Cards;
 using SnapMagic.Api.Hub;
 using SnapMagic.Cards;
 using SnapMagic.Storage;
-using SnapMagic.TestSupport.SignalR;
 
 namespace SnapMagic.Api.Tests;
 
@@ -18,14 +19,15 @@ public sealed class HubTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var (client, login) = await factory.NewSessionAsync();
         var card = await client.SubmitCardAsync();
         await using var hub = await factory.ConnectHubAsync(login.Token);
+        using var pushes = hub.CardUpdates();
 
-        var snapshot = await hub.InvokeAsync<CardView>("Subscribe", card.CorrelationId);
-        Assert.Equal(card.CorrelationId, snapshot!.CorrelationId);
+        var snapshot = await hub.SubscribeAsync(card.CorrelationId);
+        Assert.Equal(card.CorrelationId, snapshot.CorrelationId);
         Assert.Equal("queued", snapshot.Status);
 
         await factory.StartAsync(card.CorrelationId);
         await client.NotifyChangedAsync(card.CorrelationId);
-        var processing = await hub.WaitForCardUpdatedAsync<CardView>(c => c.Status == "processing", Timeout);
+        var processing = (await pushes.WaitForAsync(c => c.Status == "processing", Timeout)).Value;
         Assert.Equal(card.CorrelationId, processing.CorrelationId);
         Assert.NotNull(processing.StartedAt);
 
@@ -34,7 +36,7 @@ public sealed class HubTests(ApiFactory factory) : IClassFixture<ApiFactory>
         await factory.Services.GetRequiredService<IImageStore>().SaveAsync(key, TestCards.Png);
         await store.TryCompleteAsync(card.CorrelationId, key, DateTimeOffset.UtcNow);
         await client.NotifyChangedAsync(card.CorrelationId);
-        var completed = await hub.WaitForCardUpdatedAsync<CardView>(c => c.Status == "completed", Timeout);
+        var completed = (await pushes.WaitForAsync(c => c.Status == "completed", Timeout)).Value;
         Assert.StartsWith($"http://localhost/api/cards/{card.CorrelationId}/image?", completed.ImageUrl);
     }
 
@@ -44,20 +46,20 @@ public sealed class HubTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var (client, login) = await factory.NewSessionAsync();
         var card = await client.SubmitCardAsync();
         await using var hub = await factory.ConnectHubAsync(login.Token);
-        await hub.InvokeAsync<CardView>("Subscribe", card.CorrelationId);
+        using var pushes = hub.CardUpdates();
+        await hub.SubscribeAsync(card.CorrelationId);
         await factory.CompleteWithImageAsync(card.CorrelationId, login.SessionId);
 
         // A redelivered copy's late "processing" notice, the real "completed" one, and a worker re-announcing it.
         await client.NotifyChangedAsync(card.CorrelationId, "processing");
         await client.NotifyChangedAsync(card.CorrelationId, "completed");
         await client.NotifyChangedAsync(card.CorrelationId, "completed");
-        await hub.WaitForCardUpdatedAsync<CardView>(c => c.Status == "completed", Timeout);
+        await pushes.WaitForAsync(c => c.Status == "completed", Timeout);
         // A hub round trip after the pushes: anything sent before it has arrived.
-        await hub.InvokeAsync<CardView>("Subscribe", card.CorrelationId);
+        await hub.SubscribeAsync(card.CorrelationId);
 
-        var pushes = hub.Received.Where(m => m.Target == CardUpdatePublisher.CardUpdated).ToList();
-        Assert.Single(pushes, p => p.Arguments[0].GetProperty("status").GetString() == "completed");
-        Assert.DoesNotContain(pushes, p => p.Arguments[0].GetProperty("status").GetString() == "processing");
+        Assert.Single(pushes.All, p => p.Status == "completed");
+        Assert.DoesNotContain(pushes.All, p => p.Status == "processing");
     }
 
     [Fact]
@@ -68,9 +70,9 @@ public sealed class HubTests(ApiFactory factory) : IClassFixture<ApiFactory>
         await factory.CompleteWithImageAsync(card.CorrelationId, login.SessionId);
         await using var hub = await factory.ConnectHubAsync(login.Token);
 
-        var snapshot = await hub.InvokeAsync<CardView>("Subscribe", card.CorrelationId);
+        var snapshot = await hub.SubscribeAsync(card.CorrelationId);
 
-        Assert.Equal("completed", snapshot!.Status);
+        Assert.Equal("completed", snapshot.Status);
         Assert.NotNull(snapshot.ImageUrl);
     }
 
@@ -82,21 +84,22 @@ public sealed class HubTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var (client, login) = await factory.NewSessionAsync();
         var mine = await client.SubmitCardAsync();
         await using var hub = await factory.ConnectHubAsync(login.Token);
+        using var pushes = hub.CardUpdates();
 
         foreach (var id in new[] { theirs.CorrelationId, CorrelationIds.New(), "not-an-id", "" })
         {
-            var error = await Assert.ThrowsAsync<HubInvocationException>(() => hub.InvokeAsync<CardView>("Subscribe", id));
-            Assert.Contains("no card with this id", error.Error);
+            var error = await Assert.ThrowsAsync<HubException>(() => hub.SubscribeAsync(id));
+            Assert.Contains("no card with this id", error.Message);
         }
-        await Assert.ThrowsAsync<HubInvocationException>(() => hub.InvokeAsync<CardView>("Subscribe", [null]));
+        await Assert.ThrowsAsync<HubException>(() => hub.SubscribeAsync(null));
 
-        Assert.Equal(mine.CorrelationId, (await hub.InvokeAsync<CardView>("Subscribe", mine.CorrelationId))!.CorrelationId);
+        Assert.Equal(mine.CorrelationId, (await hub.SubscribeAsync(mine.CorrelationId)).CorrelationId);
 
         // A refused subscription joins nothing: the other session's pushes never arrive here.
         await factory.StartAndNotifyAsync(owner, theirs.CorrelationId);
         await factory.StartAndNotifyAsync(client, mine.CorrelationId);
-        await hub.WaitForCardUpdatedAsync<CardView>(c => c.CorrelationId == mine.CorrelationId, Timeout);
-        Assert.DoesNotContain(hub.Received, m => m.Argument<CardView>().CorrelationId == theirs.CorrelationId);
+        await pushes.WaitForAsync(c => c.CorrelationId == mine.CorrelationId, Timeout);
+        Assert.DoesNotContain(pushes.All, c => c.CorrelationId == theirs.CorrelationId);
     }
 
     [Fact]
@@ -106,16 +109,17 @@ public sealed class HubTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var first = await client.SubmitCardAsync("The first card of the unsubscribe test");
         var second = await client.SubmitCardAsync("The second card of the unsubscribe test");
         await using var hub = await factory.ConnectHubAsync(login.Token);
-        await hub.InvokeAsync<CardView>("Subscribe", first.CorrelationId);
-        await hub.InvokeAsync<CardView>("Subscribe", second.CorrelationId);
+        using var pushes = hub.CardUpdates();
+        await hub.SubscribeAsync(first.CorrelationId);
+        await hub.SubscribeAsync(second.CorrelationId);
 
         await hub.InvokeAsync("Unsubscribe", first.CorrelationId);
         await factory.StartAndNotifyAsync(client, first.CorrelationId);
         await factory.StartAndNotifyAsync(client, second.CorrelationId);
 
         // Pushes to one connection arrive in order, so once the second card's is here the first one's would be too.
-        await hub.WaitForCardUpdatedAsync<CardView>(c => c.CorrelationId == second.CorrelationId, Timeout);
-        Assert.DoesNotContain(hub.Received, m => m.Argument<CardView>().CorrelationId == first.CorrelationId);
+        await pushes.WaitForAsync(c => c.CorrelationId == second.CorrelationId, Timeout);
+        Assert.DoesNotContain(pushes.All, c => c.CorrelationId == first.CorrelationId);
     }
 
     [Fact]
@@ -139,16 +143,16 @@ public sealed class HubTests(ApiFactory factory) : IClassFixture<ApiFactory>
         await using var hub = await factory.ConnectHubAsync(login.Token);
 
         for (var i = 0; i < 300; i++)
-            await Assert.ThrowsAsync<HubInvocationException>(() => hub.InvokeAsync<CardView>("Subscribe", CorrelationIds.New()));
+            await Assert.ThrowsAsync<HubException>(() => hub.SubscribeAsync(CorrelationIds.New()));
         foreach (var id in ids.Take(CardsHub.MaxSubscriptionsPerConnection))
-            await hub.InvokeAsync<CardView>("Subscribe", id);
+            await hub.SubscribeAsync(id);
         // Subscribing again to a card already followed is fine; one more card is not.
-        await hub.InvokeAsync<CardView>("Subscribe", ids[0]);
-        var refused = await Assert.ThrowsAsync<HubInvocationException>(() => hub.InvokeAsync<CardView>("Subscribe", ids[^1]));
-        Assert.Contains("at most", refused.Error);
+        await hub.SubscribeAsync(ids[0]);
+        var refused = await Assert.ThrowsAsync<HubException>(() => hub.SubscribeAsync(ids[^1]));
+        Assert.Contains("at most", refused.Message);
 
         await hub.InvokeAsync("Unsubscribe", ids[0]);
-        Assert.Equal(ids[^1], (await hub.InvokeAsync<CardView>("Subscribe", ids[^1]))!.CorrelationId);
+        Assert.Equal(ids[^1], (await hub.SubscribeAsync(ids[^1])).CorrelationId);
     }
 
     [Fact]

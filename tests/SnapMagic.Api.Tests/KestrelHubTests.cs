@@ -3,11 +3,11 @@ using System.Net.Http.Json;
 using SnapMagic.Api.Auth;
 using SnapMagic.Api.Cards;
 using SnapMagic.TestSupport;
-using SnapMagic.TestSupport.SignalR;
+using SnapMagic.TestSupport.Hubs;
 
 namespace SnapMagic.Api.Tests;
 
-/// <summary>The Api on a real Kestrel socket (loopback, free port): the hub over ClientWebSocket, as the end-to-end tests use it.</summary>
+/// <summary>The Api on a real Kestrel socket (loopback, free port): the hub through the .NET client, as the end-to-end tests use it.</summary>
 public sealed class KestrelHubTests : IDisposable
 {
     private readonly ApiFactory _factory = new();
@@ -22,7 +22,7 @@ public sealed class KestrelHubTests : IDisposable
     }
 
     [Fact]
-    public async Task A_ClientWebSocket_subscribes_and_receives_the_push()
+    public async Task A_client_over_a_real_WebSocket_subscribes_and_receives_the_push()
     {
         using var http = new HttpClient { BaseAddress = _baseAddress };
         using var loginResponse = await http.PostAsJsonAsync("/api/auth/login", new { username = "demo", password = "demo" });
@@ -30,21 +30,22 @@ public sealed class KestrelHubTests : IDisposable
         http.WithBearer(login.Token);
         var card = await http.SubmitCardAsync();
 
-        await using var hub = await SignalRJsonClient.ConnectAsync(new Uri(_baseAddress, "/hubs/cards"), login.Token);
-        var snapshot = await hub.InvokeAsync<CardView>("Subscribe", card.CorrelationId);
-        Assert.Equal("queued", snapshot!.Status);
+        await using var hub = await CardsHubConnection.StartAsync(CardsHubConnection.UrlOn(_baseAddress), login.Token);
+        using var pushes = hub.CardUpdates();
+        var snapshot = await hub.SubscribeAsync(card.CorrelationId);
+        Assert.Equal("queued", snapshot.Status);
 
         await _factory.StartAsync(card.CorrelationId);
         await http.NotifyChangedAsync(card.CorrelationId);
 
-        var pushed = await hub.WaitForCardUpdatedAsync<CardView>(c => c.Status == "processing", TimeSpan.FromSeconds(10));
-        Assert.Equal(card.CorrelationId, pushed.CorrelationId);
+        var pushed = await pushes.WaitForAsync(c => c.Status == "processing", TimeSpan.FromSeconds(10));
+        Assert.Equal(card.CorrelationId, pushed.Value.CorrelationId);
     }
 
     [Fact]
-    public async Task A_ClientWebSocket_without_a_token_is_refused()
+    public async Task A_client_over_a_real_WebSocket_without_a_token_is_refused()
     {
-        await Assert.ThrowsAnyAsync<Exception>(() => SignalRJsonClient.ConnectAsync(new Uri(_baseAddress, "/hubs/cards"), null));
+        await Assert.ThrowsAnyAsync<Exception>(() => CardsHubConnection.StartAsync(CardsHubConnection.UrlOn(_baseAddress), null));
     }
 
     public void Dispose() => _factory.Dispose();

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using SnapMagic.Api.Cards;
-using SnapMagic.TestSupport.SignalR;
 
 namespace SnapMagic.Api.Tests;
 
@@ -23,12 +22,12 @@ public sealed class QueuePositionTests(ApiFactory factory) : IClassFixture<ApiFa
 
         var view = await client.GetCardAsync(third.CorrelationId);
         await using var hub = await factory.ConnectHubAsync(login.Token);
-        var snapshot = await hub.InvokeAsync<CardView>("Subscribe", third.CorrelationId);
+        var snapshot = await hub.SubscribeAsync(third.CorrelationId);
         var list = (await client.GetFromJsonAsync<List<CardView>>("/api/cards", ApiClient.Json))!;
 
         Assert.Equal("queued", view.Status);
         Assert.Equal(2, view.QueuePosition);
-        Assert.Equal(2, snapshot!.QueuePosition);
+        Assert.Equal(2, snapshot.QueuePosition);
         Assert.Equal(0, (await client.GetCardAsync(first.CorrelationId)).QueuePosition);
         Assert.Equal(2, list.Count);
         Assert.All(list, card => Assert.Null(card.QueuePosition));
@@ -43,10 +42,10 @@ public sealed class QueuePositionTests(ApiFactory factory) : IClassFixture<ApiFa
 
         var view = await client.GetCardAsync(card.CorrelationId);
         await using var hub = await factory.ConnectHubAsync(login.Token);
-        var snapshot = await hub.InvokeAsync<CardView>("Subscribe", card.CorrelationId);
+        var snapshot = await hub.SubscribeAsync(card.CorrelationId);
 
         Assert.Equal("processing", view.Status);
         Assert.Null(view.QueuePosition);
-        Assert.Null(snapshot!.QueuePosition);
+        Assert.Null(snapshot.QueuePosition);
     }
 }

@@ -1,7 +1,7 @@
-using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using SnapMagic.Api.Auth;
-using SnapMagic.Api.Cards;
-using SnapMagic.TestSupport.SignalR;
+using SnapMagic.TestSupport.Hubs;
 
 namespace SnapMagic.Api.Tests.BadInput;
 
@@ -25,18 +25,27 @@ public sealed record HubAnswer(HubOutcome Outcome, string? Message)
 /// <summary>What one hub case needs: a fresh session with a card of its own and one hub connection it may break.</summary>
 public sealed class HubCaseContext : IAsyncDisposable
 {
-    private HubCaseContext(BadInputServer server, LoginResponse login, string ownCard, SignalRJsonClient hub)
+    /// <summary>Short, so a hang fails the case quickly instead of looking like a slow test.</summary>
+    private static readonly TimeSpan InvocationTimeout = TimeSpan.FromSeconds(10);
+    private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private HubCaseContext(BadInputServer server, LoginResponse login, string ownCard, HubConnection hub)
     {
         Server = server;
         Login = login;
         OwnCard = ownCard;
         Hub = hub;
+        hub.Closed += error =>
+        {
+            _closed.TrySetResult(error);
+            return Task.CompletedTask;
+        };
     }
 
     public BadInputServer Server { get; }
     public LoginResponse Login { get; }
     public string OwnCard { get; }
-    public SignalRJsonClient Hub { get; }
+    public HubConnection Hub { get; }
 
     public static async Task<HubCaseContext> CreateAsync(BadInputServer server)
     {
@@ -49,22 +58,38 @@ public sealed class HubCaseContext : IAsyncDisposable
     }
 
     /// <summary>Invokes on the case's connection and reports how the server answered.</summary>
-    public Task<HubAnswer> Invoke(string method, params object?[] arguments) => Answer(Hub.InvokeAsync<JsonElement?>(method, arguments));
-
-    public static async Task<HubAnswer> Answer(Task invocation)
+    public async Task<HubAnswer> Invoke(string method, params object?[] arguments)
     {
+        using var timeout = new CancellationTokenSource(InvocationTimeout);
         try
         {
-            await invocation;
+            await Hub.InvokeCoreAsync(method, typeof(object), arguments, timeout.Token);
             return new HubAnswer(HubOutcome.Answered, null);
         }
-        catch (HubInvocationException error)
+        catch (Exception error) when (!timeout.IsCancellationRequested)
         {
-            return new HubAnswer(HubOutcome.Error, error.Error);
+            // A server that closes the connection fails the invocation too (with a HubException of its own when it
+            // sent a reason), before the connection says it closed: a second call tells an error from a close.
+            if (!await IsOpenAsync())
+                return new HubAnswer(HubOutcome.Closed, (await _closed.Task.WaitAsync(InvocationTimeout))?.Message);
+            if (error is HubException)
+                return new HubAnswer(HubOutcome.Error, error.Message);
+            throw;
         }
-        catch (InvalidOperationException closed) when (closed.Message.Contains("closed", StringComparison.Ordinal))
+    }
+
+    /// <summary>True when a call that changes nothing (unsubscribing no card) still gets its answer.</summary>
+    private async Task<bool> IsOpenAsync()
+    {
+        using var timeout = new CancellationTokenSource(InvocationTimeout);
+        try
         {
-            return new HubAnswer(HubOutcome.Closed, closed.InnerException?.Message ?? closed.Message);
+            await Hub.InvokeCoreAsync("Unsubscribe", typeof(object), [null], timeout.Token);
+            return true;
+        }
+        catch (Exception) when (!timeout.IsCancellationRequested)
+        {
+            return false;
         }
     }
 
@@ -73,10 +98,10 @@ public sealed class HubCaseContext : IAsyncDisposable
     {
         try
         {
-            await using var hub = await SignalRJsonClient.ConnectAsync(Server.HubUrl, token);
+            await using var hub = await Server.ConnectHubAsync(token);
             return new HubAnswer(HubOutcome.Answered, null);
         }
-        catch (System.Net.WebSockets.WebSocketException refused)
+        catch (Exception refused) when (refused is System.Net.WebSockets.WebSocketException or HttpRequestException)
         {
             return new HubAnswer(HubOutcome.Refused, refused.Message);
         }
@@ -86,10 +111,10 @@ public sealed class HubCaseContext : IAsyncDisposable
     public Task<RawHubSocket> Raw() => RawHubSocket.ConnectWithHandshakeAsync(Server.HubUrl, Login.Token);
 
     /// <summary>The session's own card still subscribes on <paramref name="hub"/>.</summary>
-    public async Task AssertSubscribesOwnCardAsync(SignalRJsonClient hub)
+    public async Task AssertSubscribesOwnCardAsync(HubConnection hub)
     {
-        var snapshot = await hub.InvokeAsync<CardView>("Subscribe", OwnCard);
-        Assert.Equal(OwnCard, snapshot!.CorrelationId);
+        var snapshot = await hub.SubscribeAsync(OwnCard);
+        Assert.Equal(OwnCard, snapshot.CorrelationId);
     }
 
     public ValueTask DisposeAsync() => Hub.DisposeAsync();
@@ -97,13 +122,7 @@ public sealed class HubCaseContext : IAsyncDisposable
 
 internal static class BadInputHub
 {
-    /// <summary>Short, so a hang fails the case quickly instead of looking like a slow test.</summary>
-    private static readonly TimeSpan InvocationTimeout = TimeSpan.FromSeconds(10);
-
-    public static async Task<SignalRJsonClient> ConnectHubAsync(this BadInputServer server, string token)
-    {
-        var hub = await SignalRJsonClient.ConnectAsync(server.HubUrl, token);
-        hub.InvocationTimeout = InvocationTimeout;
-        return hub;
-    }
+    /// <summary>A hub connection over a real WebSocket to the catalogue's Kestrel server.</summary>
+    public static Task<HubConnection> ConnectHubAsync(this BadInputServer server, string? token) =>
+        CardsHubConnection.StartAsync(server.HubUrl, token);
 }

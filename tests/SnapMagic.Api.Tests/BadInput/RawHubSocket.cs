@@ -2,12 +2,12 @@ using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using SnapMagic.TestSupport.SignalR;
+using SnapMagic.TestSupport.Hubs;
 
 namespace SnapMagic.Api.Tests.BadInput;
 
 /// <summary>
-/// A WebSocket to the hub that sends records exactly as given, for what <see cref="SignalRJsonClient"/> will not
+/// A WebSocket to the hub that sends records exactly as given, for what the SignalR client will not
 /// send: a broken handshake, a record that is not JSON, a streaming invocation. Reads records until the server closes.
 /// </summary>
 public sealed class RawHubSocket : IAsyncDisposable
@@ -25,7 +25,7 @@ public sealed class RawHubSocket : IAsyncDisposable
     {
         var raw = new RawHubSocket();
         using var timeout = new CancellationTokenSource(Timeout);
-        await raw._socket.ConnectAsync(SignalRJsonClient.WebSocketUri(hubUrl, token), timeout.Token);
+        await raw._socket.ConnectAsync(CardsHubConnection.WebSocketUri(hubUrl, token), timeout.Token);
         return raw;
     }
 

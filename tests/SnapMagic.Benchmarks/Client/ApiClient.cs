@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using SnapMagic.TestSupport.SignalR;
+using SnapMagic.TestSupport.Hubs;
 
 namespace SnapMagic.Benchmarks.Client;
 
@@ -12,7 +12,7 @@ namespace SnapMagic.Benchmarks.Client;
 /// </summary>
 public sealed class ApiClient : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = SignalRJsonClient.SerializerOptions;
+    private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
     private readonly HttpClient _http;
 
     public ApiClient(Uri baseAddress)
@@ -30,7 +30,7 @@ public sealed class ApiClient : IDisposable
     }
 
     public Uri BaseAddress { get; }
-    public Uri HubUrl => new(BaseAddress, "/hubs/cards");
+    public Uri HubUrl => CardsHubConnection.UrlOn(BaseAddress);
 
     public async Task<Session> LogInAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using SnapMagic.Benchmarks.Client;
 using SnapMagic.Benchmarks.Hosting;
@@ -10,13 +9,16 @@ namespace SnapMagic.Benchmarks.Scenarios;
 /// <summary>
 /// Scenario 1: POST /api/cards at fixed arrival rates, each next to GET /alive on the same Api at the same
 /// rate (the floor: what the server, the loopback and this client cost without any card work), spread over
-/// many sessions; and issue 2's figure, one POST after another. The workers consume the cards meanwhile.
+/// many sessions; issue 2's figure, one POST after another; and issue 10's, a closed loop of POSTs and then of
+/// GET /alive at the same concurrency while the workers paint the backlog. The workers consume the cards meanwhile.
 /// </summary>
 public sealed class AcceptScenario : IScenario
 {
     private static readonly int[] Rates = [100, 500, 1000];
     private const int Sessions = 200;
     private const int SequentialRequests = 1000;
+    private const int ClosedLoopRequests = 2000;
+    private const int ClosedLoopInFlight = 16;
 
     public string Name => "accept";
 
@@ -39,21 +41,10 @@ public sealed class AcceptScenario : IScenario
         await Parallel.ForAsync(0, 200, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
             async (i, ct) => { await Submit(i, ct); await api.AliveAsync(ct); });
 
+        var closedLoop = await RunClosedLoopAsync(context, system, Submit, cancellationToken);
+
         context.Progress($"accept: {SequentialRequests} POSTs one after another (issue 2)");
-        var sequential = new LatencySample("POST /api/cards, one at a time");
-        for (var i = 0; i < SequentialRequests; i++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            try
-            {
-                await Submit(i, cancellationToken);
-                sequential.Add(Stopwatch.GetElapsedTime(started));
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                sequential.AddError(ErrorReason.Of(ex));
-            }
-        }
+        var sequential = await ClosedLoopLoad.RunAsync("POST /api/cards, one at a time", SequentialRequests, inFlight: 1, Submit, cancellationToken);
 
         var results = new List<(int Rate, LoadResult Alive, LoadResult Post, double ApiCpu, double WorkerCpu, double ServerP50, double ServerP95)>();
         foreach (var rate in Rates)
@@ -71,6 +62,60 @@ public sealed class AcceptScenario : IScenario
         }
 
         Write(report, settings, duration, sequential, results, Volatile.Read(ref submitted));
+        closedLoop.Write(report);
+    }
+
+    /// <summary>
+    /// Issue 10's figure: <see cref="ClosedLoopRequests"/> POSTs at <see cref="ClosedLoopInFlight"/> in flight, then as
+    /// many GET /alive the same way, while the workers paint the backlog the POSTs (and the warm-up) made.
+    /// </summary>
+    private static async Task<ClosedLoopResult> RunClosedLoopAsync(
+        BenchmarkContext context, BenchmarkSystem system, Func<int, CancellationToken, Task> submit, CancellationToken cancellationToken)
+    {
+        context.Progress($"accept: closed loop, {ClosedLoopRequests} POSTs then {ClosedLoopRequests} GET /alive at {ClosedLoopInFlight} in flight");
+        var loadBefore = MachineInfo.LoadAverage();
+        var postWorkers = CpuWindow.Start(system.WorkerPids);
+        var postApi = CpuWindow.Start(system.ApiPid);
+        var post = await ClosedLoopLoad.RunAsync("POST /api/cards, closed loop", ClosedLoopRequests, ClosedLoopInFlight, submit, cancellationToken);
+        var postCpu = (Api: postApi.PercentOfOneCore(), ApiPerRequest: postApi.Used.TotalMilliseconds / ClosedLoopRequests, Workers: postWorkers.PercentOfOneCore());
+        var aliveWorkers = CpuWindow.Start(system.WorkerPids);
+        var alive = await ClosedLoopLoad.RunAsync("GET /alive, closed loop", ClosedLoopRequests, ClosedLoopInFlight,
+            (_, ct) => system.Api.AliveAsync(ct), cancellationToken);
+        var result = new ClosedLoopResult(post, alive, postCpu.Api, postCpu.ApiPerRequest, postCpu.Workers, aliveWorkers.PercentOfOneCore(), loadBefore, MachineInfo.LoadAverage());
+        context.Progress($"accept: closed loop: {result.Summary}");
+        return result;
+    }
+
+    private sealed record ClosedLoopResult(LatencySample Post, LatencySample Alive, double ApiCpu, double ApiCpuMsPerPost,
+        double WorkerCpuDuringPosts, double WorkerCpuDuringAlive, string LoadBefore, string LoadAfter)
+    {
+        private double P50Ratio => Post.Percentile(50) / Alive.Percentile(50);
+
+        public string Summary =>
+            $"POST p50 {MarkdownReport.Millis(Post.Percentile(50))} ms p99 {MarkdownReport.Millis(Post.Percentile(99))} ms; " +
+            $"/alive p50 {MarkdownReport.Millis(Alive.Percentile(50))} ms p99 {MarkdownReport.Millis(Alive.Percentile(99))} ms; " +
+            $"p50 ratio {MarkdownReport.Number(P50Ratio)}×; Api CPU {MarkdownReport.Number(ApiCpuMsPerPost, "0.00")} ms a POST; " +
+            $"workers {MarkdownReport.Number(WorkerCpuDuringPosts, "0")} % / {MarkdownReport.Number(WorkerCpuDuringAlive, "0")} % of one core; " +
+            $"load {LoadBefore} → {LoadAfter}";
+
+        public void Write(MarkdownReport report)
+        {
+            report.Heading(3, $"Closed loop: {ClosedLoopRequests} requests at {ClosedLoopInFlight} in flight while the workers paint");
+            report.Paragraph(
+                $"{ClosedLoopInFlight} loops each send their next request when the last answered; {ClosedLoopRequests} POSTs, then " +
+                $"{ClosedLoopRequests} GET /alive on the same Api, after the warm-up, so the workers paint the backlog during both " +
+                $"(their CPU: {MarkdownReport.Number(WorkerCpuDuringPosts, "0")} % of one core during the POSTs, " +
+                $"{MarkdownReport.Number(WorkerCpuDuringAlive, "0")} % during /alive). Target: POST p50 within 3× of /alive's, POST p99 under 100 ms.");
+            report.LatencyTable(["endpoint"], [(["POST /api/cards"], Post), (["GET /alive"], Alive)]);
+            report.Table(["POST p50 / alive p50", "POST p99 / alive p99", "Api CPU during POSTs (% of one core)", "Api CPU per POST (ms)", "load average before → after"],
+            [[
+                MarkdownReport.Number(P50Ratio) + "×",
+                MarkdownReport.Number(Post.Percentile(99) / Alive.Percentile(99)) + "×",
+                MarkdownReport.Number(ApiCpu, "0"),
+                MarkdownReport.Number(ApiCpuMsPerPost, "0.00"),
+                $"{LoadBefore} → {LoadAfter}",
+            ]]);
+        }
     }
 
     private static void Write(MarkdownReport report, SystemSettings settings, TimeSpan duration, LatencySample sequential,

@@ -1,8 +1,9 @@
+using Microsoft.AspNetCore.SignalR.Client;
 using SnapMagic.Benchmarks.Client;
 using SnapMagic.Benchmarks.Hosting;
 using SnapMagic.Benchmarks.Measuring;
 using SnapMagic.Benchmarks.Reporting;
-using SnapMagic.TestSupport.SignalR;
+using SnapMagic.TestSupport.Hubs;
 
 namespace SnapMagic.Benchmarks.Scenarios;
 
@@ -49,25 +50,24 @@ public sealed class DeliveryScenario : IScenario
         CancellationToken cancellationToken)
     {
         using var deadline = Deadline.After(CardTimeout, cancellationToken);
-        SignalRJsonClient? hub = null;
+        HubConnection? hub = null;
         try
         {
-            hub = await SignalRJsonClient.ConnectAsync(api.HubUrl, session.Token, deadline.Token);
+            hub = await CardsHubConnection.StartAsync(api.HubUrl, session.Token, deadline.Token);
+            using var pushes = new HubPushes<CardSnapshot>(hub, CardsHubConnection.CardUpdated);
             var id = await api.SubmitAsync(session, Prompts.For("delivery", index), deadline.Token);
             var submittedAt = DateTimeOffset.UtcNow;
             var poller = PollUntilFinalAsync(api, session, id, submittedAt, poll, deadline.Token);
 
-            var snapshot = await hub.InvokeAsync<CardSnapshot>("Subscribe", id);
+            var snapshot = await hub.InvokeAsync<CardSnapshot>("Subscribe", id, deadline.Token);
             if (snapshot is { IsFinal: true })
             {
                 await poller;
                 return true;
             }
-            var message = await hub.WaitForAsync(SignalRJsonClient.CardUpdated,
-                m => m.Argument<CardSnapshot>() is { IsFinal: true } card && card.CorrelationId == id, CardTimeout);
-            var card = message.Argument<CardSnapshot>();
+            var (card, receivedAt) = await pushes.WaitForAsync(c => c.IsFinal && c.CorrelationId == id, CardTimeout);
             if (card is { Status: "completed", CompletedAt: { } completedAt })
-                push.Add(message.ReceivedAt - completedAt);
+                push.Add(receivedAt - completedAt);
             else
                 push.AddError($"card {card.Status}");
             await poller;

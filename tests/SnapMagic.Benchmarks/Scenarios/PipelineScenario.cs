@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR.Client;
 using SnapMagic.Benchmarks.Client;
 using SnapMagic.Benchmarks.Hosting;
 using SnapMagic.Benchmarks.Measuring;
 using SnapMagic.Benchmarks.Reporting;
-using SnapMagic.TestSupport.SignalR;
+using SnapMagic.TestSupport.Hubs;
 
 namespace SnapMagic.Benchmarks.Scenarios;
 
@@ -30,13 +31,18 @@ public sealed class PipelineScenario : IScenario
         await using var system = await BenchmarkSystem.StartAsync(context.Options.Backend, settings, cancellationToken);
         var api = system.Api;
         var sessions = await api.LogInManyAsync(sessionCount, cancellationToken);
-        var hubs = new SignalRJsonClient[sessionCount];
+        var hubs = new HubConnection[sessionCount];
+        var pushes = new HubPushes<CardSnapshot>[sessionCount];
         var finals = new ConcurrentDictionary<string, CardSnapshot>();
         var submitErrors = new LatencySample("submit");
         try
         {
             await Parallel.ForAsync(0, sessionCount, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-                async (i, ct) => hubs[i] = await SignalRJsonClient.ConnectAsync(api.HubUrl, sessions[i].Token, ct));
+                async (i, ct) =>
+                {
+                    hubs[i] = await CardsHubConnection.StartAsync(api.HubUrl, sessions[i].Token, ct);
+                    pushes[i] = new HubPushes<CardSnapshot>(hubs[i], CardsHubConnection.CardUpdated);
+                });
 
             context.Progress($"pipeline: {cards} cards from {sessionCount} sessions, as fast as 32 submitters go; waiting up to {limit.TotalSeconds:0} s");
             using var deadline = Deadline.After(limit, cancellationToken);
@@ -51,7 +57,7 @@ public sealed class PipelineScenario : IScenario
                 {
                     var id = await api.SubmitAsync(sessions[s], Prompts.For("pipeline", i), ct);
                     ids.Add((id, s));
-                    var snapshot = await hubs[s].InvokeAsync<CardSnapshot>("Subscribe", id);
+                    var snapshot = await hubs[s].InvokeAsync<CardSnapshot>("Subscribe", id, ct);
                     if (snapshot is { IsFinal: true })
                         finals.TryAdd(id, snapshot);
                 }
@@ -67,9 +73,8 @@ public sealed class PipelineScenario : IScenario
                 if (finals.ContainsKey(card.Id)) return;
                 try
                 {
-                    var message = await hubs[card.Session].WaitForAsync(SignalRJsonClient.CardUpdated,
-                        m => m.Argument<CardSnapshot>() is { IsFinal: true } c && c.CorrelationId == card.Id, limit);
-                    finals.TryAdd(card.Id, message.Argument<CardSnapshot>());
+                    var pushed = await pushes[card.Session].WaitForAsync(c => c.IsFinal && c.CorrelationId == card.Id, limit);
+                    finals.TryAdd(card.Id, pushed.Value);
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is TimeoutException or InvalidOperationException)
                 {

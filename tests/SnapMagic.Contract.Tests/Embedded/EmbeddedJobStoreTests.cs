@@ -34,6 +34,32 @@ public sealed class EmbeddedJobStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_write_that_fails_among_concurrent_ones_fails_alone()
+    {
+        var store = _directories.Own(new SqliteJobStore(_directories.New()));
+        var session = $"session-{Guid.NewGuid():N}";
+        CardJob Job(string id) => new()
+        {
+            CorrelationId = id,
+            SessionId = session,
+            Prompt = "A lighthouse made of glass at dusk",
+            Status = CardStatus.Queued,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        var taken = CorrelationIds.New();
+        await store.CreateAsync(Job(taken));
+
+        // Writes of one process share a transaction when they meet (a savepoint each): the duplicate id must not take the others down.
+        var fresh = Enumerable.Range(0, 32).Select(_ => CorrelationIds.New()).ToList();
+        var creates = fresh.Select(id => Task.Run(() => store.CreateAsync(Job(id)))).ToList();
+        var duplicate = Task.Run(() => store.CreateAsync(Job(taken)));
+
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => duplicate);
+        Assert.All(await Task.WhenAll(creates), result => Assert.True(result.Created));
+        Assert.Equal(fresh.Count + 1, (await store.ListBySessionAsync(session, 100)).Count);
+    }
+
+    [Fact]
     public async Task The_place_in_line_is_counted_up_to_its_cap_whatever_the_backlog()
     {
         var store = _directories.Own(new SqliteJobStore(_directories.New()));

@@ -4,7 +4,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using SnapMagic.EndToEnd.Tests.Hosting;
 using SnapMagic.Imaging;
-using SnapMagic.TestSupport.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using SnapMagic.TestSupport.Hubs;
 
 namespace SnapMagic.EndToEnd.Tests.Cards;
 
@@ -22,7 +23,8 @@ public abstract class CardJourneyTests<TSystem>(TSystem system) where TSystem : 
     {
         var api = system.Api;
         var token = await LogInAsync(api);
-        await using var hub = await SignalRJsonClient.ConnectAsync(new Uri(system.App.ApiUrl, "/hubs/cards"), token);
+        await using var hub = await CardsHubConnection.StartAsync(CardsHubConnection.UrlOn(system.App.ApiUrl), token);
+        using var pushes = new HubPushes<Card>(hub, CardsHubConnection.CardUpdated);
 
         using var submit = new HttpRequestMessage(HttpMethod.Post, "/api/cards")
         {
@@ -36,13 +38,13 @@ public abstract class CardJourneyTests<TSystem>(TSystem system) where TSystem : 
 
         // The local model takes a second (fixture setting), so the subscription is in place before the card is done.
         var snapshot = await hub.InvokeAsync<Card>("Subscribe", correlationId);
-        Assert.Equal(correlationId, snapshot!.CorrelationId);
+        Assert.Equal(correlationId, snapshot.CorrelationId);
         Assert.NotEqual("completed", snapshot.Status);
 
         Card completed;
         try
         {
-            completed = await hub.WaitForCardUpdatedAsync<Card>(c => c.CorrelationId == correlationId && c.Status is "completed" or "failed", CardTimeout);
+            completed = (await pushes.WaitForAsync(c => c.CorrelationId == correlationId && c.Status is "completed" or "failed", CardTimeout)).Value;
         }
         catch (TimeoutException ex)
         {

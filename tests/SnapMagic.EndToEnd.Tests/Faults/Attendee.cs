@@ -2,9 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
 using SnapMagic.Cards;
 using SnapMagic.EndToEnd.Tests.Hosting;
-using SnapMagic.TestSupport.SignalR;
+using SnapMagic.TestSupport.Hubs;
 
 namespace SnapMagic.EndToEnd.Tests.Faults;
 
@@ -20,7 +21,8 @@ public sealed class Attendee : IAsyncDisposable
 {
     private readonly SnapMagicSystem _system;
     private readonly List<string> _cards = [];
-    private readonly List<SignalRJsonClient> _closedHubs = [];
+    private readonly List<HubPushes<CardView>> _closedHubs = [];
+    private HubPushes<CardView> _pushes = null!;
     private readonly Dictionary<string, CardView> _snapshots = [];
 
     private Attendee(SnapMagicSystem system, string token, string sessionId)
@@ -32,7 +34,7 @@ public sealed class Attendee : IAsyncDisposable
 
     public string Token { get; }
     public string SessionId { get; }
-    public SignalRJsonClient Hub { get; private set; } = null!;
+    public HubConnection Hub { get; private set; } = null!;
     public IReadOnlyList<string> Cards => _cards;
 
     public static async Task<Attendee> LogInAsync(SnapMagicSystem system)
@@ -41,7 +43,7 @@ public sealed class Attendee : IAsyncDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         var attendee = new Attendee(system, body.GetProperty("token").GetString()!, body.GetProperty("sessionId").GetString()!);
-        attendee.Hub = await attendee.ConnectAsync();
+        await attendee.ConnectAsync();
         return attendee;
     }
 
@@ -62,7 +64,7 @@ public sealed class Attendee : IAsyncDisposable
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("correlationId").GetString()!;
         _cards.Add(id);
-        _snapshots[id] = (await Hub.InvokeAsync<CardView>("Subscribe", id))!;
+        _snapshots[id] = await Hub.InvokeAsync<CardView>("Subscribe", id);
         return id;
     }
 
@@ -72,19 +74,17 @@ public sealed class Attendee : IAsyncDisposable
     /// </summary>
     public async Task ReconnectAsync()
     {
-        _closedHubs.Add(Hub);
+        _closedHubs.Add(_pushes);
+        _pushes.Dispose();
         await Hub.DisposeAsync();
-        Hub = await ConnectAsync();
+        await ConnectAsync();
         foreach (var id in _cards)
-            _snapshots[id] = (await Hub.InvokeAsync<CardView>("Subscribe", id))!;
+            _snapshots[id] = await Hub.InvokeAsync<CardView>("Subscribe", id);
     }
 
     /// <summary>Every <c>cardUpdated</c> this attendee received for the card, on any of its connections, oldest first.</summary>
     public IReadOnlyList<CardView> Pushes(string correlationId) =>
-        [.. _closedHubs.Append(Hub).SelectMany(h => h.Received)
-            .Where(m => m.Target == SignalRJsonClient.CardUpdated)
-            .Select(m => m.Argument<CardView>())
-            .Where(c => c.CorrelationId == correlationId)];
+        [.. _closedHubs.Append(_pushes).SelectMany(h => h.All).Where(c => c.CorrelationId == correlationId)];
 
     /// <summary>What the last Subscribe of the card answered (on submit, or on the latest reconnect).</summary>
     public CardView Snapshot(string correlationId) => _snapshots[correlationId];
@@ -110,7 +110,7 @@ public sealed class Attendee : IAsyncDisposable
                 var left = deadline - DateTime.UtcNow;
                 try
                 {
-                    await Hub.WaitForCardUpdatedAsync<CardView>(c => c.CorrelationId == id && c.Status is "completed" or "failed",
+                    await _pushes.WaitForAsync(c => c.CorrelationId == id && c.Status is "completed" or "failed",
                         left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1));
                 }
                 catch (TimeoutException ex)
@@ -137,7 +137,7 @@ public sealed class Attendee : IAsyncDisposable
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
         using var response = await _system.Api.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<CardView>(SignalRJsonClient.SerializerOptions))!;
+        return (await response.Content.ReadFromJsonAsync<CardView>())!;
     }
 
     /// <summary>The card's image as an &lt;img&gt; tag would load it (no Authorization header): its PNG bytes.</summary>
@@ -152,10 +152,18 @@ public sealed class Attendee : IAsyncDisposable
     /// <summary>Where the worker stores the card's PNG, relative to the image folder.</summary>
     public string ImageFileOf(string correlationId) => CardJob.ImageKeyFor(SessionId, correlationId);
 
-    public async ValueTask DisposeAsync() => await Hub.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        _pushes.Dispose();
+        await Hub.DisposeAsync();
+    }
 
-    private Task<SignalRJsonClient> ConnectAsync() =>
-        SignalRJsonClient.ConnectAsync(new Uri(_system.App.ApiUrl, "/hubs/cards"), Token);
+    /// <summary>A new hub connection, its pushes kept from the start.</summary>
+    private async Task ConnectAsync()
+    {
+        Hub = await CardsHubConnection.StartAsync(CardsHubConnection.UrlOn(_system.App.ApiUrl), Token);
+        _pushes = new HubPushes<CardView>(Hub, CardsHubConnection.CardUpdated);
+    }
 
     private static int Rank(string? status) => status switch
     {
