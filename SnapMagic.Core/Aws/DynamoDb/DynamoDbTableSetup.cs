@@ -15,11 +15,16 @@ public static class DynamoDbTableSetup
         deadline.CancelAfter(timeout);
         try
         {
-            var created = await DescribeAsync(dynamoDb, tableName, deadline.Token) is null;
+            var existing = await DescribeAsync(dynamoDb, tableName, deadline.Token);
+            var created = existing is null;
             if (created)
             {
                 await CreateAsync(dynamoDb, tableName, deadline.Token);
                 done.Add($"DynamoDB table {tableName}");
+            }
+            else if (await EventTimelineSetup.AddIfMissingAsync(dynamoDb, existing!, deadline.Token))
+            {
+                done.Add($"index {EventTimeline.IndexName} on {tableName}");
             }
             await WaitUntilActiveAsync(dynamoDb, tableName, deadline.Token);
             switch (await EnableTimeToLiveAsync(dynamoDb, tableName, deadline.Token))
@@ -52,6 +57,7 @@ public static class DynamoDbTableSetup
                     new AttributeDefinition(JobItem.CorrelationId, ScalarAttributeType.S),
                     new AttributeDefinition(JobItem.SessionId, ScalarAttributeType.S),
                     new AttributeDefinition(JobItem.CreatedAt, ScalarAttributeType.S),
+                    new AttributeDefinition(EventTimeline.Attribute, ScalarAttributeType.S),
                 ],
                 KeySchema = [new KeySchemaElement(JobItem.CorrelationId, KeyType.HASH)],
                 GlobalSecondaryIndexes =
@@ -66,6 +72,7 @@ public static class DynamoDbTableSetup
                         ],
                         Projection = new Projection { ProjectionType = ProjectionType.ALL },
                     },
+                    EventTimeline.Index(),
                 ],
             }, cancellationToken);
         }
