@@ -3,6 +3,7 @@ using SnapMagic.Api.Cards;
 using SnapMagic.Api.Extensions;
 using SnapMagic.Api.Hub;
 using SnapMagic.Api.Internal;
+using SnapMagic.Api.Organizer;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +17,8 @@ app.UseApiPipeline();
 app.MapDefaultEndpoints();
 app.MapAuthEndpoints();
 app.MapCardEndpoints();
+app.MapCardRatingEndpoints();
+app.MapOrganizerEndpoints();
 app.MapHub<CardsHub>("/hubs/cards");
 app.MapInternalEndpoints();
 

@@ -38,7 +38,7 @@ internal sealed class SessionTokens
 
     public TimeSpan Lifetime => _options.Lifetime;
 
-    public (string Token, string SessionId) Issue(string username)
+    public (string Token, string SessionId) Issue(string username, string role)
     {
         var sessionId = CorrelationIds.New();
         var now = _time.GetUtcNow().UtcDateTime;
@@ -54,6 +54,7 @@ internal sealed class SessionTokens
             {
                 [JwtRegisteredClaimNames.Sub] = username,
                 [SessionClaims.SessionId] = sessionId,
+                [SessionClaims.Role] = role,
                 [JwtRegisteredClaimNames.Jti] = CorrelationIds.New(),
             },
         });
