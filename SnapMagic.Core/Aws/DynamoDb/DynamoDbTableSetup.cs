@@ -3,7 +3,7 @@ using Amazon.DynamoDBv2.Model;
 
 namespace SnapMagic.Aws.DynamoDb;
 
-/// <summary>Creates the job table (on-demand, session index, TTL on <c>expiresAt</c>) when it is missing and waits until it is ACTIVE.</summary>
+/// <summary>Creates the job table (on-demand, session and time indexes, TTL on <c>expiresAt</c>) when it is missing and waits until it is ACTIVE.</summary>
 public static class DynamoDbTableSetup
 {
     /// <summary>Returns what it created or changed (nothing when the table was ready).</summary>
@@ -15,16 +15,11 @@ public static class DynamoDbTableSetup
         deadline.CancelAfter(timeout);
         try
         {
-            var existing = await DescribeAsync(dynamoDb, tableName, deadline.Token);
-            var created = existing is null;
+            var created = await DescribeAsync(dynamoDb, tableName, deadline.Token) is null;
             if (created)
             {
                 await CreateAsync(dynamoDb, tableName, deadline.Token);
                 done.Add($"DynamoDB table {tableName}");
-            }
-            else if (await EventTimelineSetup.AddIfMissingAsync(dynamoDb, existing!, deadline.Token))
-            {
-                done.Add($"index {EventTimeline.IndexName} on {tableName}");
             }
             await WaitUntilActiveAsync(dynamoDb, tableName, deadline.Token);
             switch (await EnableTimeToLiveAsync(dynamoDb, tableName, deadline.Token))
