@@ -24,6 +24,21 @@ public sealed class CardRatingTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task The_page_may_send_a_rating_from_its_own_origin()
+    {
+        using var client = factory.CreateClient();
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, $"/api/cards/{SnapMagic.Cards.CorrelationIds.New()}/rating");
+        preflight.Headers.Add("Origin", ApiFactory.WebOrigin);
+        preflight.Headers.Add("Access-Control-Request-Method", "PUT");
+        preflight.Headers.Add("Access-Control-Request-Headers", "authorization,content-type");
+
+        using var response = await client.SendAsync(preflight);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Contains("PUT", response.Headers.GetValues("Access-Control-Allow-Methods").Single());
+    }
+
+    [Fact]
     public async Task Another_session_gets_404_as_for_reads_and_the_rating_stays()
     {
         var (owner, login) = await factory.NewSessionAsync();
