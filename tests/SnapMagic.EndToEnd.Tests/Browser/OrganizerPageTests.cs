@@ -49,8 +49,9 @@ public sealed class OrganizerPageTests(OrganizerBrowserSystem system, ITestOutpu
         await Expect(organizer.Page.Locator("#kpi-completed")).ToHaveTextAsync("2");
         await Expect(organizer.Page.Locator("#kpi-accepted")).ToHaveTextAsync("of 2 accepted");
         await Expect(organizer.Page.Locator("#kpi-success")).ToHaveTextAsync("100%");
-        await Expect(organizer.Page.Locator("#kpi-ratings")).ToContainTextAsync("👍 1");
-        await Expect(organizer.Page.Locator("#kpi-ratings")).ToContainTextAsync("👎 0");
+        await Expect(organizer.Page.Locator("#kpi-ratings [data-rating=up]")).ToHaveTextAsync("1");
+        await Expect(organizer.Page.Locator("#kpi-ratings [data-rating=down]")).ToHaveTextAsync("0");
+        await Expect(organizer.Page.GetByRole(AriaRole.Img, new() { Name = "Rated thumbs up" })).ToHaveCountAsync(1);
         var perMinute = organizer.Page.Locator("#cpm-chart");
         await Expect(perMinute).ToHaveAttributeAsync("data-total", "2");
         await Expect(perMinute).ToHaveAttributeAsync("data-points", "60");

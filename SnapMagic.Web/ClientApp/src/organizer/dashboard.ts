@@ -3,6 +3,7 @@ import { byId, h, showText } from "../dom";
 import { describeError, messages } from "../messages";
 import { clearSession, loadSession, organizerKey, saveSession, type Session } from "../session";
 import { toCardList, type CardView } from "../types";
+import { thumbIcon } from "../views/thumbIcon";
 import { DashboardCharts } from "./charts";
 import { toSummary, type Summary } from "./summary";
 
@@ -139,8 +140,11 @@ export class Dashboard {
     set("kpi-ttc95", `p95 ${seconds(summary.timeToCard.p95)} · wait p50 ${seconds(summary.queueWait.p50)}`);
     set("kpi-queue", summary.queueDepth === null ? "–" : wholeNumber.format(summary.queueDepth));
     set("kpi-processing", `${wholeNumber.format(summary.processing)} being painted`);
-    set("kpi-ratings", `👍 ${wholeNumber.format(summary.ratings.up)}  👎 ${wholeNumber.format(summary.ratings.down)}`);
-    set("kpi-rated", `${wholeNumber.format(summary.ratings.up + summary.ratings.down)} cards rated`);
+    byId("kpi-ratings").replaceChildren(
+      thumbIcon("up"), h("span", { "data-rating": "up" }, wholeNumber.format(summary.ratings.up)),
+      thumbIcon("down"), h("span", { "data-rating": "down" }, wholeNumber.format(summary.ratings.down)));
+    const rated = summary.ratings.up + summary.ratings.down;
+    set("kpi-rated", `${wholeNumber.format(rated)} ${rated === 1 ? "card" : "cards"} rated, thumbs up and down`);
     set("kpi-cost", money.format(summary.estimatedModelCost));
     set("kpi-price", `${money.format(summary.pricePerImage)} per image`);
 
@@ -165,11 +169,13 @@ export class Dashboard {
         ? h("img", { src: this.api.resolve(card.imageUrl), alt: `Card: ${card.prompt}`, loading: "lazy", decoding: "async" })
         : null;
       const done = card.completedAt ? new Date(card.completedAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : "";
-      const rating = card.rating === "up" ? "👍" : card.rating === "down" ? "👎" : "";
+      const rating = card.rating
+        ? h("span", { class: "latest-rating", role: "img", "aria-label": card.rating === "up" ? "Rated thumbs up" : "Rated thumbs down" }, thumbIcon(card.rating))
+        : null;
       return h("li", { "data-card-id": card.correlationId },
         h("figure", { class: "latest-card" }, image,
           h("figcaption", {}, card.prompt),
-          h("div", { class: "latest-meta" }, h("span", {}, done), h("span", { "aria-label": card.rating ? `Rated ${card.rating}` : undefined }, rating))));
+          h("div", { class: "latest-meta" }, h("span", {}, done), rating)));
     }));
   }
 

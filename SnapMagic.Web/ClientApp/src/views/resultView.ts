@@ -1,5 +1,6 @@
 import { h } from "../dom";
 import { isContentFilterBlock } from "../messages";
+import { thumbIcon } from "./thumbIcon";
 import type { CardRating, CardView } from "../types";
 
 export interface ResultActions {
@@ -72,8 +73,8 @@ function quote(card: CardView): HTMLElement {
 }
 
 const ratingChoices = [
-  { rating: "up", label: "Thumbs up", icon: "👍" },
-  { rating: "down", label: "Thumbs down", icon: "👎" },
+  { rating: "up", label: "Thumbs up" },
+  { rating: "down", label: "Thumbs down" },
 ] as const;
 
 /** Two toggle buttons in a labelled group: the pressed one is the card's rating; Tab and Enter/Space work as for any button. */
@@ -86,7 +87,7 @@ function ratingButtons(card: CardView, actions: ResultActions): HTMLElement {
       "aria-pressed": pressed ? "true" : "false",
       "aria-label": choice.label,
       title: choice.label,
-    }, h("span", { "aria-hidden": "true" }, choice.icon));
+    }, thumbIcon(choice.rating));
     button.addEventListener("click", () => {
       if (!pressed) actions.rate(card, choice.rating);
     });
