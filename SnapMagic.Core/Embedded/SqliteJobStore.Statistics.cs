@@ -74,11 +74,7 @@ public sealed partial class SqliteJobStore
         command.CommandText = $"SELECT {Columns} FROM jobs WHERE status = @completed ORDER BY completed_at DESC LIMIT @limit";
         command.Parameters.AddWithValue("@completed", CardStatus.Completed.ToWireName());
         command.Parameters.AddWithValue("@limit", limit);
-        using var reader = command.ExecuteReader();
-        var jobs = new List<CardJob>();
-        while (reader.Read())
-            jobs.Add(Map(reader));
-        return Task.FromResult<IReadOnlyList<CardJob>>(jobs);
+        return Task.FromResult(ReadAll(command));
     }
 
     private static void AddRatingsToOlderFiles(SqliteDatabase database)

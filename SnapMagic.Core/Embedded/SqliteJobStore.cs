@@ -112,11 +112,7 @@ public sealed partial class SqliteJobStore : IJobStore, IDisposable
             """;
         command.Parameters.AddWithValue("@session", sessionId);
         command.Parameters.AddWithValue("@limit", limit);
-        using var reader = command.ExecuteReader();
-        var jobs = new List<CardJob>();
-        while (reader.Read())
-            jobs.Add(Map(reader));
-        return Task.FromResult<IReadOnlyList<CardJob>>(jobs);
+        return Task.FromResult(ReadAll(command));
     }
 
     public Task<long?> CountQueuedAheadAsync(CardJob job, CancellationToken cancellationToken = default)
@@ -187,6 +183,15 @@ public sealed partial class SqliteJobStore : IJobStore, IDisposable
         for (var i = 0; i < from.Length; i++)
             command.Parameters.AddWithValue($"@from{i}", from[i].ToWireName());
         return Task.FromResult(ReadOne(command));
+    }
+
+    private static IReadOnlyList<CardJob> ReadAll(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var jobs = new List<CardJob>();
+        while (reader.Read())
+            jobs.Add(Map(reader));
+        return jobs;
     }
 
     private static CardJob? ReadOne(SqliteCommand command)
