@@ -4,6 +4,7 @@ using SnapMagic.Api.Extensions;
 using SnapMagic.Api.Hub;
 using SnapMagic.Api.Internal;
 using SnapMagic.Api.OpenApi;
+using SnapMagic.Api.Organizer;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +19,8 @@ app.MapDefaultEndpoints();
 app.MapApiReference();
 app.MapAuthEndpoints();
 app.MapCardEndpoints();
+app.MapCardRatingEndpoints();
+app.MapOrganizerEndpoints();
 app.MapHub<CardsHub>(CardsHub.Path);
 app.MapInternalEndpoints();
 

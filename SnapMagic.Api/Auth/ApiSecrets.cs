@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SnapMagic.Api.Internal;
+using SnapMagic.Api.Organizer;
 
 namespace SnapMagic.Api.Auth;
 
@@ -9,12 +10,15 @@ namespace SnapMagic.Api.Auth;
 /// </summary>
 internal sealed class ApiSecrets(IHostEnvironment environment)
     : IPostConfigureOptions<EventOptions>, IPostConfigureOptions<JwtOptions>, IPostConfigureOptions<InternalOptions>,
-      IValidateOptions<EventOptions>, IValidateOptions<JwtOptions>, IValidateOptions<InternalOptions>
+      IPostConfigureOptions<OrganizerOptions>,
+      IValidateOptions<EventOptions>, IValidateOptions<JwtOptions>, IValidateOptions<InternalOptions>, IValidateOptions<OrganizerOptions>
 {
     public const string DevelopmentUsername = "demo";
     public const string DevelopmentPassword = "demo";
     public const string DevelopmentSigningKey = "snapmagic-development-signing-key-not-for-production";
     public const string DevelopmentInternalKey = "snapmagic-dev-internal-key";
+    public const string DevelopmentOrganizerUsername = "organizer";
+    public const string DevelopmentOrganizerPassword = "organizer";
 
     private bool UseDefaults => environment.IsDevelopment();
 
@@ -34,6 +38,17 @@ internal sealed class ApiSecrets(IHostEnvironment environment)
     {
         if (UseDefaults && string.IsNullOrEmpty(options.ApiKey)) options.ApiKey = DevelopmentInternalKey;
     }
+
+    public void PostConfigure(string? name, OrganizerOptions options)
+    {
+        if (!UseDefaults) return;
+        if (string.IsNullOrEmpty(options.Username)) options.Username = DevelopmentOrganizerUsername;
+        if (string.IsNullOrEmpty(options.Password)) options.Password = DevelopmentOrganizerPassword;
+    }
+
+    public ValidateOptionsResult Validate(string? name, OrganizerOptions options) => Combine(
+        Check("Organizer:Username", options.Username, DevelopmentOrganizerUsername),
+        Check("Organizer:Password", options.Password, DevelopmentOrganizerPassword));
 
     public ValidateOptionsResult Validate(string? name, EventOptions options) => Combine(
         Check("Event:Username", options.Username, DevelopmentUsername),

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SnapMagic.Api.Http;
+using SnapMagic.Api.Organizer;
 
 namespace SnapMagic.Api.Auth;
 
@@ -18,19 +19,29 @@ public static class AuthEndpoints
         return app;
     }
 
-    private static async Task<IResult> LoginAsync(HttpRequest request, IOptions<EventOptions> eventOptions, SessionTokens tokens)
+    private static async Task<IResult> LoginAsync(
+        HttpRequest request, IOptions<EventOptions> eventOptions, IOptions<OrganizerOptions> organizerOptions, SessionTokens tokens)
     {
         var (login, problem) = await JsonRequestBody.ReadAsync(request, ApiJsonContext.Default.LoginRequest);
         if (problem is not null)
             return problem;
 
-        var expected = eventOptions.Value;
-        // Both compared every time (non-short-circuit &), so the answer takes as long whichever one is wrong.
-        var matches = FixedTimeText.AreEqual(login!.Username, expected.Username) & FixedTimeText.AreEqual(login.Password, expected.Password);
-        if (!matches)
+        var attendee = eventOptions.Value;
+        var organizer = organizerOptions.Value;
+        // Both logins compared every time (non-short-circuit |), so the answer takes as long whichever matches.
+        var isOrganizer = Matches(login!, organizer.Username, organizer.Password);
+        var isAttendee = Matches(login!, attendee.Username, attendee.Password);
+        var (username, role) = isOrganizer ? (organizer.Username!, Roles.Organizer)
+            : isAttendee ? (attendee.Username!, Roles.Attendee)
+            : (null, null);
+        if (role is null)
             return ApiProblems.Unauthorized("Wrong username or password.");
 
-        var (token, sessionId) = tokens.Issue(expected.Username!);
-        return TypedResults.Ok(new LoginResponse(token, (int)tokens.Lifetime.TotalSeconds, sessionId));
+        var (token, sessionId) = tokens.Issue(username!, role);
+        return TypedResults.Ok(new LoginResponse(token, (int)tokens.Lifetime.TotalSeconds, sessionId, role));
     }
+
+    // Both compared every time (non-short-circuit &), so the answer takes as long whichever one is wrong.
+    private static bool Matches(LoginRequest login, string? username, string? password) =>
+        FixedTimeText.AreEqual(login.Username, username) & FixedTimeText.AreEqual(login.Password, password);
 }

@@ -3,4 +3,5 @@ namespace SnapMagic.Api.Auth;
 public sealed record LoginRequest(string? Username, string? Password);
 
 /// <param name="ExpiresIn">Seconds until the token expires.</param>
-public sealed record LoginResponse(string Token, int ExpiresIn, string SessionId);
+/// <param name="Role"><c>attendee</c> or <c>organizer</c>.</param>
+public sealed record LoginResponse(string Token, int ExpiresIn, string SessionId, string Role);

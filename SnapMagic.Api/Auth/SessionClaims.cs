@@ -6,6 +6,8 @@ namespace SnapMagic.Api.Auth;
 internal static class SessionClaims
 {
     public const string SessionId = "sid";
+    /// <summary><see cref="Roles.Attendee"/> or <see cref="Roles.Organizer"/>.</summary>
+    public const string Role = "role";
 
     public static string? FindSessionId(this ClaimsPrincipal user) => user.FindFirst(SessionId)?.Value;
 

@@ -14,7 +14,7 @@ internal sealed class SessionTokens(IOptions<JwtOptions> options, TimeProvider t
 
     public TimeSpan Lifetime => _options.Lifetime;
 
-    public (string Token, string SessionId) Issue(string username)
+    public (string Token, string SessionId) Issue(string username, string role)
     {
         var sessionId = CorrelationIds.New();
         var now = time.GetUtcNow().UtcDateTime;
@@ -30,6 +30,7 @@ internal sealed class SessionTokens(IOptions<JwtOptions> options, TimeProvider t
             {
                 [JwtRegisteredClaimNames.Sub] = username,
                 [SessionClaims.SessionId] = sessionId,
+                [SessionClaims.Role] = role,
                 [JwtRegisteredClaimNames.Jti] = CorrelationIds.New(),
             },
         });

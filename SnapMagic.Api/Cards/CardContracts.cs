@@ -4,6 +4,8 @@ namespace SnapMagic.Api.Cards;
 
 public sealed record CreateCardRequest(string? Prompt);
 
+public sealed record RateCardRequest(string? Rating);
+
 public sealed record CardAccepted(string CorrelationId, string Status);
 
 /// <summary>A card as GET /api/cards/{id} and the hub's <c>cardUpdated</c> show it.</summary>
@@ -20,4 +22,8 @@ public sealed record CardView(
     /// <summary>Cards ahead of this one while it is queued, when the Api can tell.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? QueuePosition { get; init; }
+
+    /// <summary><c>up</c> or <c>down</c> once the owner rated the card.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Rating { get; init; }
 }

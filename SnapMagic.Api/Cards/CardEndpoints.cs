@@ -113,7 +113,7 @@ public static class CardEndpoints
     }
 
     /// <summary>The session's card, or null for unknown, malformed and other sessions' ids alike.</summary>
-    private static async Task<CardJob?> FindOwnedAsync(string correlationId, ClaimsPrincipal user, IJobStore store, CancellationToken cancellationToken)
+    internal static async Task<CardJob?> FindOwnedAsync(string correlationId, ClaimsPrincipal user, IJobStore store, CancellationToken cancellationToken)
     {
         if (!CorrelationIds.IsWellFormed(correlationId))
             return null;

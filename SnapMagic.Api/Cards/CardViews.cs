@@ -29,7 +29,10 @@ internal sealed class CardViews(IImageStore images, ImageLinks links, IJobStore 
         job.StartedAt,
         job.CompletedAt,
         ImageUrlFor(job, publicBase),
-        job.Error);
+        job.Error)
+    {
+        Rating = job.Rating?.ToWireName(),
+    };
 
     /// <summary><c>Api:PublicUrl</c> when set, else the base of the request being served.</summary>
     public string PublicBaseFor(HttpRequest request) =>

@@ -11,6 +11,7 @@ using SnapMagic.Api.Http;
 using SnapMagic.Api.Hub;
 using SnapMagic.Api.Internal;
 using SnapMagic.Api.OpenApi;
+using SnapMagic.Api.Organizer;
 
 namespace SnapMagic.Api.Extensions;
 
@@ -41,6 +42,7 @@ public static class ApiServicesExtensions
 
         services.AddSessionAuthentication();
         services.AddApiOpenApi();
+        services.AddOrganizer();
         services.AddCardRateLimiting();
         services.AddCors();
         services.AddSingleton<IConfigureOptions<CorsOptions>, ConfigureCorsFromSettings>();
@@ -79,8 +81,11 @@ public static class ApiServicesExtensions
         services.AddSingleton<IValidateOptions<EventOptions>>(sp => sp.GetRequiredService<ApiSecrets>());
         services.AddSingleton<IValidateOptions<JwtOptions>>(sp => sp.GetRequiredService<ApiSecrets>());
         services.AddSingleton<IValidateOptions<InternalOptions>>(sp => sp.GetRequiredService<ApiSecrets>());
+        services.AddSingleton<IPostConfigureOptions<OrganizerOptions>>(sp => sp.GetRequiredService<ApiSecrets>());
+        services.AddSingleton<IValidateOptions<OrganizerOptions>>(sp => sp.GetRequiredService<ApiSecrets>());
         services.AddOptions<EventOptions>().BindConfiguration(EventOptions.Section).ValidateOnStart();
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section).ValidateOnStart();
         services.AddOptions<InternalOptions>().BindConfiguration(InternalOptions.Section).ValidateOnStart();
+        services.AddOptions<OrganizerOptions>().BindConfiguration(OrganizerOptions.Section).ValidateOnStart();
     }
 }

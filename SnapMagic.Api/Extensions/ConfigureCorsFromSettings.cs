@@ -22,7 +22,7 @@ internal sealed class ConfigureCorsFromSettings(IConfiguration configuration) : 
 
         options.AddDefaultPolicy(policy => policy
             .WithOrigins(origins)
-            .WithMethods("GET", "POST")
+            .WithMethods("GET", "POST", "PUT")
             .WithHeaders("Authorization", "Content-Type", IdempotencyKeys.Header, "X-Requested-With", "X-SignalR-User-Agent")
             .WithExposedHeaders("Location", "Retry-After")
             .AllowCredentials());

@@ -10,6 +10,7 @@ namespace SnapMagic.Api.Http;
 [JsonSerializable(typeof(LoginRequest))]
 [JsonSerializable(typeof(LoginResponse))]
 [JsonSerializable(typeof(CreateCardRequest))]
+[JsonSerializable(typeof(RateCardRequest))]
 [JsonSerializable(typeof(CardAccepted))]
 [JsonSerializable(typeof(CardView))]
 [JsonSerializable(typeof(IReadOnlyList<CardView>))]

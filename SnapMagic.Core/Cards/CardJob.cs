@@ -15,6 +15,8 @@ public sealed record CardJob
     /// <summary>Why the card failed, in words an attendee can read.</summary>
     public string? Error { get; init; }
     public string? IdempotencyKey { get; init; }
+    /// <summary>The owner's thumbs up or down, once the card is completed.</summary>
+    public CardRating? Rating { get; init; }
 
     public static string ImageKeyFor(string sessionId, string correlationId) => $"cards/{sessionId}/{correlationId}.png";
 

@@ -9,7 +9,7 @@ namespace SnapMagic.Embedded;
 /// Card jobs in <c>{DataDirectory}/jobs.db</c>. Every status change is one UPDATE whose WHERE names the
 /// statuses <see cref="CardStatusExtensions.CanMoveTo"/> allows, so two processes can never both win a move.
 /// </summary>
-public sealed class SqliteJobStore : IJobStore, IDisposable
+public sealed partial class SqliteJobStore : IJobStore, IDisposable
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS jobs (
@@ -22,7 +22,8 @@ public sealed class SqliteJobStore : IJobStore, IDisposable
             completed_at    INTEGER NULL,
             image_key       TEXT    NULL,
             error           TEXT    NULL,
-            idempotency_key TEXT    NULL
+            idempotency_key TEXT    NULL,
+            rating          TEXT    NULL
         );
         CREATE UNIQUE INDEX IF NOT EXISTS ux_jobs_session_idempotency
             ON jobs (session_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
@@ -31,7 +32,7 @@ public sealed class SqliteJobStore : IJobStore, IDisposable
         """;
 
     private const string Columns =
-        "correlation_id, session_id, prompt, status, created_at, started_at, completed_at, image_key, error, idempotency_key";
+        "correlation_id, session_id, prompt, status, created_at, started_at, completed_at, image_key, error, idempotency_key, rating";
 
     private readonly SqliteDatabase _database;
 
@@ -43,6 +44,7 @@ public sealed class SqliteJobStore : IJobStore, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
         _database = new SqliteDatabase(Path.Combine(dataDirectory, "jobs.db"), Schema);
+        AddRatingsToOlderFiles(_database);
     }
 
     public Task<(CardJob Job, bool Created)> CreateAsync(CardJob job, CancellationToken cancellationToken = default)
@@ -66,7 +68,7 @@ public sealed class SqliteJobStore : IJobStore, IDisposable
                 insert.Transaction = transaction;
                 insert.CommandText = $"""
                     INSERT INTO jobs ({Columns})
-                    VALUES (@id, @session, @prompt, @status, @createdAt, @startedAt, @completedAt, @imageKey, @error, @key)
+                    VALUES (@id, @session, @prompt, @status, @createdAt, @startedAt, @completedAt, @imageKey, @error, @key, @rating)
                     """;
                 insert.Parameters.AddWithValue("@id", job.CorrelationId);
                 insert.Parameters.AddWithValue("@session", job.SessionId);
@@ -78,6 +80,7 @@ public sealed class SqliteJobStore : IJobStore, IDisposable
                 insert.Parameters.AddWithValue("@imageKey", (object?)job.ImageKey ?? DBNull.Value);
                 insert.Parameters.AddWithValue("@error", (object?)job.Error ?? DBNull.Value);
                 insert.Parameters.AddWithValue("@key", (object?)job.IdempotencyKey ?? DBNull.Value);
+                insert.Parameters.AddWithValue("@rating", (object?)job.Rating?.ToWireName() ?? DBNull.Value);
                 insert.ExecuteNonQuery();
             }
             return (job, true);
@@ -108,11 +111,7 @@ public sealed class SqliteJobStore : IJobStore, IDisposable
             """;
         command.Parameters.AddWithValue("@session", sessionId);
         command.Parameters.AddWithValue("@limit", limit);
-        using var reader = command.ExecuteReader();
-        var jobs = new List<CardJob>();
-        while (reader.Read())
-            jobs.Add(Map(reader));
-        return Task.FromResult<IReadOnlyList<CardJob>>(jobs);
+        return Task.FromResult(ReadAll(command));
     }
 
     public Task<long?> CountQueuedAheadAsync(CardJob job, CancellationToken cancellationToken = default)
@@ -187,6 +186,15 @@ public sealed class SqliteJobStore : IJobStore, IDisposable
         }, cancellationToken);
     }
 
+    private static IReadOnlyList<CardJob> ReadAll(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var jobs = new List<CardJob>();
+        while (reader.Read())
+            jobs.Add(Map(reader));
+        return jobs;
+    }
+
     private static CardJob? ReadOne(SqliteCommand command)
     {
         using var reader = command.ExecuteReader();
@@ -205,6 +213,7 @@ public sealed class SqliteJobStore : IJobStore, IDisposable
         ImageKey = reader.IsDBNull(7) ? null : reader.GetString(7),
         Error = reader.IsDBNull(8) ? null : reader.GetString(8),
         IdempotencyKey = reader.IsDBNull(9) ? null : reader.GetString(9),
+        Rating = reader.IsDBNull(10) ? null : ParseRating(reader.GetString(10)),
     };
 
     private static DateTimeOffset FromTicks(long utcTicks) => new(utcTicks, TimeSpan.Zero);

@@ -1,4 +1,5 @@
 using SnapMagic.Cards;
+using SnapMagic.Statistics;
 
 namespace SnapMagic.Storage;
 
@@ -38,6 +39,25 @@ public interface IJobStore
 
     /// <summary>queued | processing → failed.</summary>
     Task<CardJob?> TryFailAsync(string correlationId, string error, DateTimeOffset failedAt, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sets (or changes) the rating of a completed card; null when the card is missing or not completed.
+    /// Owners are checked by the caller, as for reads.
+    /// </summary>
+    Task<CardJob?> TryRateAsync(string correlationId, CardRating rating, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The event's figures for the organizer, with cards completed per minute in the minutes from
+    /// <paramref name="since"/> (a minute's start) to <paramref name="until"/>, at most 100 minutes.
+    /// Costs about the same however many cards the event has: aggregates over indexes or counters, never reading every card.
+    /// </summary>
+    Task<EventStatistics> GetStatisticsAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default);
+
+    /// <summary>Every card of the event, oldest first (the organizer's CSV export).</summary>
+    IAsyncEnumerable<CardJob> ListAllAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The event's latest completed cards, newest first.</summary>
+    Task<IReadOnlyList<CardJob>> ListLatestCompletedAsync(int limit, CancellationToken cancellationToken = default);
 
     /// <summary>Answers when the store is reachable (readiness).</summary>
     Task PingAsync(CancellationToken cancellationToken = default);

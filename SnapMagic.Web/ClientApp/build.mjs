@@ -1,6 +1,7 @@
 // Builds the page's bundle: npm ci when the repository's node_modules is missing or older than
 // package-lock.json, type check (tsc --noEmit), then esbuild bundles src/main.ts with
-// @microsoft/signalr from node_modules into ../wwwroot/dist/app.js.
+// @microsoft/signalr from node_modules into ../wwwroot/dist/app.js, and src/organizer.ts with Chart.js
+// into ../wwwroot/dist/organizer.js (the organizer's dashboard).
 // Run from anywhere: `node SnapMagic.Web/ClientApp/build.mjs` (MSBuild and `npm run build:web` do).
 // A lock directory serialises concurrent builds (parallel MSBuild nodes, two `dotnet build`s), so
 // one never deletes node_modules or half-writes the bundle under another.
@@ -60,7 +61,7 @@ async function acquireLock() {
 function nodeModulesAreCurrent() {
   const installed = join(repoRoot, "node_modules", ".package-lock.json");
   if (!existsSync(installed)) return false;
-  for (const pkg of ["esbuild", "typescript", "@microsoft/signalr"])
+  for (const pkg of ["esbuild", "typescript", "@microsoft/signalr", "chart.js"])
     if (!existsSync(join(repoRoot, "node_modules", pkg, "package.json"))) return false;
   return statSync(installed).mtimeMs >= statSync(join(repoRoot, "package-lock.json")).mtimeMs;
 }
@@ -77,14 +78,14 @@ try {
 
     const esbuild = await import("esbuild");
     const result = await esbuild.build({
-      entryPoints: [join(clientApp, "src", "main.ts")],
+      entryPoints: { app: join(clientApp, "src", "main.ts"), organizer: join(clientApp, "src", "organizer.ts") },
       bundle: true,
       format: "iife",
       platform: "browser",
       target: ["es2020", "chrome100", "firefox100", "safari15"],
       minify: true,
       sourcemap: "linked",
-      outfile: join(outDir, "app.js"),
+      outdir: outDir,
       write: false,
       logLevel: "warning",
     });

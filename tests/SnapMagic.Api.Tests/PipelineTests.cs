@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using SnapMagic.Cards;
 using SnapMagic.Queueing;
+using SnapMagic.Statistics;
 using SnapMagic.Storage;
 
 namespace SnapMagic.Api.Tests;
@@ -125,6 +126,10 @@ public sealed class PipelineTests(ApiFactory factory) : IClassFixture<ApiFactory
         public Task<CardJob?> TryStartAsync(string id, DateTimeOffset at, CancellationToken ct = default) => throw Failure();
         public Task<CardJob?> TryCompleteAsync(string id, string key, DateTimeOffset at, CancellationToken ct = default) => throw Failure();
         public Task<CardJob?> TryFailAsync(string id, string error, DateTimeOffset at, CancellationToken ct = default) => throw Failure();
+        public Task<CardJob?> TryRateAsync(string id, CardRating rating, CancellationToken ct = default) => throw Failure();
+        public Task<EventStatistics> GetStatisticsAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken ct = default) => throw Failure();
+        public IAsyncEnumerable<CardJob> ListAllAsync(CancellationToken ct = default) => throw Failure();
+        public Task<IReadOnlyList<CardJob>> ListLatestCompletedAsync(int limit, CancellationToken ct = default) => throw Failure();
         public Task PingAsync(CancellationToken ct = default) => throw Failure();
     }
 

@@ -23,6 +23,8 @@ public sealed class ProductionStartupTests
         Assert.Contains("Event:Username", message);
         Assert.Contains("Event:Password", message);
         Assert.Contains("Internal:ApiKey", message);
+        Assert.Contains("Organizer:Username", message);
+        Assert.Contains("Organizer:Password", message);
     }
 
     [Fact]
@@ -33,14 +35,18 @@ public sealed class ProductionStartupTests
             .UseSetting("Event:Username", "booth")
             .UseSetting("Event:Password", "demo")
             .UseSetting("Jwt:SigningKey", "too-short")
-            .UseSetting("Internal:ApiKey", "snapmagic-dev-internal-key"));
+            .UseSetting("Internal:ApiKey", "snapmagic-dev-internal-key")
+            .UseSetting("Organizer:Username", "organizer")
+            .UseSetting("Organizer:Password", "a-real-organizer-password"));
 
         var message = Assert.ThrowsAny<Exception>(() => configured.CreateClient()).ToString();
 
         Assert.Contains("Event:Password", message);
         Assert.Contains("Jwt:SigningKey is too short", message);
         Assert.Contains("Internal:ApiKey", message);
+        Assert.Contains("Organizer:Username still has its development default", message);
         Assert.DoesNotContain("Event:Username", message);
+        Assert.DoesNotContain("Organizer:Password", message);
     }
 
     [Fact]
@@ -51,14 +57,20 @@ public sealed class ProductionStartupTests
             .UseSetting("Event:Username", "booth")
             .UseSetting("Event:Password", "a-real-event-password")
             .UseSetting("Jwt:SigningKey", "a-production-signing-key-of-at-least-32-bytes")
-            .UseSetting("Internal:ApiKey", "a-production-internal-key"));
+            .UseSetting("Internal:ApiKey", "a-production-internal-key")
+            .UseSetting("Organizer:Username", "host")
+            .UseSetting("Organizer:Password", "a-real-organizer-password"));
         using var client = configured.CreateClient();
 
         using var demo = await client.PostAsJsonAsync("/api/auth/login", new { username = "demo", password = "demo" });
+        using var organizer = await client.PostAsJsonAsync("/api/auth/login", new { username = "organizer", password = "organizer" });
         using var booth = await client.PostAsJsonAsync("/api/auth/login", new { username = "booth", password = "a-real-event-password" });
+        using var host = await client.PostAsJsonAsync("/api/auth/login", new { username = "host", password = "a-real-organizer-password" });
 
         Assert.Equal(HttpStatusCode.Unauthorized, demo.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, organizer.StatusCode);
         Assert.Equal(HttpStatusCode.OK, booth.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, host.StatusCode);
     }
 
     [Fact]

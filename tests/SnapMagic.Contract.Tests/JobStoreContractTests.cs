@@ -7,7 +7,7 @@ namespace SnapMagic.Contract.Tests;
 /// What every <see cref="IJobStore"/> must do. A backend runs it by subclassing and building a fresh store in
 /// <see cref="CreateStoreAsync"/>. Timestamps are whole milliseconds so every backend can keep them exactly.
 /// </summary>
-public abstract class JobStoreContractTests : IAsyncLifetime
+public abstract partial class JobStoreContractTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 21, 10, 0, 0, TimeSpan.Zero);
 

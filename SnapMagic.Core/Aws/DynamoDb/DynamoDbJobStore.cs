@@ -16,7 +16,7 @@ namespace SnapMagic.Aws.DynamoDb;
 /// winner's job item exists, so the two never disagree even if the winner stopped between its two writes
 /// (DynamoDB transactions would do it in one step, but local DynamoDB servers lack them).
 /// </remarks>
-public sealed class DynamoDbJobStore(IAmazonDynamoDB dynamoDb, string tableName, TimeSpan retention) : IJobStore
+public sealed partial class DynamoDbJobStore(IAmazonDynamoDB dynamoDb, string tableName, TimeSpan retention) : IJobStore
 {
     private const string JobCopy = "job";
     private const string NotExists = $"attribute_not_exists({JobItem.CorrelationId})";
@@ -25,9 +25,11 @@ public sealed class DynamoDbJobStore(IAmazonDynamoDB dynamoDb, string tableName,
     {
         ArgumentNullException.ThrowIfNull(job);
         var item = JobItem.ToItem(job, job.CreatedAt + retention);
+        item[EventTimeline.Attribute] = JobItem.S(EventTimeline.Cards);
         if (job.IdempotencyKey is null)
         {
             await PutNewAsync(item, cancellationToken);
+            await _counters.RecordCreatedAsync(cancellationToken);
             return (job, true);
         }
 
@@ -42,6 +44,7 @@ public sealed class DynamoDbJobStore(IAmazonDynamoDB dynamoDb, string tableName,
         {
             // A loser of the race may already have written this very item from the claim's copy.
             await TryPutNewAsync(item, cancellationToken);
+            await _counters.RecordCreatedAsync(cancellationToken);
             return (job, true);
         }
 
@@ -142,9 +145,15 @@ public sealed class DynamoDbJobStore(IAmazonDynamoDB dynamoDb, string tableName,
                 ConditionExpression = $"#status IN ({string.Join(", ", from.Select((_, i) => $":from{i}"))})",
                 ExpressionAttributeNames = names,
                 ExpressionAttributeValues = values,
-                ReturnValues = ReturnValue.ALL_NEW,
+                ReturnValues = ReturnValue.ALL_OLD,
             }, cancellationToken);
-            return JobItem.FromItem(response.Attributes);
+            // The old item tells the counters which status the card left; the new one is the old plus the update.
+            var updated = new Dictionary<string, AttributeValue>(response.Attributes) { [JobItem.Status] = JobItem.StatusValue(to) };
+            foreach (var (name, value) in set)
+                updated[name] = value;
+            var (before, after) = (JobItem.FromItem(response.Attributes)!, JobItem.FromItem(updated)!);
+            await _counters.RecordMoveAsync(before, after, cancellationToken);
+            return after;
         }
         catch (ConditionalCheckFailedException)
         {

@@ -3,7 +3,7 @@ using Amazon.DynamoDBv2.Model;
 
 namespace SnapMagic.Aws.DynamoDb;
 
-/// <summary>Creates the job table (on-demand, session index, TTL on <c>expiresAt</c>) when it is missing and waits until it is ACTIVE.</summary>
+/// <summary>Creates the job table (on-demand, session and time indexes, TTL on <c>expiresAt</c>) when it is missing and waits until it is ACTIVE.</summary>
 public static class DynamoDbTableSetup
 {
     /// <summary>Returns what it created or changed (nothing when the table was ready).</summary>
@@ -52,6 +52,7 @@ public static class DynamoDbTableSetup
                     new AttributeDefinition(JobItem.CorrelationId, ScalarAttributeType.S),
                     new AttributeDefinition(JobItem.SessionId, ScalarAttributeType.S),
                     new AttributeDefinition(JobItem.CreatedAt, ScalarAttributeType.S),
+                    new AttributeDefinition(EventTimeline.Attribute, ScalarAttributeType.S),
                 ],
                 KeySchema = [new KeySchemaElement(JobItem.CorrelationId, KeyType.HASH)],
                 GlobalSecondaryIndexes =
@@ -66,6 +67,7 @@ public static class DynamoDbTableSetup
                         ],
                         Projection = new Projection { ProjectionType = ProjectionType.ALL },
                     },
+                    EventTimeline.Index(),
                 ],
             }, cancellationToken);
         }

@@ -21,6 +21,7 @@ internal static class JobItem
     public const string Error = "error";
     public const string IdempotencyKey = "idempotencyKey";
     public const string ExpiresAt = "expiresAt";
+    public const string Rating = "rating";
 
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
@@ -40,6 +41,7 @@ internal static class JobItem
         AddIfSet(item, ImageKey, job.ImageKey is { } key ? S(key) : null);
         AddIfSet(item, Error, job.Error is { } error ? S(error) : null);
         AddIfSet(item, IdempotencyKey, job.IdempotencyKey is { } idem ? S(idem) : null);
+        AddIfSet(item, Rating, job.Rating is { } rating ? S(rating.ToWireName()) : null);
         return item;
     }
 
@@ -60,6 +62,7 @@ internal static class JobItem
             ImageKey = OptionalString(item, ImageKey),
             Error = OptionalString(item, Error),
             IdempotencyKey = OptionalString(item, IdempotencyKey),
+            Rating = CardRatingExtensions.TryParseWireName(OptionalString(item, Rating), out var rating) ? rating : null,
         };
     }
 

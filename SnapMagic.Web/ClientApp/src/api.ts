@@ -1,4 +1,4 @@
-import { toCardList, toCardView, type CardView } from "./types";
+import { toCardList, toCardView, type CardRating, type CardView } from "./types";
 
 export type ApiErrorKind = "network" | "unauthorized" | "rateLimited" | "invalid" | "notFound" | "server";
 
@@ -20,6 +20,8 @@ export interface LoginResult {
   token: string;
   expiresIn: number;
   sessionId: string;
+  /** "attendee" or "organizer". */
+  role: string;
 }
 
 export interface CardAccepted {
@@ -64,7 +66,12 @@ export class ApiClient {
     const body = await this.send("POST", "/api/auth/login", { username, password }, {}, false);
     const result = body as Partial<LoginResult>;
     if (typeof result.token !== "string" || typeof result.expiresIn !== "number") throw new ApiError("server");
-    return { token: result.token, expiresIn: result.expiresIn, sessionId: typeof result.sessionId === "string" ? result.sessionId : "" };
+    return {
+      token: result.token,
+      expiresIn: result.expiresIn,
+      sessionId: typeof result.sessionId === "string" ? result.sessionId : "",
+      role: typeof result.role === "string" ? result.role : "attendee",
+    };
   }
 
   async createCard(prompt: string, idempotencyKey: string): Promise<CardAccepted> {
@@ -81,6 +88,30 @@ export class ApiClient {
 
   async listCards(): Promise<CardView[]> {
     return toCardList(await this.send("GET", "/api/cards"));
+  }
+
+  async rateCard(correlationId: string, rating: CardRating): Promise<void> {
+    await this.send("PUT", `/api/cards/${encodeURIComponent(correlationId)}/rating`, { rating });
+  }
+
+  /** GET with the session's token, answered as JSON (the organizer's endpoints). */
+  async getJson(path: string): Promise<unknown> {
+    return this.send("GET", path);
+  }
+
+  /** GET with the session's token, answered as a file (the organizer's CSV). */
+  async getBlob(path: string): Promise<Blob> {
+    const token = this.token();
+    if (!token) throw new ApiError("unauthorized");
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl}${path}`, { headers: { Authorization: `Bearer ${token}` }, cache: "no-store" });
+    } catch {
+      throw new ApiError("network");
+    }
+    if (response.status === 401) throw new ApiError("unauthorized");
+    if (!response.ok) throw new ApiError(response.status < 500 ? "invalid" : "server", await problemText(response));
+    return response.blob();
   }
 
   private async send(method: string, path: string, json?: unknown, headers: Record<string, string> = {}, authorized = true): Promise<unknown> {

@@ -4,7 +4,7 @@ import { byId, showText } from "./dom";
 import { describeError, messages } from "./messages";
 import { checkPrompt, PROMPT_MAX, PROMPT_MIN } from "./prompt";
 import { clearSession, loadSession, saveSession, type Session } from "./session";
-import { isFinished, newestFirst, statusRank, type CardView } from "./types";
+import { isFinished, newestFirst, statusRank, type CardRating, type CardView } from "./types";
 import { newUuid } from "./uuid";
 import { renderGalleryItem } from "./views/galleryView";
 import { renderCard, renderEmpty, statusText, type ResultActions } from "./views/resultView";
@@ -79,6 +79,7 @@ export class App {
     downloadLink: (url) => this.downloadLink(url),
     imageFailed: (card, image) => void this.reloadImage(card, image),
     resolveUrl: (url) => this.api.resolve(url),
+    rate: (card, rating) => void this.rate(card, rating),
   };
 
   constructor(apiUrl: string) {
@@ -241,6 +242,7 @@ export class App {
         imageUrl: null,
         error: null,
         queuePosition: null,
+        rating: null,
       };
       this.cards.set(card.correlationId, card);
       this.currentId = card.correlationId;
@@ -342,7 +344,7 @@ export class App {
 
   private renderResult(): void {
     const card = this.currentId ? (this.cards.get(this.currentId) ?? null) : null;
-    const shownKey = card ? `${card.correlationId}|${card.status}|${card.imageUrl}|${card.queuePosition}` : "";
+    const shownKey = card ? `${card.correlationId}|${card.status}|${card.imageUrl}|${card.queuePosition}|${card.rating}` : "";
     if (this.ui.resultBody.dataset["shown"] === shownKey && shownKey) return;
     this.ui.resultBody.dataset["shown"] = shownKey;
     this.ui.resultBody.dataset["status"] = card?.status ?? "none";
@@ -375,6 +377,24 @@ export class App {
   }
 
   /** An image URL can expire (S3 presigns do): ask the Api for a fresh card view once. */
+  private async rate(card: CardView, rating: CardRating): Promise<void> {
+    const before = this.cards.get(card.correlationId) ?? card;
+    // Shown at once; put back if the Api says no.
+    this.cards.set(card.correlationId, { ...before, rating });
+    this.renderResult();
+    // The buttons were drawn anew: keep the keyboard where it was.
+    this.ui.resultBody.querySelector<HTMLButtonElement>(`.rate-${rating}`)?.focus();
+    try {
+      await this.api.rateCard(card.correlationId, rating);
+      this.ui.resultStatus.textContent = rating === "up" ? "Thanks! You gave your card a thumbs up." : "Thanks! You gave your card a thumbs down.";
+    } catch (error) {
+      this.cards.set(card.correlationId, before);
+      this.renderResult();
+      if (error instanceof ApiError && error.kind === "unauthorized") return void this.endSession(messages.sessionEnded);
+      this.ui.resultStatus.textContent = describeError(error);
+    }
+  }
+
   private async reloadImage(card: CardView, image: HTMLImageElement): Promise<void> {
     try {
       const fresh = await this.api.getCard(card.correlationId);

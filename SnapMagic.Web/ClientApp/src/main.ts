@@ -1,23 +1,10 @@
 import { App } from "./app";
-import { messages } from "./messages";
+import { readApiUrl } from "./config";
 
 /** Reads /config.json (where the Api is), then starts the page. */
 async function main(): Promise<void> {
-  let apiUrl: string;
-  try {
-    const response = await fetch("config.json", { cache: "no-store" });
-    const config = (await response.json()) as { apiUrl?: unknown };
-    if (!response.ok || typeof config.apiUrl !== "string") throw new Error("config");
-    apiUrl = config.apiUrl.replace(/\/+$/, "");
-  } catch {
-    const banner = document.getElementById("banner");
-    if (banner) {
-      banner.textContent = messages.cannotStart;
-      banner.hidden = false;
-    }
-    return;
-  }
-  new App(apiUrl).start();
+  const apiUrl = await readApiUrl("config.json");
+  if (apiUrl) new App(apiUrl).start();
 }
 
 void main();

@@ -1,4 +1,4 @@
-/** The login, kept in localStorage so a reload keeps the attendee signed in until the token expires. */
+/** The login, kept in localStorage so a reload keeps the attendee (or organizer) signed in until the token expires. */
 export interface Session {
   token: string;
   sessionId: string;
@@ -6,9 +6,12 @@ export interface Session {
   expiresAt: number;
 }
 
-const storageKey = "snapmagic.session";
+const attendeeKey = "snapmagic.session";
 
-export function loadSession(now = Date.now()): Session | null {
+/** Where the organizer's login is kept: apart from an attendee's login in the same browser. */
+export const organizerKey = "snapmagic.organizer";
+
+export function loadSession(now = Date.now(), storageKey = attendeeKey): Session | null {
   try {
     const raw = localStorage.getItem(storageKey);
     if (!raw) return null;
@@ -23,7 +26,7 @@ export function loadSession(now = Date.now()): Session | null {
   }
 }
 
-export function saveSession(session: Session): void {
+export function saveSession(session: Session, storageKey = attendeeKey): void {
   try {
     localStorage.setItem(storageKey, JSON.stringify(session));
   } catch {
@@ -31,7 +34,7 @@ export function saveSession(session: Session): void {
   }
 }
 
-export function clearSession(): void {
+export function clearSession(storageKey = attendeeKey): void {
   try {
     localStorage.removeItem(storageKey);
   } catch {

@@ -1,6 +1,9 @@
 /** A card's life as the Api reports it (status strings are lower case). */
 export type CardStatus = "queued" | "processing" | "completed" | "failed";
 
+/** The owner's thumbs up or down on a completed card. */
+export type CardRating = "up" | "down";
+
 /** The card view of GET /api/cards/{id}, GET /api/cards and the hub's `cardUpdated`. */
 export interface CardView {
   correlationId: string;
@@ -13,6 +16,7 @@ export interface CardView {
   error: string | null;
   /** How many cards are ahead of this one, while it is queued (when the Api can tell). */
   queuePosition: number | null;
+  rating: CardRating | null;
 }
 
 const statuses: readonly CardStatus[] = ["queued", "processing", "completed", "failed"];
@@ -38,6 +42,7 @@ export function toCardView(raw: unknown): CardView | null {
   const status = text(o["status"])?.toLowerCase() as CardStatus | undefined;
   if (!correlationId || !status || !statuses.includes(status)) return null;
   const position = o["queuePosition"];
+  const rating = o["rating"];
   return {
     correlationId,
     status,
@@ -48,6 +53,7 @@ export function toCardView(raw: unknown): CardView | null {
     imageUrl: text(o["imageUrl"]),
     error: text(o["error"]),
     queuePosition: typeof position === "number" && Number.isFinite(position) ? position : null,
+    rating: rating === "up" || rating === "down" ? rating : null,
   };
 }
 

@@ -36,6 +36,9 @@ public sealed class BadInputServer : IAsyncLifetime
 
     public string SignedImageCard { get; private set; } = "";
 
+    /// <summary>The token of <see cref="SignedImageCard"/>'s owner, who may rate it.</summary>
+    public string SignedImageCardOwnerToken { get; private set; } = "";
+
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };
 
     public async Task InitializeAsync()
@@ -52,6 +55,7 @@ public sealed class BadInputServer : IAsyncLifetime
             await _factory.CompleteWithImageAsync(SignedImageCard, login.SessionId);
             var view = await owner.GetCardAsync(SignedImageCard);
             SignedImageLink = new Uri(view.ImageUrl!).PathAndQuery;
+            SignedImageCardOwnerToken = login.Token;
         }
     }
 

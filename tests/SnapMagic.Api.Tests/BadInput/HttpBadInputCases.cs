@@ -146,6 +146,32 @@ public static class HttpBadInputCases
         Case("login huge body", c => c.Login(Json($$"""{"username":"demo","password":"{{new string('p', 100 * 1024)}}"}""")), 413),
         Case("login password with control characters", c => c.Login(Json("""{"username":"demo","password":"demo\u0000\u001b"}""")), 401),
 
+        // Ratings (PUT /api/cards/{id}/rating): the owner of a completed card, with a bad body; or not the owner.
+        Case("rating neither up nor down", c => c.RateOwnCard(Json("""{"rating":"sideways"}""")), 400),
+        Case("rating in upper case", c => c.RateOwnCard(Json("""{"rating":"UP"}""")), 400),
+        Case("rating empty", c => c.RateOwnCard(Json("""{"rating":""}""")), 400),
+        Case("rating null", c => c.RateOwnCard(Json("""{"rating":null}""")), 400),
+        Case("rating missing", c => c.RateOwnCard(Json("{}")), 400),
+        Case("rating a number", c => c.RateOwnCard(Json("""{"rating":1}""")), 400),
+        Case("rating an array", c => c.RateOwnCard(Json("""{"rating":["up"]}""")), 400),
+        Case("rating with a NUL", c => c.RateOwnCard(Json("""{"rating":"up\u0000"}""")), 400),
+        Case("rating body invalid JSON", c => c.RateOwnCard(Json("""{"rating":"up" """)), 400),
+        Case("rating body empty, labelled JSON", c => c.RateOwnCard(Json("")), 400),
+        Case("rating body form-urlencoded", c => c.RateOwnCard(new FormUrlEncodedContent([new("rating", "up")])), 415),
+        Case("rating body missing", c => c.RateOwnCard(null), 415),
+        Case("rating body huge", c => c.RateOwnCard(Json($$"""{"rating":"up","pad":"{{new string('p', 100 * 1024)}}"}""")), 413),
+        Case("rating of another session's card", c => c.Send(HttpMethod.Put, $"/api/cards/{c.Server.SignedImageCard}/rating", Json("""{"rating":"up"}"""), c.Token), 404),
+        Case("rating of an unknown card", c => c.Send(HttpMethod.Put, $"/api/cards/{CorrelationIds.New()}/rating", Json("""{"rating":"up"}"""), c.Token), 404),
+        Case("rating of a traversal id", c => c.Send(HttpMethod.Put, "/api/cards/..%2F..%2Fjobs.db/rating", Json("""{"rating":"up"}"""), c.Token), 404),
+        Case("rating without a token", c => c.Send(HttpMethod.Put, $"/api/cards/{c.Server.SignedImageCard}/rating", Json("""{"rating":"up"}"""), null), 401),
+        Case("rating with POST", c => c.Send(HttpMethod.Post, $"/api/cards/{c.Server.SignedImageCard}/rating", Json("""{"rating":"up"}"""), c.Token), 405),
+
+        // Organizer endpoints: attendee tokens are not enough.
+        Case("organizer summary with an attendee token", c => c.Get("/api/organizer/summary"), 403),
+        Case("organizer CSV with an attendee token", c => c.Get("/api/organizer/cards.csv"), 403),
+        Case("organizer CSV without a token", c => c.GetAnonymous("/api/organizer/cards.csv"), 401),
+        Case("organizer login with the wrong password", c => c.Login(Json("""{"username":"organizer","password":"nope"}""")), 401),
+
         // Routes and methods.
         Case("unknown route", c => c.Get("/api/nothing-here"), 404),
         Case("PUT on the card list", c => c.Send(HttpMethod.Put, "/api/cards", Json(Ok), c.Token), 405),

@@ -30,6 +30,10 @@ public sealed class HttpCaseContext(BadInputServer server, string token)
 
     public Task<CaseResponse> GetAnonymous(string path) => Send(HttpMethod.Get, path, null, null);
 
+    /// <summary>PUT a rating on the server's completed card, as its owner.</summary>
+    public Task<CaseResponse> RateOwnCard(HttpContent? content) =>
+        Send(HttpMethod.Put, $"/api/cards/{server.SignedImageCard}/rating", content, server.SignedImageCardOwnerToken);
+
     public Task<CaseResponse> Login(HttpContent? content) => Send(HttpMethod.Post, "/api/auth/login", content, null);
 
     public Task<CaseResponse> Internal(string correlationId, string? key, HttpMethod? method = null) =>

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using SnapMagic.Embedded;
 using SnapMagic.Queueing;
+using SnapMagic.TestSupport;
 
 namespace SnapMagic.Contract.Tests.Embedded;
 

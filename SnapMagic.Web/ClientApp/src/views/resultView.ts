@@ -1,6 +1,7 @@
 import { h } from "../dom";
 import { isContentFilterBlock } from "../messages";
-import type { CardView } from "../types";
+import { thumbIcon } from "./thumbIcon";
+import type { CardRating, CardView } from "../types";
 
 export interface ResultActions {
   /** A failed card: make it again with the same prompt (a new attempt). */
@@ -11,6 +12,8 @@ export interface ResultActions {
   downloadLink(url: string): string;
   imageFailed(card: CardView, image: HTMLImageElement): void;
   resolveUrl(url: string): string;
+  /** A completed card: the owner's thumbs up or down (pressing the other one changes it). */
+  rate(card: CardView, rating: CardRating): void;
 }
 
 const steps = [
@@ -69,6 +72,31 @@ function quote(card: CardView): HTMLElement {
   return h("p", { class: "result-prompt" }, h("span", { class: "visually-hidden" }, "Prompt: "), card.prompt);
 }
 
+const ratingChoices = [
+  { rating: "up", label: "Thumbs up" },
+  { rating: "down", label: "Thumbs down" },
+] as const;
+
+/** Two toggle buttons in a labelled group: the pressed one is the card's rating; Tab and Enter/Space work as for any button. */
+function ratingButtons(card: CardView, actions: ResultActions): HTMLElement {
+  const buttons = ratingChoices.map((choice) => {
+    const pressed = card.rating === choice.rating;
+    const button = h("button", {
+      type: "button",
+      class: `rate-button rate-${choice.rating}`,
+      "aria-pressed": pressed ? "true" : "false",
+      "aria-label": choice.label,
+      title: choice.label,
+    }, thumbIcon(choice.rating));
+    button.addEventListener("click", () => {
+      if (!pressed) actions.rate(card, choice.rating);
+    });
+    return button;
+  });
+  return h("div", { class: "rating", role: "group", "aria-label": "Rate this card" },
+    h("span", { class: "rating-label", "aria-hidden": "true" }, "Rate it"), ...buttons);
+}
+
 export function renderEmpty(): HTMLElement {
   return h("div", { class: "result-empty" },
     h("div", { class: "result-empty-card", "aria-hidden": "true" }, "✦"),
@@ -84,7 +112,7 @@ export function renderCard(card: CardView, actions: ResultActions): HTMLElement 
     return h("div", { class: "result-card" },
       h("figure", { class: "card-figure" }, image),
       quote(card),
-      h("div", { class: "result-actions" }, link));
+      h("div", { class: "result-actions" }, link, ratingButtons(card, actions)));
   }
 
   if (card.status === "failed") {

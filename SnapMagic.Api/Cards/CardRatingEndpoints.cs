@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using SnapMagic.Api.Http;
+using SnapMagic.Cards;
+using SnapMagic.Storage;
+
+namespace SnapMagic.Api.Cards;
+
+/// <summary>PUT /api/cards/{id}/rating: the owner's thumbs up or down on a completed card, changeable.</summary>
+public static class CardRatingEndpoints
+{
+    public static IEndpointRouteBuilder MapCardRatingEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPut("/api/cards/{correlationId}/rating", RateAsync).RequireAuthorization();
+        return app;
+    }
+
+    private static async Task<IResult> RateAsync(string correlationId, HttpRequest request, ClaimsPrincipal user, IJobStore store)
+    {
+        var cancellationToken = request.HttpContext.RequestAborted;
+        // Ownership first, as for reads: another session's card is "not found" whatever the body says.
+        var job = await CardEndpoints.FindOwnedAsync(correlationId, user, store, cancellationToken);
+        if (job is null)
+            return ApiProblems.CardNotFound();
+
+        var (body, problem) = await JsonRequestBody.ReadAsync(request, ApiJsonContext.Default.RateCardRequest);
+        if (problem is not null)
+            return problem;
+        if (!CardRatingExtensions.TryParseWireName(body!.Rating, out var rating))
+            return ApiProblems.BadRequest("Send {\"rating\":\"up\"} or {\"rating\":\"down\"}.", "Rating not accepted");
+        if (job.Status != CardStatus.Completed || await store.TryRateAsync(correlationId, rating, cancellationToken) is null)
+            return ApiProblems.BadRequest("Only a finished card can be rated; this one is " + job.Status.ToWireName() + ".", "Card not finished");
+        return TypedResults.NoContent();
+    }
+}

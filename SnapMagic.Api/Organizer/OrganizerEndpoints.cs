@@ -1,0 +1,39 @@
+using SnapMagic.Api.Cards;
+using SnapMagic.Storage;
+
+namespace SnapMagic.Api.Organizer;
+
+/// <summary>The organizer's view of the event: figures, the CSV of every card, the latest finished cards.</summary>
+public static class OrganizerEndpoints
+{
+    public const int GalleryLimit = 12;
+
+    public static IEndpointRouteBuilder MapOrganizerEndpoints(this IEndpointRouteBuilder app)
+    {
+        var organizer = app.MapGroup("/api/organizer").RequireAuthorization(OrganizerAuthorization.PolicyName);
+        organizer.MapGet("/summary", SummaryAsync);
+        organizer.MapGet("/cards.csv", Csv);
+        organizer.MapGet("/cards/latest", LatestAsync);
+        return app;
+    }
+
+    private static async Task<IResult> SummaryAsync(OrganizerSummaries summaries, HttpContext context)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(await summaries.CreateAsync(context.RequestAborted));
+    }
+
+    private static IResult Csv(IJobStore store, HttpContext context) => TypedResults.Stream(
+        body => CardsCsv.WriteAsync(body, store.ListAllAsync(context.RequestAborted), context.RequestAborted),
+        CardsCsv.ContentType,
+        CardsCsv.FileName);
+
+    /// <summary>With image links that need no header, as the attendee's own cards have.</summary>
+    private static async Task<IResult> LatestAsync(IJobStore store, CardViews views, HttpRequest request)
+    {
+        var jobs = await store.ListLatestCompletedAsync(GalleryLimit, request.HttpContext.RequestAborted);
+        var publicBase = views.PublicBaseFor(request);
+        IReadOnlyList<CardView> list = [.. jobs.Select(job => views.Create(job, publicBase))];
+        return TypedResults.Ok(list);
+    }
+}
