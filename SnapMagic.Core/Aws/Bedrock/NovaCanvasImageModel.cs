@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SkiaSharp;
 using SnapMagic.Imaging;
 
 namespace SnapMagic.Aws.Bedrock;
@@ -32,7 +33,8 @@ public sealed class NovaCanvasImageModel(BedrockRuntimeClient client, IOptions<B
             throw ex.ToImageModelException();
         }
 
-        return Composite(ReadImage(responseBody), request.Prompt);
+        using var painted = ReadImage(responseBody);
+        return Composite(painted, request.Prompt);
     }
 
     internal static NovaCanvasRequest BuildRequest(CardImageRequest request, BedrockOptions settings)
@@ -51,7 +53,7 @@ public sealed class NovaCanvasImageModel(BedrockRuntimeClient client, IOptions<B
             new NovaImageGenerationConfig(1, settings.Quality, settings.CfgScale, seed));
     }
 
-    private static RgbaImage ReadImage(byte[] responseBody)
+    private static SKBitmap ReadImage(byte[] responseBody)
     {
         NovaCanvasResponse? response;
         try
@@ -74,25 +76,33 @@ public sealed class NovaCanvasImageModel(BedrockRuntimeClient client, IOptions<B
 
         try
         {
-            var image = Png.Decode(Convert.FromBase64String(first));
+            var image = CardPng.Decode(Convert.FromBase64String(first));
             if (image.Width != CardTemplate.Width || image.Height != CardTemplate.Height)
+            {
+                image.Dispose();
                 throw new ImageModelException(ImageModelFailure.Rejected, BedrockException.RefusedMessage,
                     $"Nova Canvas returned a {image.Width}x{image.Height} image; the card is {CardTemplate.Width}x{CardTemplate.Height}.");
+            }
             return image;
         }
         catch (FormatException ex)
         {
-            // Covers bad base64 and PngFormatException (JPEG output, corrupt bytes).
+            // Covers bad base64 and bytes Skia cannot decode.
             throw new ImageModelException(ImageModelFailure.Transient, BedrockException.BusyMessage, $"Nova Canvas returned an image we cannot read: {ex.Message}", ex);
         }
     }
 
-    private static byte[] Composite(RgbaImage painted, string prompt)
+    private static byte[] Composite(SKBitmap painted, string prompt)
     {
-        var card = CardTemplate.Load();
-        var (left, top, right, bottom) = CardTemplate.ArtWindow;
-        card.CopyRect(painted, left, top, right - left + 1, bottom - top + 1);
-        CardCaption.Draw(card, prompt);
-        return Png.Encode(card);
+        using var card = CardTemplate.Load();
+        using (var canvas = new SKCanvas(card))
+        using (var art = SKImage.FromBitmap(painted))
+        {
+            // Src: the model's pixels as they are, window onto window.
+            using var copy = new SKPaint { BlendMode = SKBlendMode.Src };
+            canvas.DrawImage(art, CardTemplate.ArtRect, CardTemplate.ArtRect, SKSamplingOptions.Default, copy);
+            CardCaption.Draw(canvas, prompt);
+        }
+        return CardPng.Encode(card);
     }
 }

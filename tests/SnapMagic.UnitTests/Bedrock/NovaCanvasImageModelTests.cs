@@ -2,8 +2,10 @@ using Amazon.Runtime;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SnapMagic.Aws.Bedrock;
+using SkiaSharp;
 using SnapMagic.Imaging;
 using SnapMagic.TestSupport;
+using SnapMagic.UnitTests.Imaging;
 using SnapMagic.AppHost.LocalAws.FakeBedrock;
 
 namespace SnapMagic.UnitTests.Bedrock;
@@ -25,22 +27,22 @@ public sealed class NovaCanvasImageModelTests : IAsyncLifetime
         using var client = Client();
         var png = await Model(client).PaintCardAsync(new("c1", Prompt));
 
-        var card = Png.Decode(png);
-        var template = CardTemplate.Load();
+        var card = CardPixels.Decode(png);
+        var template = CardPixels.Template();
         Assert.Equal((688, 1024), (card.Width, card.Height));
         var (left, top, right, bottom) = CardTemplate.ArtWindow;
         var changed = 0;
         for (var y = top; y <= bottom; y++)
             for (var x = left; x <= right; x++)
-                if (card.GetPixel(x, y) != template.GetPixel(x, y))
+                if (card[x, y] != template[x, y])
                     changed++;
         Assert.True(changed > CardTemplate.ArtWidth * CardTemplate.ArtHeight * 0.9, $"only {changed} art pixels changed");
         // The fake scribbles on row 0 as a model might; the frame above the caption must be our template's.
         for (var y = 0; y < top; y++)
             for (var x = 0; x < card.Width; x++)
-                Assert.Equal(template.GetPixel(x, y), card.GetPixel(x, y));
-        Assert.Equal(template.GetPixel(left - 1, (top + bottom) / 2), card.GetPixel(left - 1, (top + bottom) / 2));
-        Assert.Equal(template.GetPixel(right + 1, (top + bottom) / 2), card.GetPixel(right + 1, (top + bottom) / 2));
+                Assert.Equal(template[x, y], card[x, y]);
+        Assert.Equal(template[left - 1, (top + bottom) / 2], card[left - 1, (top + bottom) / 2]);
+        Assert.Equal(template[right + 1, (top + bottom) / 2], card[right + 1, (top + bottom) / 2]);
         Assert.Empty(_bedrock.ValidationFailures);
     }
 
@@ -176,15 +178,15 @@ public sealed class NovaCanvasImageModelTests : IAsyncLifetime
     public async Task TheFakeRefusesAnUnsignedRequestWithABadMask()
     {
         using var http = new HttpClient { BaseAddress = _bedrock.Url };
-        var grey = new RgbaImage(688, 1024);
-        grey.FillRect(0, 0, 688, 1024, new Rgba(128, 128, 128));
+        using var grey = new SKBitmap(CardTemplate.Info);
+        grey.Erase(new SKColor(128, 128, 128));
         var body = new System.Text.Json.Nodes.JsonObject
         {
             ["taskType"] = "INPAINTING",
             ["inPaintingParams"] = new System.Text.Json.Nodes.JsonObject
             {
                 ["image"] = Convert.ToBase64String(CardTemplate.LoadPng().Span),
-                ["maskImage"] = Convert.ToBase64String(Png.Encode(grey)),
+                ["maskImage"] = Convert.ToBase64String(CardPng.Encode(grey)),
                 ["text"] = "",
             },
             ["imageGenerationConfig"] = new System.Text.Json.Nodes.JsonObject { ["numberOfImages"] = 1, ["seed"] = -1 },
