@@ -48,9 +48,9 @@ internal static class CardTemplateArtist
 
     private static void PaintHeader(SKCanvas canvas)
     {
-        DrawLettering(canvas, "SNAPMAGIC", 26, 28);
+        DrawLettering(canvas, "SNAPMAGIC", 22, 30);
         using var line = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke };
-        foreach (var (from, to) in new[] { (62f, 240f), (448f, 626f) })
+        foreach (var (from, to) in new[] { (62f, 228f), (460f, 626f) })
         {
             line.StrokeWidth = 2;
             line.Color = Gold.WithAlpha(170);
@@ -59,8 +59,8 @@ internal static class CardTemplateArtist
             line.Color = Gold.WithAlpha(90);
             canvas.DrawLine(from + 20, 44, to - 20, 44, line);
         }
-        Diamond(canvas, 250, 38, 6, Gold);
-        Diamond(canvas, 438, 38, 6, Gold);
+        Diamond(canvas, 240, 38, 6, Gold);
+        Diamond(canvas, 448, 38, 6, Gold);
     }
 
     private static void PaintArtFrame(SKCanvas canvas)

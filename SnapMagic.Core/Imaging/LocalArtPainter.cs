@@ -82,7 +82,7 @@ internal static class LocalArtPainter
             using (var fill = new SKPaint { IsAntialias = true, Color = color.Mix(style.Light(), 0.08 * (1 - nearness)) })
                 canvas.DrawPath(path, fill);
             if (style.Setting == Setting.Snow || (style.Setting == Setting.Mountains && layer == 0))
-                SceneShapes.SnowCaps(canvas, ridge, color.Mix(SKColors.White, style.Time == TimeOfDay.Night ? 0.35 : 0.8), amplitude);
+                SceneShapes.SnowCaps(canvas, random, ridge, width, color.Mix(SKColors.White, style.Time == TimeOfDay.Night ? 0.35 : 0.8), amplitude);
             if (style.Setting is Setting.Forest or Setting.Snow && layer >= 1)
                 SceneShapes.Pines(canvas, random, ridge, width, 8 + layer * 10, height * (0.04f + nearness * 0.09f), color.Mix(SKColors.Black, 0.18 + 0.1 * nearness));
             if (layer == castleLayer)

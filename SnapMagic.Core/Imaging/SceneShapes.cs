@@ -18,7 +18,9 @@ internal static class SceneShapes
         for (var step = Segments; step > 1; step /= 2)
             for (var i = step / 2; i < Segments; i += step)
                 heights[i] = (heights[i - step / 2] + heights[i + step / 2]) / 2 + random.Between(-0.5, 0.5) * Math.Pow((double)step / Segments, rough ? 0.9 : 1.3) * roughness;
-        return [.. heights.Select(h => baseY - (float)Math.Clamp(h, -0.2, 1.4) * amplitude)];
+        // Stretch to 0..1 so the highest peak reaches exactly the amplitude: no clipped plateaus.
+        var (low, high) = (heights.Min(), heights.Max());
+        return [.. heights.Select(h => baseY - (float)((h - low) / Math.Max(1e-9, high - low)) * amplitude)];
     }
 
     /// <summary>Rolling dunes: a few long sine waves.</summary>
@@ -40,16 +42,22 @@ internal static class SceneShapes
         return path.Detach();
     }
 
-    public static void SnowCaps(SKCanvas canvas, float[] ridge, SKColor snow, float amplitude)
+    /// <summary>Snow on the peaks: down from the ridge line to a ragged snow line.</summary>
+    public static void SnowCaps(SKCanvas canvas, SeededRandom random, float[] ridge, int width, SKColor snow, float amplitude)
     {
-        var width = canvas.LocalClipBounds.Right;
-        var snowLine = ridge.Min() + amplitude * 0.28f;
-        using var path = Fill(ridge, (int)width, (int)snowLine + 1);
+        var snowLine = ridge.Min() + amplitude * 0.3f;
+        using var caps = new SKPathBuilder();
+        caps.MoveTo(0, ridge[0]);
+        for (var i = 1; i < ridge.Length; i++)
+            caps.LineTo(i * width / (float)(ridge.Length - 1), ridge[i]);
+        for (var i = ridge.Length - 1; i >= 0; i--)
+        {
+            var ragged = snowLine + (float)random.Between(-0.08, 0.08) * amplitude;
+            caps.LineTo(i * width / (float)(ridge.Length - 1), Math.Max(ridge[i], Math.Min(ridge[i] + amplitude * 0.22f, ragged)));
+        }
+        caps.Close();
         using var paint = new SKPaint { IsAntialias = true, Color = snow };
-        canvas.Save();
-        canvas.ClipRect(new SKRect(0, 0, width, snowLine));
-        canvas.DrawPath(path, paint);
-        canvas.Restore();
+        canvas.DrawPath(caps, paint);
     }
 
     public static void Pines(SKCanvas canvas, SeededRandom random, float[] ridge, int width, int count, float size, SKColor color)

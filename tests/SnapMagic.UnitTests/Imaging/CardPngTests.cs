@@ -10,7 +10,7 @@ public sealed class CardPngTests
     {
         using var image = Noise(37, 23, opaque: true);
         var png = CardPng.Encode(image);
-        Assert.Equal("\x89PNG\r\n\x1a\n"u8.ToArray(), png[..8]);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
         Assert.Equal(2, png[25]); // IHDR colour type: truecolour, no alpha
         using var decoded = CardPng.Decode(png);
         Assert.Equal(Pixels(image), Pixels(decoded));

@@ -96,8 +96,9 @@ public sealed class LocalImageModelTests
     [Fact]
     public void TitleIsTheFirstWordsWithoutADanglingWord()
     {
-        Assert.Equal("A Dragon Flying", CardCaption.Title("A DRAGON FLYING OVER A CASTLE".Split(' '), 22));
-        Assert.Equal("Supercalifragilisticex", CardCaption.Title(["SUPERCALIFRAGILISTICEXPIALIDOCIOUS"], 22));
+        Assert.Equal("A Dragon Flying", CardCaption.Title("A dragon flying over a castle".Split(' '), 22));
+        Assert.Equal("A DRAGON FLYING", CardCaption.Title("A DRAGON FLYING OVER A CASTLE".Split(' '), 22)); // capitals stay capitals
+        Assert.Equal("SUPERCALIFRAGILISTICEX", CardCaption.Title(["SUPERCALIFRAGILISTICEXPIALIDOCIOUS"], 22));
     }
 
     public static TheoryData<int> PromptLengths() => [10, 60, 250, 600, 1024];
