@@ -1,4 +1,5 @@
 using System.Reflection;
+using SkiaSharp;
 
 namespace SnapMagic.Imaging;
 
@@ -18,14 +19,29 @@ public static class CardTemplate
     public static int ArtWidth => ArtWindow.Right - ArtWindow.Left + 1;
     public static int ArtHeight => ArtWindow.Bottom - ArtWindow.Top + 1;
 
+    /// <summary>The art window as a Skia rectangle (exclusive right and bottom).</summary>
+    public static SKRectI ArtRect => new(ArtWindow.Left, ArtWindow.Top, ArtWindow.Right + 1, ArtWindow.Bottom + 1);
+
+    /// <summary>Every card bitmap: opaque, of the card's size, in Skia's native pixel order (its fast blending paths need it).</summary>
+    public static SKImageInfo Info => new(Width, Height, SKImageInfo.PlatformColorType, SKAlphaType.Opaque);
+
     internal const string ResourceName = "SnapMagic.Imaging.card-template.png";
 
     private static readonly Lazy<byte[]> PngBytes = new(ReadResource);
-    private static readonly Lazy<RgbaImage> Image = new(() => Png.Decode(PngBytes.Value));
-    private static readonly Lazy<byte[]> MaskPngBytes = new(() => Png.Encode(CreateMask()));
+    private static readonly Lazy<SKBitmap> Image = new(() => ToCard(CardPng.Decode(PngBytes.Value)));
+    private static readonly Lazy<byte[]> MaskPngBytes = new(() =>
+    {
+        using var mask = CreateMask();
+        return CardPng.Encode(mask);
+    });
 
-    /// <summary>A fresh copy of the template image (callers may draw on it).</summary>
-    public static RgbaImage Load() => Image.Value.Clone();
+    /// <summary>A fresh copy of the template image (callers may draw on it and must dispose it).</summary>
+    public static SKBitmap Load()
+    {
+        var card = new SKBitmap(Info);
+        Image.Value.GetPixelSpan().CopyTo(card.GetPixelSpan());
+        return card;
+    }
 
     /// <summary>The shipped template file's bytes.</summary>
     public static ReadOnlyMemory<byte> LoadPng() => PngBytes.Value;
@@ -38,24 +54,30 @@ public static class CardTemplate
 
     /// <summary>
     /// A pure black/white mask of the card's size: BLACK is the art window (the area an inpainting model
-    /// replaces), white everywhere else. Opaque, no grey edge.
+    /// replaces), white everywhere else. Opaque, no grey edge (the window is pixel-aligned and drawn without anti-aliasing).
     /// </summary>
-    public static RgbaImage CreateMask()
+    public static SKBitmap CreateMask()
     {
-        var mask = new RgbaImage(Width, Height);
-        mask.FillRect(0, 0, Width, Height, Rgba.White);
-        mask.FillRect(ArtWindow.Left, ArtWindow.Top, ArtWidth, ArtHeight, Rgba.Black);
+        var mask = new SKBitmap(Info);
+        using var canvas = new SKCanvas(mask);
+        canvas.Clear(SKColors.White);
+        using var black = new SKPaint { Color = SKColors.Black, IsAntialias = false };
+        canvas.DrawRect(ArtRect, black);
         return mask;
     }
 
-    /// <summary>Puts <paramref name="art"/> (exactly art-window sized) into a copy of the template.</summary>
-    public static RgbaImage WithArt(RgbaImage art)
+    private static SKBitmap ToCard(SKBitmap decoded)
     {
-        if (art.Width != ArtWidth || art.Height != ArtHeight)
-            throw new ArgumentException($"Art must be {ArtWidth}x{ArtHeight}, not {art.Width}x{art.Height}.", nameof(art));
-        var card = Load();
-        card.DrawImage(art, ArtWindow.Left, ArtWindow.Top);
-        return card;
+        using (decoded)
+        {
+            if (decoded.Width != Width || decoded.Height != Height)
+                throw new InvalidOperationException($"The embedded {ResourceName} is {decoded.Width}x{decoded.Height}, not {Width}x{Height}.");
+            var card = new SKBitmap(Info);
+            using var pixels = decoded.PeekPixels();
+            if (!pixels.ReadPixels(card.Info, card.GetPixels(), card.RowBytes))
+                throw new InvalidOperationException($"The embedded {ResourceName} could not be converted to the card's pixel format.");
+            return card;
+        }
     }
 
     private static byte[] ReadResource()

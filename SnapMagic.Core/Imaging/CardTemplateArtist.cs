@@ -1,123 +1,187 @@
+using SkiaSharp;
+using static SnapMagic.Imaging.ColorMath;
+
 namespace SnapMagic.Imaging;
 
 /// <summary>
 /// Paints the card template: a gradient-framed trading card with a gold-rimmed art window, a name plate, a
-/// parchment text box and gem ornaments. The shipped card-template.png is exactly this picture (a unit test
-/// compares them); change the drawing here, then regenerate the file as that test explains.
-/// Integer and square-root arithmetic only, so every machine paints the same bytes.
+/// parchment text box and gem ornaments. The shipped card-template.png is this picture (a unit test compares
+/// them); change the drawing here, then regenerate the file as that test explains.
 /// </summary>
 internal static class CardTemplateArtist
 {
-    private static readonly Rgba Night = Rgba.FromHex(0x0C0A1A);
-    private static readonly Rgba Gold = Rgba.FromHex(0xF6D77A);
-    private static readonly Rgba DeepGold = Rgba.FromHex(0xA8741F);
-    private static readonly Rgba Magenta = Rgba.FromHex(0xC2418F);
-    private static readonly Rgba Violet = Rgba.FromHex(0x4B34C0);
+    private static readonly SKColor Night = Hex(0x0C0A1A);
+    private static readonly SKColor Gold = Hex(0xF6D77A);
+    private static readonly SKColor DeepGold = Hex(0xA8741F);
+    private static readonly SKColor Magenta = Hex(0xC2418F);
+    private static readonly SKColor Violet = Hex(0x4B34C0);
+    private static readonly SKColor Ink = Hex(0x05030F);
+    private static readonly SKColor Bronze = Hex(0xB0803A);
 
-    public static RgbaImage Paint()
+    /// <summary>The name plate's inner pill, where the card's title goes.</summary>
+    internal static SKRect NamePlate => SKRect.Create(58, 596, CardTemplate.Width - 116, 48);
+
+    /// <summary>The text box's parchment, where the caption goes.</summary>
+    internal static SKRect TextBox => SKRect.Create(56, 672, CardTemplate.Width - 112, 252);
+
+    public static SKBitmap Paint()
     {
         const int w = CardTemplate.Width, h = CardTemplate.Height;
-        var card = new RgbaImage(w, h);
-        card.FillRect(0, 0, w, h, Night);
+        var card = new SKBitmap(CardTemplate.Info);
+        using var canvas = new SKCanvas(card);
+        canvas.Clear(Night);
 
-        // Outer frame: a diagonal gold → magenta → violet gradient.
-        card.FillRoundedRect(4, 4, w - 8, h - 8, 34, (x, y) => ThreeStop(Gold, Magenta, Violet, (x * (double)h + y * (double)w) / (2.0 * w * h)));
-        card.FillRoundedRect(15, 15, w - 30, h - 30, 25, Rgba.FromHex(0x140F2E).WithAlpha(200));
-        card.FillRoundedRect(19, 19, w - 38, h - 38, 22, (_, y) => Rgba.FromHex(0x221A4E).Lerp(Rgba.FromHex(0x0E0B24), y / (double)h));
-        PaintCornerSparkles(card);
+        // Outer frame: a diagonal gold → magenta → violet gradient, then the dark inner panel.
+        using (var frame = Shaded(SKShader.CreateLinearGradient(new(0, 0), new(w, h), [Gold, Magenta, Violet], SKShaderTileMode.Clamp)))
+            canvas.DrawRoundRect(SKRect.Create(4, 4, w - 8, h - 8), 34, 34, frame);
+        Fill(canvas, SKRect.Create(15, 15, w - 30, h - 30), 25, Hex(0x140F2E, 200));
+        FillVertical(canvas, SKRect.Create(19, 19, w - 38, h - 38), 22, Hex(0x221A4E), Hex(0x0E0B24));
+        PaintCornerSparkles(canvas);
 
-        PaintHeader(card);
-        PaintArtFrame(card);
-        PaintNamePlate(card);
-        PaintTextBox(card);
-        PaintFooter(card);
+        PaintHeader(canvas);
+        PaintArtFrame(canvas);
+        PaintNamePlate(canvas);
+        PaintTextBox(canvas);
+        PaintFooter(canvas);
         return card;
     }
 
-    private static void PaintHeader(RgbaImage card)
+    private static void PaintHeader(SKCanvas canvas)
     {
-        BitmapFont.DrawCentered(card, "SNAPMAGIC", CardTemplate.Width / 2, 38, 3, Gold, Rgba.FromHex(0x05030F));
-        foreach (var (from, to) in new[] { (62, 236), (452, 626) })
+        DrawLettering(canvas, "SNAPMAGIC", 22, 30);
+        using var line = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke };
+        foreach (var (from, to) in new[] { (62f, 228f), (460f, 626f) })
         {
-            card.DrawLine(from, 48, to, 48, 2, Gold.WithAlpha(170));
-            card.DrawLine(from + 20, 54, to - 20, 54, 1, Gold.WithAlpha(90));
+            line.StrokeWidth = 2;
+            line.Color = Gold.WithAlpha(170);
+            canvas.DrawLine(from, 38, to, 38, line);
+            line.StrokeWidth = 1;
+            line.Color = Gold.WithAlpha(90);
+            canvas.DrawLine(from + 20, 44, to - 20, 44, line);
         }
-        Diamond(card, 246, 48, 6, Gold);
-        Diamond(card, 442, 48, 6, Gold);
+        Diamond(canvas, 240, 38, 6, Gold);
+        Diamond(canvas, 448, 38, 6, Gold);
     }
 
-    private static void PaintArtFrame(RgbaImage card)
+    private static void PaintArtFrame(SKCanvas canvas)
     {
-        var (left, top, right, bottom) = CardTemplate.ArtWindow;
-        card.FillGlow((left + right) / 2.0, (top + bottom) / 2.0, 330, Magenta.WithAlpha(70));
-        card.FillRoundedRect(left - 10, top - 10, right - left + 21, bottom - top + 21, 12, (_, y) => Gold.Lerp(DeepGold, (y - top) / (double)(bottom - top)));
-        card.FillRoundedRect(left - 6, top - 6, right - left + 13, bottom - top + 13, 8, Rgba.FromHex(0x2A1D0C));
+        SKRect window = CardTemplate.ArtRect;
+        Glow(canvas, window.MidX, window.MidY, 330, Magenta.WithAlpha(70));
+        FillVertical(canvas, Inflate(window, 10), 12, Gold, DeepGold);
+        Fill(canvas, Inflate(window, 6), 8, Hex(0x2A1D0C));
         // A calm placeholder: the image model replaces every pixel of the window.
-        card.FillGradient(left, top, right - left + 1, bottom - top + 1, Rgba.FromHex(0x2E3366), Rgba.FromHex(0x12132E));
-        foreach (var (x, y) in new[] { (left - 10, top - 10), (right + 10, top - 10), (left - 10, bottom + 10), (right + 10, bottom + 10) })
-            Gem(card, x, y, 9, Rgba.FromHex(0x7FE3FF));
+        using (var placeholder = new SKPaint { Shader = SKShader.CreateLinearGradient(new(0, window.Top), new(0, window.Bottom), [Hex(0x2E3366), Hex(0x12132E)], SKShaderTileMode.Clamp) })
+            canvas.DrawRect(window, placeholder);
+        foreach (var (x, y) in new[] { (window.Left - 10, window.Top - 10), (window.Right + 10, window.Top - 10), (window.Left - 10, window.Bottom + 10), (window.Right + 10, window.Bottom + 10) })
+            Gem(canvas, x, y, 9, Hex(0x7FE3FF));
     }
 
-    private static void PaintNamePlate(RgbaImage card)
+    private static void PaintNamePlate(SKCanvas canvas)
     {
         var plate = NamePlate;
-        card.FillRoundedRect(plate.X - 6, plate.Y - 6, plate.Width + 12, plate.Height + 12, (plate.Height + 12) / 2.0, (_, y) => Gold.Lerp(DeepGold, (y - plate.Y) / (double)plate.Height));
-        card.FillRoundedRect(plate.X, plate.Y, plate.Width, plate.Height, plate.Height / 2.0, (_, y) => Rgba.FromHex(0x3A2A7A).Lerp(Rgba.FromHex(0x171036), (y - plate.Y) / (double)plate.Height));
-        card.DrawLine(plate.X + 26, plate.Y + 5, plate.X + plate.Width - 26, plate.Y + 5, 1, Rgba.White.WithAlpha(50));
-        Gem(card, plate.X + 2, plate.Y + plate.Height / 2, 13, Rgba.FromHex(0xFF5C8A));
-        Gem(card, plate.X + plate.Width - 2, plate.Y + plate.Height / 2, 13, Rgba.FromHex(0xFF5C8A));
+        FillVertical(canvas, Inflate(plate, 6), (plate.Height + 12) / 2, Gold, DeepGold);
+        FillVertical(canvas, plate, plate.Height / 2, Hex(0x3A2A7A), Hex(0x171036));
+        using (var shine = new SKPaint { IsAntialias = true, Color = SKColors.White.WithAlpha(50), StrokeWidth = 1 })
+            canvas.DrawLine(plate.Left + 26, plate.Top + 5.5f, plate.Right - 26, plate.Top + 5.5f, shine);
+        Gem(canvas, plate.Left + 2, plate.MidY, 13, Hex(0xFF5C8A));
+        Gem(canvas, plate.Right - 2, plate.MidY, 13, Hex(0xFF5C8A));
     }
 
-    private static void PaintTextBox(RgbaImage card)
+    private static void PaintTextBox(SKCanvas canvas)
     {
         var box = TextBox;
-        card.FillRoundedRect(box.X - 5, box.Y - 5, box.Width + 10, box.Height + 10, 16, (_, y) => Gold.Lerp(DeepGold, (y - box.Y) / (double)box.Height));
-        card.FillRoundedRect(box.X, box.Y, box.Width, box.Height, 12, (_, y) => Rgba.FromHex(0xF6EDD8).Lerp(Rgba.FromHex(0xE2CFA4), (y - box.Y) / (double)box.Height));
-        card.FillRoundedRect(box.X + 8, box.Y + 8, box.Width - 16, box.Height - 16, 8, Rgba.FromHex(0xB89455).WithAlpha(60));
-        card.FillRoundedRect(box.X + 10, box.Y + 10, box.Width - 20, box.Height - 20, 7, (_, y) => Rgba.FromHex(0xF6EDD8).Lerp(Rgba.FromHex(0xE6D5AE), (y - box.Y) / (double)box.Height));
-        foreach (var (x, y) in new[] { (box.X + 22, box.Y + 22), (box.X + box.Width - 22, box.Y + 22), (box.X + 22, box.Y + box.Height - 22), (box.X + box.Width - 22, box.Y + box.Height - 22) })
-            Diamond(card, x, y, 6, Rgba.FromHex(0xB0803A));
-        var divider = box.Y + box.Height - 40;
-        card.DrawLine(box.X + 60, divider, CardTemplate.Width / 2 - 18, divider, 1.5, Rgba.FromHex(0xB0803A).WithAlpha(180));
-        card.DrawLine(CardTemplate.Width / 2 + 18, divider, box.X + box.Width - 60, divider, 1.5, Rgba.FromHex(0xB0803A).WithAlpha(180));
-        Diamond(card, CardTemplate.Width / 2, divider, 8, Rgba.FromHex(0xB0803A));
-        Diamond(card, CardTemplate.Width / 2, divider, 4, Rgba.FromHex(0xF6EDD8));
-    }
-
-    private static void PaintFooter(RgbaImage card)
-    {
-        const int y = 966;
-        Gem(card, 96, y, 18, Rgba.FromHex(0xFF4D6D));
-        Gem(card, CardTemplate.Width - 96, y, 18, Rgba.FromHex(0x4DA3FF));
-        BitmapFont.DrawCentered(card, "AI ART * SNAPMAGIC EDITION", CardTemplate.Width / 2, y - 7, 2, Gold.WithAlpha(220), Rgba.FromHex(0x05030F));
-    }
-
-    private static void PaintCornerSparkles(RgbaImage card)
-    {
-        foreach (var (x, y) in new[] { (44, 44), (CardTemplate.Width - 44, 44), (44, CardTemplate.Height - 44), (CardTemplate.Width - 44, CardTemplate.Height - 44) })
+        FillVertical(canvas, Inflate(box, 5), 16, Gold, DeepGold);
+        FillVertical(canvas, box, 12, Hex(0xF6EDD8), Hex(0xE2CFA4));
+        Fill(canvas, Inflate(box, -8), 8, Hex(0xB89455, 60));
+        FillVertical(canvas, Inflate(box, -10), 7, Hex(0xF6EDD8), Hex(0xE6D5AE));
+        foreach (var (x, y) in new[] { (box.Left + 22, box.Top + 22), (box.Right - 22, box.Top + 22), (box.Left + 22, box.Bottom - 22), (box.Right - 22, box.Bottom - 22) })
+            Diamond(canvas, x, y, 6, Bronze);
+        var divider = box.Bottom - 40;
+        const float middle = CardTemplate.Width / 2f;
+        using (var line = new SKPaint { IsAntialias = true, Color = Bronze.WithAlpha(180), StrokeWidth = 1.5f })
         {
-            card.FillGlow(x, y, 16, Gold.WithAlpha(160));
-            Diamond(card, x, y, 5, Rgba.White.WithAlpha(230));
+            canvas.DrawLine(box.Left + 60, divider, middle - 18, divider, line);
+            canvas.DrawLine(middle + 18, divider, box.Right - 60, divider, line);
+        }
+        Diamond(canvas, middle, divider, 8, Bronze);
+        Diamond(canvas, middle, divider, 4, Hex(0xF6EDD8));
+    }
+
+    private static void PaintFooter(SKCanvas canvas)
+    {
+        const float y = 966;
+        Gem(canvas, 96, y, 18, Hex(0xFF4D6D));
+        Gem(canvas, CardTemplate.Width - 96, y, 18, Hex(0x4DA3FF));
+        DrawLettering(canvas, "AI ART  •  SNAPMAGIC EDITION", 18, y - 9);
+    }
+
+    private static void PaintCornerSparkles(SKCanvas canvas)
+    {
+        foreach (var (x, y) in new[] { (44f, 44f), (CardTemplate.Width - 44f, 44f), (44f, CardTemplate.Height - 44f), (CardTemplate.Width - 44f, CardTemplate.Height - 44f) })
+        {
+            Glow(canvas, x, y, 16, Gold.WithAlpha(160));
+            Diamond(canvas, x, y, 5, SKColors.White.WithAlpha(230));
         }
     }
 
-    /// <summary>The name plate's inner pill, where the card's title goes.</summary>
-    internal static (int X, int Y, int Width, int Height) NamePlate => (58, 596, CardTemplate.Width - 116, 48);
-
-    /// <summary>The text box's parchment, where the caption goes.</summary>
-    internal static (int X, int Y, int Width, int Height) TextBox => (56, 672, CardTemplate.Width - 112, 252);
-
-    private static void Gem(RgbaImage card, int x, int y, int radius, Rgba color)
+    /// <summary>Gold capitals with a dark drop shadow, centred on the card, the cap height starting at <paramref name="top"/>.</summary>
+    private static void DrawLettering(SKCanvas canvas, string text, float size, float top)
     {
-        card.FillGlow(x, y, radius * 2.2, color.WithAlpha(110));
-        card.FillCircle(x, y, radius + 2, DeepGold);
-        card.FillCircle(x, y, radius, Rgba.FromHex(0x1A1030).Lerp(color, 0.55));
-        card.FillCircle(x - radius * 0.15, y - radius * 0.15, radius * 0.7, color);
-        card.FillCircle(x - radius * 0.35, y - radius * 0.35, radius * 0.25, Rgba.White.WithAlpha(200));
+        using var font = new SKFont(CardFonts.Title, size) { Edging = SKFontEdging.Antialias };
+        using var paint = new SKPaint { IsAntialias = true, Color = Ink };
+        var baseline = top + size * 0.73f;
+        canvas.DrawText(text, CardTemplate.Width / 2f + 2, baseline + 2, SKTextAlign.Center, font, paint);
+        paint.Shader = SKShader.CreateLinearGradient(new(0, top), new(0, baseline), [Hex(0xFFF3C4), Gold, DeepGold], SKShaderTileMode.Clamp);
+        canvas.DrawText(text, CardTemplate.Width / 2f, baseline, SKTextAlign.Center, font, paint);
     }
 
-    private static void Diamond(RgbaImage card, double x, double y, double size, Rgba color) =>
-        card.FillPolygon([(x, y - size), (x + size, y), (x, y + size), (x - size, y)], color);
+    private static void Gem(SKCanvas canvas, float x, float y, float radius, SKColor color)
+    {
+        Glow(canvas, x, y, radius * 2.2f, color.WithAlpha(110));
+        Circle(canvas, x, y, radius + 2, DeepGold);
+        using var body = Shaded(SKShader.CreateRadialGradient(new(x - radius * 0.35f, y - radius * 0.35f), radius * 1.4f,
+            [color.Mix(SKColors.White, 0.35), color, Hex(0x1A1030).Mix(color, 0.45)], [0, 0.55f, 1], SKShaderTileMode.Clamp));
+        canvas.DrawCircle(x, y, radius, body);
+        Circle(canvas, x - radius * 0.35f, y - radius * 0.35f, radius * 0.25f, SKColors.White.WithAlpha(200));
+    }
 
-    private static Rgba ThreeStop(Rgba a, Rgba b, Rgba c, double t) => t < 0.5 ? a.Lerp(b, t * 2) : b.Lerp(c, (t - 0.5) * 2);
+    private static void Glow(SKCanvas canvas, float x, float y, float radius, SKColor color)
+    {
+        using var glow = Shaded(SKShader.CreateRadialGradient(new(x, y), radius, [color, color.WithAlpha(0)], SKShaderTileMode.Clamp));
+        canvas.DrawCircle(x, y, radius, glow);
+    }
+
+    private static void Diamond(SKCanvas canvas, float x, float y, float size, SKColor color)
+    {
+        using var path = new SKPathBuilder();
+        path.MoveTo(x, y - size);
+        path.LineTo(x + size, y);
+        path.LineTo(x, y + size);
+        path.LineTo(x - size, y);
+        path.Close();
+        using var paint = new SKPaint { IsAntialias = true, Color = color };
+        canvas.DrawPath(path, paint);
+    }
+
+    private static void Circle(SKCanvas canvas, float x, float y, float radius, SKColor color)
+    {
+        using var paint = new SKPaint { IsAntialias = true, Color = color };
+        canvas.DrawCircle(x, y, radius, paint);
+    }
+
+    private static void Fill(SKCanvas canvas, SKRect rect, float radius, SKColor color)
+    {
+        using var paint = new SKPaint { IsAntialias = true, Color = color };
+        canvas.DrawRoundRect(rect, radius, radius, paint);
+    }
+
+    private static void FillVertical(SKCanvas canvas, SKRect rect, float radius, SKColor top, SKColor bottom)
+    {
+        using var paint = Shaded(SKShader.CreateLinearGradient(new(0, rect.Top), new(0, rect.Bottom), [top, bottom], SKShaderTileMode.Clamp));
+        canvas.DrawRoundRect(rect, radius, radius, paint);
+    }
+
+    private static SKPaint Shaded(SKShader shader) => new() { IsAntialias = true, Shader = shader };
+
+    private static SKRect Inflate(SKRect rect, float by) => SKRect.Inflate(rect, by, by);
 }

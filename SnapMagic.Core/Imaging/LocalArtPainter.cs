@@ -1,193 +1,126 @@
+using SkiaSharp;
+using static SnapMagic.Imaging.ColorMath;
+
 namespace SnapMagic.Imaging;
 
 /// <summary>
-/// Paints a small fantasy landscape whose every choice (palette, time of day, sun or moon, ridges, stars,
-/// floating orbs) comes from the prompt's hash, with a few words steering the mood ("night", "sunset",
-/// "ocean", "forest", "space"...). Same prompt, same pixels.
+/// Paints a small fantasy scene for a prompt: a sky gradient lit by a sun or moon, stars or clouds, four
+/// layers of land that fade into the haze with distance, the prompt's subjects (a dragon, a castle), weather,
+/// grain and a vignette. The words pick the scene (<see cref="SceneStyle"/>); the prompt's hash picks every
+/// shape and position, so the same prompt paints the same pixels. Vector drawing only: a few milliseconds.
 /// </summary>
 internal static class LocalArtPainter
 {
-    private enum Mood { Day, Sunset, Night, Space }
+    private const int Layers = 4;
 
-    public static RgbaImage Paint(string prompt, int width, int height)
+    public static void Paint(SKCanvas canvas, string prompt, int width, int height)
     {
         var random = new SeededRandom(PromptSeed.Of(prompt));
-        var words = prompt.ToLowerInvariant();
-        var mood = PickMood(words, random);
-        var hue = random.Between(0, 360);
-        var art = new RgbaImage(width, height);
+        var style = SceneStyle.Read(prompt, random);
+        var (zenith, middle, horizonColor) = style.Sky();
+        var horizon = height * (float)random.Between(0.52, 0.64);
+        var skyBottom = style.Setting == Setting.Space ? height : horizon + height * 0.06f;
+        Brushes.VerticalGradient(canvas, new SKRect(0, 0, width, skyBottom), [zenith, middle, horizonColor], [0, 0.55f * horizon / skyBottom, horizon / skyBottom]);
 
-        var (skyTop, skyBottom) = mood switch
+        if (style.Time == TimeOfDay.Night || style.Setting == Setting.Space)
+            SkyArt.Stars(canvas, random, width, style.Setting == Setting.Space ? height : horizon, style.Setting == Setting.Space ? 420 : 240);
+        if (style.Setting == Setting.Space)
+            SkyArt.Nebula(canvas, random, width, height, style.Hue);
+
+        var light = new SKPoint(width * (float)random.Between(0.18, 0.82), style.Time switch
         {
-            Mood.Day => (Rgba.FromHsv(hue * 0.2 + 190, 0.65, 0.85), Rgba.FromHsv(hue * 0.2 + 170, 0.25, 1.0)),
-            Mood.Sunset => (Rgba.FromHsv(hue * 0.15 + 260, 0.7, 0.45), Rgba.FromHsv(hue * 0.1 + 20, 0.8, 1.0)),
-            Mood.Night => (Rgba.FromHsv(hue * 0.2 + 215, 0.8, 0.12), Rgba.FromHsv(hue * 0.2 + 240, 0.6, 0.38)),
-            _ => (Rgba.FromHsv(hue, 0.7, 0.06), Rgba.FromHsv(hue + 60, 0.75, 0.3)),
-        };
-        art.FillGradient(0, 0, width, height, skyTop, skyBottom);
+            TimeOfDay.Sunset => horizon - height * (float)random.Between(0.02, 0.14),
+            _ => height * (float)random.Between(0.12, 0.3),
+        });
+        SkyArt.LightSource(canvas, random, light, style);
+        if (style.Time != TimeOfDay.Night && style.Setting != Setting.Space)
+            SkyArt.Clouds(canvas, random, width, horizon, style, light);
 
-        if (mood is Mood.Night or Mood.Space)
-            PaintStars(art, random, mood == Mood.Space ? 260 : 140, height * (mood == Mood.Space ? 1.0 : 0.65));
-
-        var horizon = height * random.Between(0.5, 0.68);
-        PaintSunOrMoon(art, random, mood, horizon);
-
-        if (mood == Mood.Space)
-        {
-            PaintPlanet(art, random, hue);
-        }
+        if (style.Setting == Setting.Space)
+            SkyArt.Planet(canvas, random, width, height, style.Hue);
         else
-        {
-            var ridgeHue = hue + random.Between(-40, 40);
-            var water = words.Contains("ocean") || words.Contains("sea") || words.Contains("lake") || words.Contains("water") || random.Next(4) == 0;
-            for (var layer = 0; layer < 3; layer++)
-            {
-                var depth = layer / 2.0;
-                var baseY = horizon + layer * height * 0.08;
-                var color = Rgba.FromHsv(ridgeHue + layer * 12, 0.45 + depth * 0.2, mood switch
-                {
-                    Mood.Day => 0.75 - depth * 0.4,
-                    Mood.Sunset => 0.45 - depth * 0.3,
-                    _ => 0.28 - depth * 0.18,
-                });
-                PaintRidge(art, random, baseY, height * (0.28 - layer * 0.07), color);
-            }
-            var groundTop = (int)(horizon + height * 0.2);
-            var groundColor = water
-                ? skyBottom.Lerp(Rgba.FromHsv(hue + 180, 0.7, 0.35), 0.6)
-                : Rgba.FromHsv(ridgeHue + 90 + (words.Contains("forest") ? 0 : random.Between(-30, 30)), 0.55, mood == Mood.Day ? 0.45 : 0.2);
-            art.FillGradient(0, groundTop, width, height - groundTop, groundColor, groundColor.Lerp(Rgba.Black, 0.55));
-            if (water)
-                PaintRipples(art, random, groundTop, skyBottom);
-            else
-                PaintTrees(art, random, groundTop, groundColor.Lerp(Rgba.Black, 0.5));
-        }
+            PaintLand(canvas, random, width, height, horizon, style, style.Time == TimeOfDay.Sunset ? horizonColor.Mix(middle, 0.6) : horizonColor, light);
 
-        PaintOrbs(art, random, hue, mood);
-        return art;
+        if (style.Dragon)
+            SceneShapes.Dragon(canvas, random, width, horizon, zenith.Mix(SKColors.Black, 0.7), style.Light());
+        SkyArt.Particles(canvas, random, width, height, style);
+        Finish(canvas, width, height);
     }
 
-    private static Mood PickMood(string words, SeededRandom random)
+    private static void PaintLand(SKCanvas canvas, SeededRandom random, int width, int height, float horizon, SceneStyle style, SKColor haze, SKPoint light)
     {
-        if (words.Contains("space") || words.Contains("galaxy") || words.Contains("planet") || words.Contains("cosmic"))
-            return Mood.Space;
-        if (words.Contains("night") || words.Contains("moon") || words.Contains("star") || words.Contains("dark"))
-            return Mood.Night;
-        if (words.Contains("sunset") || words.Contains("dusk") || words.Contains("fire") || words.Contains("dragon"))
-            return Mood.Sunset;
-        if (words.Contains("sun") || words.Contains("day") || words.Contains("bright"))
-            return Mood.Day;
-        return (Mood)random.Next(4);
-    }
-
-    private static void PaintStars(RgbaImage art, SeededRandom random, int count, double maxY)
-    {
-        for (var i = 0; i < count; i++)
+        var land = style.Land();
+        var castleLayer = style.Castle ? 1 + random.Next(2) : -1;
+        for (var layer = 0; layer < Layers; layer++)
         {
-            var x = random.Between(0, art.Width);
-            var y = random.Between(0, maxY);
-            var size = random.NextDouble();
-            if (size > 0.93)
+            var nearness = layer / (float)(Layers - 1); // 0 far, 1 near
+            var color = land.Mix(haze, (1 - nearness) * 0.78);
+            var baseY = horizon + height * (0.02f + nearness * nearness * 0.3f);
+            var amplitude = height * (style.Setting switch
             {
-                art.FillGlow(x, y, 7, Rgba.White.WithAlpha(150));
-                art.DrawLine(x - 6, y, x + 6, y, 1, Rgba.White.WithAlpha(160));
-                art.DrawLine(x, y - 6, x, y + 6, 1, Rgba.White.WithAlpha(160));
+                Setting.Desert => 0.05f,
+                Setting.Ocean or Setting.City => 0.08f,
+                _ => 0.26f,
+            } * (1 - nearness * 0.6f));
+
+            if (style.Setting == Setting.Ocean && layer >= 2)
+            {
+                if (layer == 2)
+                    SceneShapes.Sea(canvas, random, width, height, baseY - amplitude * 0.3f, haze, land, style, light);
+                continue;
             }
-            art.FillCircle(x, y, 0.6 + size * 0.9, Rgba.White.WithAlpha((byte)(120 + size * 135)));
+            if (style.Setting == Setting.City && layer is 1 or 2)
+            {
+                SceneShapes.Skyline(canvas, random, width, height, baseY, height * (0.32f - layer * 0.07f), color, style.Time != TimeOfDay.Day);
+                continue;
+            }
+
+            var ridge = style.Setting == Setting.Desert
+                ? SceneShapes.Dunes(random, width, baseY, amplitude)
+                : SceneShapes.Ridge(random, width, baseY, amplitude, rough: style.Setting != Setting.Forest || layer < 2);
+            using (var path = SceneShapes.Fill(ridge, width, height))
+            using (var fill = new SKPaint { IsAntialias = true, Color = color.Mix(style.Light(), 0.08 * (1 - nearness)) })
+                canvas.DrawPath(path, fill);
+            if (style.Setting == Setting.Snow || (style.Setting == Setting.Mountains && layer == 0))
+                SceneShapes.SnowCaps(canvas, random, ridge, width, color.Mix(SKColors.White, style.Time == TimeOfDay.Night ? 0.35 : 0.8), amplitude);
+            if (style.Setting is Setting.Forest or Setting.Snow && layer >= 1)
+                SceneShapes.Pines(canvas, random, ridge, width, 8 + layer * 10, height * (0.04f + nearness * 0.09f), color.Mix(SKColors.Black, 0.18 + 0.1 * nearness));
+            if (layer == castleLayer)
+                SceneShapes.Castle(canvas, random, ridge, width, height * (0.16f + layer * 0.04f), color.Mix(SKColors.Black, 0.1), style.Time != TimeOfDay.Day);
+            if (style.Setting == Setting.Volcano && layer == Layers - 1)
+                SceneShapes.LavaGlow(canvas, width, height, baseY);
+            // Haze settles in the valleys between layers.
+            if (layer < Layers - 1)
+                Mist(canvas, width, baseY, height * 0.09f, haze.WithAlpha(style.Time == TimeOfDay.Day ? (byte)70 : (byte)50));
         }
     }
 
-    private static void PaintSunOrMoon(RgbaImage art, SeededRandom random, Mood mood, double horizon)
+    private static void Mist(SKCanvas canvas, int width, float y, float depth, SKColor haze) =>
+        Brushes.VerticalGradient(canvas, new SKRect(0, y - depth, width, y + depth), [haze.WithAlpha(0), haze, haze.WithAlpha(0)]);
+
+    /// <summary>A soft vignette, painted once for the art window's size and laid over every picture.</summary>
+    private static void Finish(SKCanvas canvas, int width, int height)
     {
-        var x = random.Between(art.Width * 0.15, art.Width * 0.85);
-        var y = mood == Mood.Sunset ? horizon - random.Between(10, 60) : random.Between(art.Height * 0.12, horizon * 0.6);
-        var radius = random.Between(28, 56);
-        var (core, glow) = mood switch
+        if (Finishes.Value is not { } finish || finish.Width != width || finish.Height != height)
+            throw new InvalidOperationException($"The finish is painted for {CardTemplate.ArtWidth}x{CardTemplate.ArtHeight} art, not {width}x{height}.");
+        canvas.DrawImage(finish, 0, 0, SKSamplingOptions.Default);
+    }
+
+    private static readonly Lazy<SKImage> Finishes = new(() => PaintFinish(CardTemplate.ArtWidth, CardTemplate.ArtHeight));
+
+    private static SKImage PaintFinish(int width, int height)
+    {
+        var finish = new SKBitmap(new SKImageInfo(width, height, SKImageInfo.PlatformColorType, SKAlphaType.Premul));
+        using var canvas = new SKCanvas(finish);
+        canvas.Clear(SKColors.Transparent);
+        using var vignette = new SKPaint
         {
-            Mood.Day => (Rgba.FromHex(0xFFF6C8), Rgba.FromHex(0xFFE27A)),
-            Mood.Sunset => (Rgba.FromHex(0xFFD27A), Rgba.FromHex(0xFF7A45)),
-            _ => (Rgba.FromHex(0xEEF1FF), Rgba.FromHex(0x9FB4FF)),
+            Shader = SKShader.CreateRadialGradient(new(width / 2f, height * 0.45f), MathF.Max(width, height) * 0.75f,
+                [SKColors.Black.WithAlpha(0), SKColors.Black.WithAlpha(0), SKColors.Black.WithAlpha(120)], [0, 0.55f, 1], SKShaderTileMode.Clamp),
         };
-        art.FillGlow(x, y, radius * 3.2, glow.WithAlpha(150));
-        art.FillCircle(x, y, radius, core);
-        if (mood is Mood.Night or Mood.Space)
-        {
-            // Craters; sometimes a crescent.
-            for (var i = 0; i < 4; i++)
-                art.FillCircle(x + random.Between(-0.5, 0.5) * radius, y + random.Between(-0.5, 0.5) * radius, radius * random.Between(0.08, 0.2), Rgba.FromHex(0xC9D0EE).WithAlpha(160));
-            if (random.Next(2) == 0)
-                art.FillCircle(x + radius * 0.45, y - radius * 0.2, radius * 0.9, art.GetPixel(Math.Clamp((int)(x + radius * 1.6), 0, art.Width - 1), Math.Clamp((int)y, 0, art.Height - 1)));
-        }
-    }
-
-    private static void PaintPlanet(RgbaImage art, SeededRandom random, double hue)
-    {
-        var x = random.Between(art.Width * 0.25, art.Width * 0.75);
-        var y = random.Between(art.Height * 0.45, art.Height * 0.7);
-        var radius = random.Between(80, 140);
-        var body = Rgba.FromHsv(hue + 150, 0.55, 0.8);
-        art.FillGlow(x, y, radius * 1.6, body.WithAlpha(90));
-        for (var band = 0; band < 6; band++)
-            art.FillCircle(x - band * radius * 0.06, y - band * radius * 0.06, radius * (1 - band * 0.1), body.Lerp(Rgba.White, band * 0.08));
-        var tilt = random.Between(-0.35, 0.35);
-        for (var t = 0; t < 3; t++)
-            art.DrawLine(x - radius * 1.7, y + radius * 1.7 * tilt + t * 5, x + radius * 1.7, y - radius * 1.7 * tilt + t * 5, 2.5 - t * 0.6, Rgba.FromHsv(hue + 40, 0.4, 1).WithAlpha(190));
-    }
-
-    private static void PaintRidge(RgbaImage art, SeededRandom random, double baseY, double amplitude, Rgba color)
-    {
-        const int segments = 64; // a power of two, for midpoint displacement
-        var heights = new double[segments + 1];
-        // Midpoint displacement gives mountain-like ridges from a handful of random numbers.
-        heights[0] = random.Between(0, 1);
-        heights[segments] = random.Between(0, 1);
-        for (var step = segments; step > 1; step /= 2)
-            for (var i = step / 2; i < segments; i += step)
-                heights[i] = (heights[i - step / 2] + heights[i + step / 2]) / 2 + random.Between(-0.5, 0.5) * step / segments * 1.6;
-        var points = new (double X, double Y)[segments + 3];
-        for (var i = 0; i <= segments; i++)
-            points[i] = (i * art.Width / (double)segments, baseY - Math.Clamp(heights[i], -0.2, 1.4) * amplitude);
-        points[segments + 1] = (art.Width, art.Height);
-        points[segments + 2] = (0, art.Height);
-        art.FillPolygon(points, color);
-    }
-
-    private static void PaintRipples(RgbaImage art, SeededRandom random, int top, Rgba light)
-    {
-        for (var i = 0; i < 40; i++)
-        {
-            var y = random.Between(top + 4, art.Height - 4);
-            var x = random.Between(0, art.Width);
-            var length = random.Between(20, 90) * (y - top) / (art.Height - top + 1.0) + 8;
-            art.DrawLine(x, y, x + length, y, 1.5, light.WithAlpha(110));
-        }
-    }
-
-    private static void PaintTrees(RgbaImage art, SeededRandom random, int top, Rgba color)
-    {
-        var count = 6 + random.Next(12);
-        for (var i = 0; i < count; i++)
-        {
-            var x = random.Between(0, art.Width);
-            var baseY = random.Between(top + 10, art.Height);
-            var size = 18 + (baseY - top) * 0.35;
-            art.FillPolygon([(x, baseY - size * 2.2), (x + size * 0.6, baseY), (x - size * 0.6, baseY)], color);
-            art.FillRect((int)(x - size * 0.08), (int)baseY, Math.Max(2, (int)(size * 0.16)), (int)(size * 0.3), color.Lerp(Rgba.Black, 0.4));
-        }
-    }
-
-    private static void PaintOrbs(RgbaImage art, SeededRandom random, double hue, Mood mood)
-    {
-        var count = 3 + random.Next(5);
-        for (var i = 0; i < count; i++)
-        {
-            var x = random.Between(art.Width * 0.08, art.Width * 0.92);
-            var y = random.Between(art.Height * 0.1, art.Height * 0.85);
-            var radius = random.Between(5, 16);
-            var color = Rgba.FromHsv(hue + random.Between(-60, 60) + 180, 0.6, 1);
-            art.FillGlow(x, y, radius * 4, color.WithAlpha((byte)(mood == Mood.Day ? 90 : 150)));
-            art.FillCircle(x, y, radius, color.Lerp(Rgba.White, 0.5).WithAlpha(230));
-            art.FillCircle(x - radius * 0.3, y - radius * 0.3, radius * 0.35, Rgba.White.WithAlpha(220));
-        }
+        canvas.DrawRect(0, 0, width, height, vignette);
+        canvas.Flush();
+        finish.SetImmutable();
+        return SKImage.FromBitmap(finish);
     }
 }

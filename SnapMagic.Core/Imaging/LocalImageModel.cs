@@ -1,5 +1,5 @@
-using System.IO.Compression;
 using Microsoft.Extensions.Options;
+using SkiaSharp;
 
 namespace SnapMagic.Imaging;
 
@@ -30,8 +30,16 @@ public sealed class LocalImageModel(IOptions<ImageModelOptions> options) : IImag
     /// <summary>The finished card for <paramref name="prompt"/> as PNG bytes (pure; no latency or failures).</summary>
     public static byte[] Paint(string prompt)
     {
-        var card = CardTemplate.WithArt(LocalArtPainter.Paint(prompt, CardTemplate.ArtWidth, CardTemplate.ArtHeight));
-        CardCaption.Draw(card, prompt);
-        return Png.Encode(card, CompressionLevel.Fastest);
+        using var card = CardTemplate.Load();
+        using (var canvas = new SKCanvas(card))
+        {
+            canvas.Save();
+            canvas.ClipRect(CardTemplate.ArtRect);
+            canvas.Translate(CardTemplate.ArtWindow.Left, CardTemplate.ArtWindow.Top);
+            LocalArtPainter.Paint(canvas, prompt, CardTemplate.ArtWidth, CardTemplate.ArtHeight);
+            canvas.Restore();
+            CardCaption.Draw(canvas, prompt);
+        }
+        return CardPng.Encode(card);
     }
 }

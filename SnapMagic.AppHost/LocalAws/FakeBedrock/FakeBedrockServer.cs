@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -11,6 +12,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SkiaSharp;
 using SnapMagic.Imaging;
 
 namespace SnapMagic.AppHost.LocalAws.FakeBedrock;
@@ -105,7 +107,7 @@ public sealed partial class FakeBedrockServer : IAsyncDisposable
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
         CheckSignature(context.Request, rawTarget, buffer.ToArray(), failures);
-        RgbaImage? painted = null;
+        SKBitmap? painted = null;
         try
         {
             painted = CheckBodyOfFamily(buffer.ToArray(), context.Request.ContentType, failures, ref recorded);
@@ -114,6 +116,7 @@ public sealed partial class FakeBedrockServer : IAsyncDisposable
         {
             failures.Add($"A field of the body has the wrong JSON type: {ex.Message}");
         }
+        using var answer = painted;
 
         recorded = recorded with { ValidationFailures = failures };
         _requests.Enqueue(recorded);
@@ -131,7 +134,7 @@ public sealed partial class FakeBedrockServer : IAsyncDisposable
             await Task.Delay(slow.Delay, context.RequestAborted); // scripted model latency
             reply = slow.Then;
         }
-        if (await TryWriteFamilyReplyAsync(context, recorded, reply, painted))
+        if (await TryWriteFamilyReplyAsync(context, recorded, reply, answer))
             return;
         switch (reply)
         {
@@ -142,7 +145,7 @@ public sealed partial class FakeBedrockServer : IAsyncDisposable
                 await WriteJsonAsync(context, 200, new JsonObject { ["images"] = new JsonArray(), ["error"] = blocked.Error });
                 break;
             default:
-                await WriteJsonAsync(context, 200, new JsonObject { ["images"] = new JsonArray(Convert.ToBase64String(Png.Encode(painted!))) });
+                await WriteJsonAsync(context, 200, new JsonObject { ["images"] = new JsonArray(Convert.ToBase64String(CardPng.Encode(answer!))) });
                 break;
         }
     }
@@ -185,7 +188,7 @@ public sealed partial class FakeBedrockServer : IAsyncDisposable
             failures.Add(mismatch);
     }
 
-    private static RgbaImage? CheckBody(byte[] body, string? contentType, List<string> failures, ref FakeBedrockRequest recorded)
+    private static SKBitmap? CheckBody(byte[] body, string? contentType, List<string> failures, ref FakeBedrockRequest recorded)
     {
         if (contentType is null || !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
             failures.Add($"Content-Type must be application/json, not '{contentType}'.");
@@ -237,8 +240,8 @@ public sealed partial class FakeBedrockServer : IAsyncDisposable
                 failures.Add("INPAINTING takes its size from the input image; width/height are not accepted.");
         }
 
-        var image = ReadPng(parameters["image"], "image", failures);
-        var mask = ReadPng(parameters["maskImage"], "maskImage", failures);
+        using var image = DecodeBase64Image(parameters["image"], "inPaintingParams.image", failures);
+        using var mask = DecodeBase64Image(parameters["maskImage"], "inPaintingParams.maskImage", failures);
         if (image is null || mask is null)
             return null;
         recorded = recorded with { ImageWidth = image.Width, ImageHeight = image.Height };
@@ -249,27 +252,15 @@ public sealed partial class FakeBedrockServer : IAsyncDisposable
             failures.Add($"The image is {image.Width}x{image.Height} but the mask is {mask.Width}x{mask.Height}.");
             return null;
         }
-        if (!image.IsOpaque())
+        if (!IsOpaque(image))
             failures.Add("The image has transparent or translucent pixels.");
 
-        var masked = 0;
-        for (var y = 0; y < mask.Height; y++)
-            for (var x = 0; x < mask.Width; x++)
-            {
-                var p = mask.GetPixel(x, y);
-                var black = p is { R: 0, G: 0, B: 0, A: 255 };
-                if (!black && p != Rgba.White)
-                {
-                    failures.Add($"The mask is not pure black/white: pixel ({x},{y}) is {p}.");
-                    return null;
-                }
-                if (black)
-                    masked++;
-            }
+        if (CountPureBlackWhite(mask, Black, failures) is not { } masked)
+            return null;
         recorded = recorded with { MaskedPixels = masked };
         if (masked == 0)
             failures.Add("The mask has no black (masked) pixels: nothing to inpaint.");
-        return Paint(image, mask, recorded.Text ?? "");
+        return Paint(image, mask, Black, recorded.Text ?? "");
     }
 
     private static void CheckText(string? text, string name, bool required, List<string> failures)
@@ -284,39 +275,62 @@ public sealed partial class FakeBedrockServer : IAsyncDisposable
             failures.Add($"inPaintingParams.{name} has {text.Length} characters; 1-1024 allowed.");
     }
 
-    private static RgbaImage? ReadPng(JsonNode? node, string name, List<string> failures)
+    // Opaque black and opaque white as 32-bit words: the same in RGBA and BGRA order.
+    private const uint Black = 0xFF000000, White = 0xFFFFFFFF;
+
+    private static ReadOnlySpan<uint> MaskPixels(SKBitmap mask) => MemoryMarshal.Cast<byte, uint>(mask.GetPixelSpan());
+
+    /// <summary>How many pixels of <paramref name="mask"/> are <paramref name="counted"/>; null (and a failure) when one is neither black nor white.</summary>
+    private static int? CountPureBlackWhite(SKBitmap mask, uint counted, List<string> failures)
     {
-        var base64 = node?.GetValue<string>();
-        if (string.IsNullOrEmpty(base64))
+        var pixels = MaskPixels(mask);
+        if (pixels.IndexOfAnyExcept(Black, White) is var i and >= 0)
         {
-            failures.Add($"inPaintingParams.{name} is missing.");
+            var (x, y) = (i % mask.Width, i / mask.Width);
+            failures.Add($"The mask is not pure black/white: pixel ({x},{y}) is {mask.GetPixel(x, y)}.");
             return null;
         }
-        try
-        {
-            return Png.Decode(Convert.FromBase64String(base64));
-        }
-        catch (FormatException ex)
-        {
-            failures.Add($"inPaintingParams.{name} is not a valid base64 PNG: {ex.Message}");
-            return null;
-        }
+        return pixels.Count(counted);
     }
 
-    /// <summary>The input image with its masked (black) area painted a diagonal gradient whose colours come from the text.</summary>
-    private static RgbaImage Paint(RgbaImage image, RgbaImage mask, string text)
+    private static bool IsOpaque(SKBitmap image)
+    {
+        var pixels = image.GetPixelSpan();
+        for (var i = 3; i < pixels.Length; i += 4)
+            if (pixels[i] != 255)
+                return false;
+        return true;
+    }
+
+    /// <summary>The input image with the <paramref name="repaint"/> pixels of <paramref name="mask"/> painted a diagonal gradient whose colours come from the text.</summary>
+    private static SKBitmap Paint(SKBitmap image, SKBitmap mask, uint repaint, string text)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
-        var from = new Rgba(hash[0], hash[1], hash[2]);
-        var to = new Rgba(hash[3], hash[4], hash[5]);
-        var result = image.Clone();
-        for (var y = 0; y < image.Height; y++)
-            for (var x = 0; x < image.Width; x++)
-                if (mask.GetPixel(x, y).R == 0)
-                    result.SetPixel(x, y, from.Lerp(to, (x + y) / (double)(image.Width + image.Height)));
+        var result = new SKBitmap(new SKImageInfo(image.Width, image.Height, SKImageInfo.PlatformColorType, SKAlphaType.Opaque));
+        using var canvas = new SKCanvas(result);
+        using (var original = SKImage.FromBitmap(image))
+            canvas.DrawImage(original, 0, 0, SKSamplingOptions.Default);
+        using var masked = new SKPaint
+        {
+            Shader = SKShader.CreateLinearGradient(new(0, 0), new(image.Width, image.Height),
+                [new SKColor(hash[0], hash[1], hash[2]), new SKColor(hash[3], hash[4], hash[5])], SKShaderTileMode.Clamp),
+        };
+        // Paint every run of repainted mask pixels, row by row.
+        var pixels = MaskPixels(mask);
+        for (var y = 0; y < mask.Height; y++)
+        {
+            var row = pixels.Slice(y * mask.Width, mask.Width);
+            for (var start = row.IndexOf(repaint); start >= 0;)
+            {
+                var length = row[start..].IndexOfAnyExcept(repaint) is var end and >= 0 ? end : row.Length - start;
+                canvas.DrawRect(start, y, length, 1, masked);
+                var next = row[(start + length)..].IndexOf(repaint);
+                start = next < 0 ? -1 : start + length + next;
+            }
+        }
         // Like a real model, it also disturbs the unmasked edge a little; the adapter must keep its own frame.
-        for (var x = 0; x < image.Width; x++)
-            result.SetPixel(x, 0, new Rgba(hash[6], hash[7], hash[8]));
+        using var edge = new SKPaint { Color = new SKColor(hash[6], hash[7], hash[8]) };
+        canvas.DrawRect(0, 0, image.Width, 1, edge);
         return result;
     }
 

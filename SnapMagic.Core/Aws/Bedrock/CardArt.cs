@@ -1,3 +1,4 @@
+using SkiaSharp;
 using SnapMagic.Imaging;
 
 namespace SnapMagic.Aws.Bedrock;
@@ -9,20 +10,28 @@ namespace SnapMagic.Aws.Bedrock;
 /// </summary>
 internal static class CardArt
 {
+    // Mipmaps keep a large answer (e.g. 2048 px) from aliasing when it shrinks into the window.
+    private static readonly SKSamplingOptions Smooth = new(SKFilterMode.Linear, SKMipmapMode.Linear);
+
     private static readonly Lazy<byte[]> WhiteWindowMask = new(() =>
     {
-        var mask = new RgbaImage(CardTemplate.Width, CardTemplate.Height);
-        mask.FillRect(0, 0, CardTemplate.Width, CardTemplate.Height, Rgba.Black);
-        mask.FillRect(CardTemplate.ArtWindow.Left, CardTemplate.ArtWindow.Top, CardTemplate.ArtWidth, CardTemplate.ArtHeight, Rgba.White);
-        return Png.Encode(mask);
+        using var mask = new SKBitmap(CardTemplate.Info);
+        using (var canvas = new SKCanvas(mask))
+        {
+            canvas.Clear(SKColors.Black);
+            using var white = new SKPaint { Color = SKColors.White, IsAntialias = false };
+            canvas.DrawRect(CardTemplate.ArtRect, white);
+        }
+        return CardPng.Encode(mask);
     });
 
     private static readonly Lazy<byte[]> Window = new(() =>
     {
-        var template = CardTemplate.Load();
-        var window = new RgbaImage(CardTemplate.ArtWidth, CardTemplate.ArtHeight);
-        window.DrawImage(template, -CardTemplate.ArtWindow.Left, -CardTemplate.ArtWindow.Top);
-        return Png.Encode(window);
+        using var template = CardTemplate.Load();
+        using var window = new SKBitmap();
+        if (!template.ExtractSubset(window, CardTemplate.ArtRect))
+            throw new InvalidOperationException("Skia could not cut the art window out of the template.");
+        return CardPng.Encode(window);
     });
 
     /// <summary>The card template, card-sized.</summary>
@@ -50,64 +59,53 @@ internal static class CardArt
     /// <summary>A card from a card-sized picture (inpainting keeps the input's size): its art window on our template.</summary>
     public static byte[] FromWholeCard(byte[] picture, string model, string prompt)
     {
-        var painted = Decode(picture, model);
+        using var painted = Decode(picture, model);
         if (painted.Width != CardTemplate.Width || painted.Height != CardTemplate.Height)
             throw new ImageModelException(ImageModelFailure.Rejected, BedrockException.RefusedMessage,
                 $"{model} returned a {painted.Width}x{painted.Height} image; the card is {CardTemplate.Width}x{CardTemplate.Height}.");
-        var card = CardTemplate.Load();
-        var (left, top, _, _) = CardTemplate.ArtWindow;
-        card.CopyRect(painted, left, top, CardTemplate.ArtWidth, CardTemplate.ArtHeight);
-        return Finish(card, prompt);
+        return Paste(painted, CardTemplate.ArtRect, prompt);
     }
 
     /// <summary>A card from a picture of the art window alone, of any size: scaled to cover the window, centred, cropped.</summary>
     public static byte[] FromWindow(byte[] picture, string model, string prompt)
     {
-        var art = Cover(Decode(picture, model), CardTemplate.ArtWidth, CardTemplate.ArtHeight);
-        var card = CardTemplate.Load();
-        card.DrawImage(art, CardTemplate.ArtWindow.Left, CardTemplate.ArtWindow.Top);
-        return Finish(card, prompt);
+        using var art = Decode(picture, model);
+        return Paste(art, CoveringCrop(art.Width, art.Height), prompt);
     }
 
-    private static RgbaImage Decode(byte[] picture, string model)
+    /// <summary>The centred part of a width x height picture with the art window's aspect ratio: what covers the window.</summary>
+    internal static SKRect CoveringCrop(int width, int height)
+    {
+        var scale = Math.Max(CardTemplate.ArtWidth / (float)width, CardTemplate.ArtHeight / (float)height);
+        var (cropWidth, cropHeight) = (CardTemplate.ArtWidth / scale, CardTemplate.ArtHeight / scale);
+        return SKRect.Create((width - cropWidth) / 2, (height - cropHeight) / 2, cropWidth, cropHeight);
+    }
+
+    /// <summary>Any format Skia reads (PNG, JPEG, WebP, GIF); bytes it cannot read are a garbled answer (transient).</summary>
+    private static SKBitmap Decode(byte[] picture, string model)
     {
         try
         {
-            return Png.Decode(picture);
+            return CardPng.Decode(picture);
         }
         catch (FormatException ex)
         {
-            // PngFormatException: JPEG output, corrupt bytes.
             throw new ImageModelException(ImageModelFailure.Transient, BedrockException.BusyMessage, $"{model} returned an image we cannot read: {ex.Message}", ex);
         }
     }
 
-    private static byte[] Finish(RgbaImage card, string prompt)
+    /// <summary>The <paramref name="source"/> part of <paramref name="picture"/> drawn into the template's art window, then the caption.</summary>
+    private static byte[] Paste(SKBitmap picture, SKRect source, string prompt)
     {
-        CardCaption.Draw(card, prompt);
-        return Png.Encode(card);
-    }
-
-    /// <summary>Bilinear scale so the picture covers width x height, keeping its aspect ratio; the overflow is cropped evenly.</summary>
-    private static RgbaImage Cover(RgbaImage source, int width, int height)
-    {
-        if (source.Width == width && source.Height == height)
-            return source;
-        var scale = Math.Max(width / (double)source.Width, height / (double)source.Height);
-        var offsetX = (source.Width * scale - width) / 2;
-        var offsetY = (source.Height * scale - height) / 2;
-        var result = new RgbaImage(width, height);
-        for (var y = 0; y < height; y++)
-            for (var x = 0; x < width; x++)
-            {
-                var sx = Math.Clamp((x + offsetX + 0.5) / scale - 0.5, 0, source.Width - 1);
-                var sy = Math.Clamp((y + offsetY + 0.5) / scale - 0.5, 0, source.Height - 1);
-                int x0 = (int)sx, y0 = (int)sy;
-                int x1 = Math.Min(x0 + 1, source.Width - 1), y1 = Math.Min(y0 + 1, source.Height - 1);
-                var top = source.GetPixel(x0, y0).Lerp(source.GetPixel(x1, y0), sx - x0);
-                var bottom = source.GetPixel(x0, y1).Lerp(source.GetPixel(x1, y1), sx - x0);
-                result.SetPixel(x, y, top.Lerp(bottom, sy - y0) with { A = 255 });
-            }
-        return result;
+        using var card = CardTemplate.Load();
+        using (var canvas = new SKCanvas(card))
+        using (var art = SKImage.FromBitmap(picture))
+        {
+            // Src: the model's pixels replace the window's; the pixel-aligned rectangle leaves the frame untouched.
+            using var copy = new SKPaint { BlendMode = SKBlendMode.Src };
+            canvas.DrawImage(art, source, CardTemplate.ArtRect, Smooth, copy);
+            CardCaption.Draw(canvas, prompt);
+        }
+        return CardPng.Encode(card);
     }
 }

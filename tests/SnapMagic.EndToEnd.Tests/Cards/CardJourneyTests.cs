@@ -60,8 +60,8 @@ public abstract class CardJourneyTests<TSystem>(TSystem system) where TSystem : 
         using var image = await anonymous.GetAsync(new Uri(system.App.ApiUrl, completed.ImageUrl));
         Assert.Equal(HttpStatusCode.OK, image.StatusCode);
         Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
-        var png = Png.Decode(await image.Content.ReadAsByteArrayAsync());
-        var template = CardTemplate.Load();
+        using var png = CardPng.Decode(await image.Content.ReadAsByteArrayAsync());
+        using var template = CardTemplate.Load();
         Assert.Equal((template.Width, template.Height), (png.Width, png.Height));
 
         // The status endpoint agrees with the push.

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SnapMagic.AppHost.LocalAws.FakeBedrock;
 using SnapMagic.Aws.Bedrock;
 using SnapMagic.Imaging;
+using SnapMagic.UnitTests.Imaging;
 
 namespace SnapMagic.UnitTests.Bedrock;
 
@@ -43,21 +44,20 @@ public abstract class FakeBedrockTests : IAsyncLifetime
     /// <summary>Nearly every art-window pixel differs from the template, and the frame (including the row the fake scribbles on) is the template's.</summary>
     protected static void AssertArtPaintedAndFrameCrisp(byte[] png)
     {
-        var card = Png.Decode(png);
-        var template = CardTemplate.Load();
+        var card = CardPixels.Decode(png);
+        var template = CardPixels.Template();
         Assert.Equal((CardTemplate.Width, CardTemplate.Height), (card.Width, card.Height));
         var (left, top, right, bottom) = CardTemplate.ArtWindow;
         var changed = 0;
         for (var y = top; y <= bottom; y++)
             for (var x = left; x <= right; x++)
-                if (card.GetPixel(x, y) != template.GetPixel(x, y))
+                if (card[x, y] != template[x, y])
                     changed++;
         Assert.True(changed > CardTemplate.ArtWidth * CardTemplate.ArtHeight * 0.9, $"only {changed} art pixels changed");
         for (var y = 0; y < top; y++)
             for (var x = 0; x < card.Width; x++)
-                Assert.Equal(template.GetPixel(x, y), card.GetPixel(x, y));
-        Assert.Equal(template.GetPixel(left - 1, (top + bottom) / 2), card.GetPixel(left - 1, (top + bottom) / 2));
-        Assert.Equal(template.GetPixel(right + 1, (top + bottom) / 2), card.GetPixel(right + 1, (top + bottom) / 2));
+                Assert.Equal(template[x, y], card[x, y]);
+        Assert.Equal(template[left - 1, (top + bottom) / 2], card[left - 1, (top + bottom) / 2]);
+        Assert.Equal(template[right + 1, (top + bottom) / 2], card[right + 1, (top + bottom) / 2]);
     }
-
 }

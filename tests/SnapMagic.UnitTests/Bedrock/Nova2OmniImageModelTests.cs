@@ -50,5 +50,26 @@ public sealed class Nova2OmniImageModelTests : FakeBedrockTests
         Assert.Contains(failures, f => f.Contains("temperature", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task TheFakeRefusesAPictureWhoseBytesAreNotTheFormatItNames()
+    {
+        using var http = new HttpClient { BaseAddress = Bedrock.Url };
+        var body = new JsonObject
+        {
+            ["messages"] = new JsonArray(new JsonObject
+            {
+                ["role"] = "user",
+                ["content"] = new JsonArray(
+                    new JsonObject { ["image"] = new JsonObject { ["format"] = "jpeg", ["source"] = new JsonObject { ["bytes"] = Convert.ToBase64String(CardArt.WindowPng.Span) } } },
+                    new JsonObject { ["text"] = "paint" }),
+            }),
+        }.ToJsonString();
+        using var response = await http.PostAsync("model/us.amazon.nova-2-omni-v1%3A0/converse",
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(Bedrock.ValidationFailures, f => f.Contains("image.source.bytes is Png, not Jpeg", StringComparison.Ordinal));
+    }
+
     private IImageModel Model(BedrockRuntimeClient client) => Model(BedrockModelFamily.Nova2Omni, client);
 }

@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Microsoft.Extensions.Options;
 using SnapMagic.Aws.Bedrock;
+using SkiaSharp;
 using SnapMagic.Imaging;
 using SnapMagic.TestSupport;
 using SnapMagic.AppHost.LocalAws.FakeBedrock;
@@ -90,15 +91,15 @@ public sealed class NovaCanvasImageModelTests : FakeBedrockTests
     public async Task TheFakeRefusesAnUnsignedRequestWithABadMask()
     {
         using var http = new HttpClient { BaseAddress = Bedrock.Url };
-        var grey = new RgbaImage(688, 1024);
-        grey.FillRect(0, 0, 688, 1024, new Rgba(128, 128, 128));
+        using var grey = new SKBitmap(CardTemplate.Info);
+        grey.Erase(new SKColor(128, 128, 128));
         var body = new System.Text.Json.Nodes.JsonObject
         {
             ["taskType"] = "INPAINTING",
             ["inPaintingParams"] = new System.Text.Json.Nodes.JsonObject
             {
                 ["image"] = Convert.ToBase64String(CardTemplate.LoadPng().Span),
-                ["maskImage"] = Convert.ToBase64String(Png.Encode(grey)),
+                ["maskImage"] = Convert.ToBase64String(CardPng.Encode(grey)),
                 ["text"] = "",
             },
             ["imageGenerationConfig"] = new System.Text.Json.Nodes.JsonObject { ["numberOfImages"] = 1, ["seed"] = -1 },

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SkiaSharp;
 using SnapMagic.AppHost.LocalAws.FakeBedrock;
 using SnapMagic.Aws.Bedrock;
 using SnapMagic.Imaging;
@@ -49,10 +50,12 @@ public sealed class StabilityInpaintImageModelTests : FakeBedrockTests
     public async Task TheFakeRefusesAMaskInNovasConventionAndOtherFieldsOutOfRange()
     {
         using var http = new HttpClient { BaseAddress = Bedrock.Url };
+        using var allBlack = new SKBitmap(CardTemplate.Info);
+        allBlack.Erase(SKColors.Black);
         var body = new JsonObject
         {
             ["image"] = Convert.ToBase64String(CardTemplate.LoadPng().Span),
-            ["mask"] = Convert.ToBase64String(Png.Encode(AllBlack())), // Nova's "keep" colour everywhere: nothing to repaint
+            ["mask"] = Convert.ToBase64String(CardPng.Encode(allBlack)), // Nova's "keep" colour everywhere: nothing to repaint
             ["prompt"] = new string('a', 10001),
             ["seed"] = -1,
             ["output_format"] = "gif",
@@ -69,13 +72,6 @@ public sealed class StabilityInpaintImageModelTests : FakeBedrockTests
         Assert.Contains(failures, f => f.Contains("seed -1", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("output_format 'gif'", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.Contains("does not take 'text'", StringComparison.Ordinal));
-    }
-
-    private static RgbaImage AllBlack()
-    {
-        var mask = new RgbaImage(CardTemplate.Width, CardTemplate.Height);
-        mask.FillRect(0, 0, CardTemplate.Width, CardTemplate.Height, Rgba.Black);
-        return mask;
     }
 
     private IImageModel Model(BedrockRuntimeClient client, Action<BedrockOptions>? configure = null) =>

@@ -37,7 +37,7 @@ public sealed class ImageModelRegistrationTests
 
         var model = host.Services.GetRequiredService<IImageModel>();
         Assert.IsType<NovaCanvasImageModel>(model);
-        var card = Png.Decode(await model.PaintCardAsync(new("c1", "A lighthouse in a storm at night")));
+        using var card = CardPng.Decode(await model.PaintCardAsync(new("c1", "A lighthouse in a storm at night")));
         Assert.Equal((CardTemplate.Width, CardTemplate.Height), (card.Width, card.Height));
         Assert.Empty(bedrock.ValidationFailures);
         Assert.Equal("amazon.nova-canvas-v2:0", bedrock.LastRequest!.ModelId);

@@ -19,37 +19,37 @@ public sealed class LocalImageModelTests
     [Fact]
     public async Task CardIsTheTemplateWithArtInTheWindow()
     {
-        var card = Png.Decode(await Model().PaintCardAsync(new("c1", Prompt)));
-        var template = CardTemplate.Load();
+        var card = CardPixels.Decode(await Model().PaintCardAsync(new("c1", Prompt)));
+        var template = CardPixels.Template();
         Assert.Equal((CardTemplate.Width, CardTemplate.Height), (card.Width, card.Height));
-        Assert.True(card.IsOpaque());
+        Assert.True(card.IsOpaque);
 
         var (left, top, right, bottom) = CardTemplate.ArtWindow;
         var changedInWindow = 0;
         for (var y = top; y <= bottom; y++)
             for (var x = left; x <= right; x++)
-                if (card.GetPixel(x, y) != template.GetPixel(x, y))
+                if (card[x, y] != template[x, y])
                     changedInWindow++;
         Assert.True(changedInWindow > CardTemplate.ArtWidth * CardTemplate.ArtHeight * 0.9, $"only {changedInWindow} art pixels changed");
 
         // The frame around the window (everything above the name plate) is untouched.
-        for (var y = 0; y < CardTemplateArtist.NamePlate.Y - 10; y++)
+        for (var y = 0; y < CardTemplateArtist.NamePlate.Top - 10; y++)
             for (var x = 0; x < card.Width; x++)
                 if (!CardTemplate.IsInArtWindow(x, y))
-                    Assert.Equal(template.GetPixel(x, y), card.GetPixel(x, y));
+                    Assert.Equal(template[x, y], card[x, y]);
     }
 
     [Fact]
     public async Task DifferentPromptsPaintDifferentArt()
     {
         var model = Model();
-        var a = Png.Decode(await model.PaintCardAsync(new("c1", "A quiet night with the moon over a lake")));
-        var b = Png.Decode(await model.PaintCardAsync(new("c2", "Bright sunny day in the mountains")));
+        var a = CardPixels.Decode(await model.PaintCardAsync(new("c1", "A quiet night with the moon over a lake")));
+        var b = CardPixels.Decode(await model.PaintCardAsync(new("c2", "Bright sunny day in the mountains")));
         var (left, top, right, bottom) = CardTemplate.ArtWindow;
         var different = 0;
         for (var y = top; y <= bottom; y++)
             for (var x = left; x <= right; x++)
-                if (a.GetPixel(x, y) != b.GetPixel(x, y))
+                if (a[x, y] != b[x, y])
                     different++;
         Assert.True(different > CardTemplate.ArtWidth * CardTemplate.ArtHeight / 2, $"only {different} pixels differ");
     }
@@ -80,15 +80,42 @@ public sealed class LocalImageModelTests
     }
 
     [Fact]
-    public void CaptionWrapsAndTruncatesLongPrompts()
+    public void WrapBreaksLinesWordsAndTruncatesWithAnEllipsis()
     {
-        var words = Enumerable.Repeat("magic", 400).ToArray();
-        var lines = CardCaption.Wrap(words, 46, 8);
+        var (lines, truncated) = CardCaption.Wrap(Enumerable.Repeat("magic", 400).ToArray(), line => line.Length <= 46, 8);
+        Assert.True(truncated);
         Assert.Equal(8, lines.Count);
-        Assert.All(lines, line => Assert.True(line.Length <= 46));
-        Assert.EndsWith("...", lines[^1]);
-        Assert.Equal("A DRAGON FLYING", CardCaption.Title("A DRAGON FLYING OVER A CASTLE".Split(' '), 22));
+        Assert.All(lines, line => Assert.True(line.Length <= 46, line));
+        Assert.EndsWith("…", lines[^1]);
+
+        // A word longer than a line is broken across lines rather than cut off.
+        var (broken, _) = CardCaption.Wrap(["SUPERCALIFRAGILISTICEXPIALIDOCIOUS"], line => line.Length <= 10, 8);
+        Assert.Equal(["SUPERCALIF", "RAGILISTIC", "EXPIALIDOC", "IOUS"], broken);
+    }
+
+    [Fact]
+    public void TitleIsTheFirstWordsWithoutADanglingWord()
+    {
+        Assert.Equal("A Dragon Flying", CardCaption.Title("A dragon flying over a castle".Split(' '), 22));
+        Assert.Equal("A DRAGON FLYING", CardCaption.Title("A DRAGON FLYING OVER A CASTLE".Split(' '), 22)); // capitals stay capitals
         Assert.Equal("SUPERCALIFRAGILISTICEX", CardCaption.Title(["SUPERCALIFRAGILISTICEXPIALIDOCIOUS"], 22));
+    }
+
+    public static TheoryData<int> PromptLengths() => [10, 60, 250, 600, 1024];
+
+    [Theory]
+    [MemberData(nameof(PromptLengths))]
+    public void EveryPromptLengthFitsTheTextBoxWhole(int length)
+    {
+        var prompt = string.Join(' ', Enumerable.Repeat("A luminous dragon coils around an ancient crystal tower while aurora ribbons ripple across the frozen sky", 12))[..length].TrimEnd();
+        var (lines, size) = CardCaption.Layout(prompt.Split(' '));
+
+        using var font = new SkiaSharp.SKFont(CardFonts.Text, size);
+        var area = CardCaption.TextArea;
+        Assert.All(lines, line => Assert.True(font.MeasureText(line) <= area.Width, $"'{line}' is wider than the box at {size}px"));
+        Assert.True(lines.Count * size * CardCaption.LineSpacing <= area.Height, $"{lines.Count} lines at {size}px overflow the box");
+        Assert.Equal(prompt, string.Join(' ', lines)); // nothing cut: the size shrank instead
+        Assert.InRange(size, length <= 60 ? 20 : 9, 24);
     }
 
     private static LocalImageModel Model(int latencyMs = 0, double failureRate = 0) =>

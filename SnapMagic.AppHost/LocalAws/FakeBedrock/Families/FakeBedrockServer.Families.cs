@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using SkiaSharp;
 using SnapMagic.Aws.Bedrock;
 using SnapMagic.Imaging;
 
@@ -32,7 +33,7 @@ public sealed partial class FakeBedrockServer
         : _script.TryDequeue(out var next) ? next
         : DefaultReply;
 
-    private static RgbaImage? CheckBodyOfFamily(byte[] body, string? contentType, List<string> failures, ref FakeBedrockRequest recorded)
+    private static SKBitmap? CheckBodyOfFamily(byte[] body, string? contentType, List<string> failures, ref FakeBedrockRequest recorded)
     {
         recorded = recorded with { Family = FamilyOf(recorded.RawPath, recorded.ModelId) };
         return recorded.Family switch
@@ -44,7 +45,7 @@ public sealed partial class FakeBedrockServer
     }
 
     /// <summary>Writes the families' own 200 answers (a picture, a content-filter stop); false leaves the reply to the shared code.</summary>
-    private static async Task<bool> TryWriteFamilyReplyAsync(HttpContext context, FakeBedrockRequest recorded, FakeBedrockReply reply, RgbaImage? painted)
+    private static async Task<bool> TryWriteFamilyReplyAsync(HttpContext context, FakeBedrockRequest recorded, FakeBedrockReply reply, SKBitmap? painted)
     {
         var answer = (recorded.Family, reply) switch
         {
@@ -63,14 +64,14 @@ public sealed partial class FakeBedrockServer
         return true;
     }
 
-    private static JsonObject StabilityAnswer(long? seed, string? finishReason, RgbaImage? painted) => new()
+    private static JsonObject StabilityAnswer(long? seed, string? finishReason, SKBitmap? painted) => new()
     {
         ["seeds"] = new JsonArray(seed ?? 0),
         ["finish_reasons"] = new JsonArray(finishReason),
-        ["images"] = painted is null ? new JsonArray() : new JsonArray(Convert.ToBase64String(Png.Encode(painted))),
+        ["images"] = painted is null ? new JsonArray() : new JsonArray(Convert.ToBase64String(CardPng.Encode(painted))),
     };
 
-    private static JsonObject ConverseAnswer(string stopReason, RgbaImage? painted) => new()
+    private static JsonObject ConverseAnswer(string stopReason, SKBitmap? painted) => new()
     {
         ["output"] = new JsonObject
         {
@@ -79,7 +80,7 @@ public sealed partial class FakeBedrockServer
                 ["role"] = "assistant",
                 ["content"] = painted is null ? new JsonArray() : new JsonArray(new JsonObject
                 {
-                    ["image"] = new JsonObject { ["format"] = "png", ["source"] = new JsonObject { ["bytes"] = Convert.ToBase64String(Png.Encode(painted)) } },
+                    ["image"] = new JsonObject { ["format"] = "png", ["source"] = new JsonObject { ["bytes"] = Convert.ToBase64String(CardPng.Encode(painted)) } },
                 }),
             },
         },
@@ -112,7 +113,11 @@ public sealed partial class FakeBedrockServer
                 failures.Add($"{shape} does not take '{name}' (it takes {string.Join(", ", known)}).");
     }
 
-    private static RgbaImage? DecodeBase64Png(JsonNode? node, string field, List<string> failures)
+    /// <summary>
+    /// A base64 picture of the given format (what our own requests send: PNG unless the request names another), as
+    /// an RGBA bitmap; null and a failure when it is missing, not base64, of another format or unreadable.
+    /// </summary>
+    private static SKBitmap? DecodeBase64Image(JsonNode? node, string field, List<string> failures, SKEncodedImageFormat format = SKEncodedImageFormat.Png)
     {
         var base64 = node?.GetValue<string>();
         if (string.IsNullOrEmpty(base64))
@@ -122,11 +127,19 @@ public sealed partial class FakeBedrockServer
         }
         try
         {
-            return Png.Decode(Convert.FromBase64String(base64));
+            var bytes = Convert.FromBase64String(base64);
+            using (var data = SKData.CreateCopy(bytes))
+            using (var codec = SKCodec.Create(data))
+                if (codec is not null && codec.EncodedFormat != format)
+                {
+                    failures.Add($"{field} is {codec.EncodedFormat}, not {format}.");
+                    return null;
+                }
+            return CardPng.Decode(bytes);
         }
         catch (FormatException ex)
         {
-            failures.Add($"{field} is not a valid base64 PNG: {ex.Message}");
+            failures.Add($"{field} is not a valid base64 {format}: {ex.Message}");
             return null;
         }
     }

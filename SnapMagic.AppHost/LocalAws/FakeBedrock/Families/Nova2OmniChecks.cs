@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using SnapMagic.Imaging;
+using SkiaSharp;
 
 namespace SnapMagic.AppHost.LocalAws.FakeBedrock;
 
@@ -19,7 +19,7 @@ public sealed partial class FakeBedrockServer
 
     private static readonly HashSet<string> ConverseFields = ["messages", "system", "inferenceConfig", "additionalModelRequestFields"];
 
-    private static RgbaImage? CheckNova2Omni(byte[] body, string? contentType, List<string> failures, ref FakeBedrockRequest recorded)
+    private static SKBitmap? CheckNova2Omni(byte[] body, string? contentType, List<string> failures, ref FakeBedrockRequest recorded)
     {
         if (ReadJsonObject(body, contentType, failures) is not { } json)
             return null;
@@ -41,7 +41,7 @@ public sealed partial class FakeBedrockServer
             return null;
         }
 
-        RgbaImage? input = null;
+        SKBitmap? input = null;
         var images = 0;
         foreach (var block in content)
         {
@@ -58,6 +58,7 @@ public sealed partial class FakeBedrockServer
                     break;
                 case "image":
                     images++;
+                    input?.Dispose();
                     input = ReadConverseImage(value, failures, ref recorded);
                     break;
                 default:
@@ -75,12 +76,15 @@ public sealed partial class FakeBedrockServer
             failures.Add($"The instruction has {recorded.Text.Length} characters; the fake allows {Nova2OmniMaxTextLength}.");
         if (input is null)
             return null;
+        input.Dispose();
 
-        var answer = new RgbaImage(Nova2OmniAnswerSide, Nova2OmniAnswerSide);
-        return Paint(answer, new RgbaImage(Nova2OmniAnswerSide, Nova2OmniAnswerSide), recorded.Text ?? ""); // an all-black mask: paint everything
+        // An all-black picture under an all-black mask: the answer is painted edge to edge.
+        using var black = new SKBitmap(Nova2OmniAnswerSide, Nova2OmniAnswerSide);
+        black.Erase(SKColors.Black);
+        return Paint(black, black, Black, recorded.Text ?? "");
     }
 
-    private static RgbaImage? ReadConverseImage(JsonNode? image, List<string> failures, ref FakeBedrockRequest recorded)
+    private static SKBitmap? ReadConverseImage(JsonNode? image, List<string> failures, ref FakeBedrockRequest recorded)
     {
         var format = image?["format"]?.GetValue<string>();
         recorded = recorded with { ImageFormat = format };
@@ -89,15 +93,16 @@ public sealed partial class FakeBedrockServer
             failures.Add($"image.format '{format}' is not png, jpeg, gif or webp.");
             return null;
         }
-        if (format != "png")
-        {
-            failures.Add($"The fake reads png only, not {format}.");
-            return null;
-        }
         var base64 = image?["source"]?["bytes"]?.GetValue<string>();
         if (base64 is not null && base64.Length / 4 * 3 > ConverseMaxImageBytes)
             failures.Add($"image.source.bytes is larger than {ConverseMaxImageBytes} bytes.");
-        var picture = DecodeBase64Png(image?["source"]?["bytes"], "image.source.bytes", failures);
+        var picture = DecodeBase64Image(image?["source"]?["bytes"], "image.source.bytes", failures, format switch
+        {
+            "jpeg" => SKEncodedImageFormat.Jpeg,
+            "gif" => SKEncodedImageFormat.Gif,
+            "webp" => SKEncodedImageFormat.Webp,
+            _ => SKEncodedImageFormat.Png,
+        });
         if (picture is null)
             return null;
         recorded = recorded with { ImageWidth = picture.Width, ImageHeight = picture.Height };

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using SnapMagic.Imaging;
+using SkiaSharp;
 
 namespace SnapMagic.AppHost.LocalAws.FakeBedrock;
 
@@ -20,7 +20,7 @@ public sealed partial class FakeBedrockServer
     private static readonly HashSet<string> StabilityInpaintFields =
         ["image", "mask", "prompt", "negative_prompt", "seed", "output_format", "grow_mask", "style_preset"];
 
-    private static RgbaImage? CheckStabilityInpaint(byte[] body, string? contentType, List<string> failures, ref FakeBedrockRequest recorded)
+    private static SKBitmap? CheckStabilityInpaint(byte[] body, string? contentType, List<string> failures, ref FakeBedrockRequest recorded)
     {
         if (ReadJsonObject(body, contentType, failures) is not { } json)
             return null;
@@ -45,8 +45,8 @@ public sealed partial class FakeBedrockServer
         if (json["grow_mask"]?.GetValue<int>() is < 0 or > 20)
             failures.Add($"grow_mask {json["grow_mask"]} is outside 0-20.");
 
-        var image = DecodeBase64Png(json["image"], "image", failures);
-        var mask = DecodeBase64Png(json["mask"], "mask", failures);
+        using var image = DecodeBase64Image(json["image"], "image", failures);
+        using var mask = DecodeBase64Image(json["mask"], "mask", failures);
         if (image is null || mask is null)
             return null;
         recorded = recorded with { ImageWidth = image.Width, ImageHeight = image.Height };
@@ -62,24 +62,12 @@ public sealed partial class FakeBedrockServer
             return null;
         }
 
-        // Paint (shared with Nova Canvas) repaints black; Stability repaints white.
-        var repaint = new RgbaImage(mask.Width, mask.Height);
-        var white = 0;
-        for (var y = 0; y < mask.Height; y++)
-            for (var x = 0; x < mask.Width; x++)
-            {
-                var p = mask.GetPixel(x, y);
-                if (p != Rgba.White && p != Rgba.Black)
-                {
-                    failures.Add($"The mask is not pure black/white: pixel ({x},{y}) is {p}.");
-                    return null;
-                }
-                repaint.SetPixel(x, y, p == Rgba.White ? Rgba.Black : Rgba.White);
-                white += p == Rgba.White ? 1 : 0;
-            }
+        // Stability repaints WHITE (Nova Canvas black).
+        if (CountPureBlackWhite(mask, White, failures) is not { } white)
+            return null;
         recorded = recorded with { MaskedPixels = white };
         if (white == 0)
             failures.Add("The mask has no white pixels: Stability repaints WHITE and keeps black, so there is nothing to inpaint.");
-        return Paint(image, repaint, recorded.Text ?? "");
+        return Paint(image, mask, White, recorded.Text ?? "");
     }
 }
