@@ -162,6 +162,8 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
             builder.UseSetting("Event:Password", "a-real-event-password");
             builder.UseSetting("Jwt:SigningKey", "a-production-signing-key-of-at-least-32-bytes");
             builder.UseSetting("Internal:ApiKey", "a-production-internal-key");
+            builder.UseSetting("Organizer:Username", "event-host");
+            builder.UseSetting("Organizer:Password", "a-real-organizer-password");
         }
     }
 }
