@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using SnapMagic.AppHost.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using SnapMagic.Aws;
 using SnapMagic.Aws.Sqs;
 using SnapMagic.Cards;
@@ -54,7 +54,7 @@ public sealed class PoisonMessageTests
         Assert.NotEmpty(system.WorkerLines($"Card {jobless}: no such job"));
 
         // The same worker process did it all: nothing crashed or restarted.
-        Assert.Equal((ServiceState.Running, pid, 0), (worker.State, worker.Pid, worker.Restarts));
+        Assert.Equal((KnownResourceStates.Running, pid), (worker.State, worker.Pid));
         Assert.Equal([attendee.ImageFileOf(card)], system.ImageFiles());
     }
 }
@@ -69,7 +69,7 @@ public sealed class AwsPoisonMessageTests(AwsSystem system) : IClassFixture<AwsS
     {
         // SQS refuses control characters in a body, so those stay an embedded-only case.
         var poison = PoisonMessageTests.NotAJob.Where(body => body.All(c => c >= ' ')).ToList();
-        var workers = system.App.Services.All.Where(s => s.Definition.Project == DistributedApp.WorkerProject).ToList();
+        var workers = system.App.All.Where(s => s.Name.StartsWith("worker-", StringComparison.Ordinal)).ToList();
         var pids = workers.Select(w => w.Pid).ToList();
         using var sqs = SqsClient.Create(system.Configuration.GetSection(AwsOptions.Section).Get<AwsOptions>()!);
         var queues = new SqsCardQueues(sqs, system.Configuration.GetSection(QueueOptions.Section).Get<QueueOptions>() ?? new QueueOptions());
@@ -89,8 +89,8 @@ public sealed class AwsPoisonMessageTests(AwsSystem system) : IClassFixture<AwsS
             await Task.Delay(100);
         }
         Assert.Equal(before.Visible + before.InFlight + poison.Count, dead.Visible + dead.InFlight);
-        Assert.Equal(poison.Count, workers.Sum(w => w.Output.Tail(2000, "is not a card job; moving it to the dead-letter queue").Count));
-        Assert.All(workers, w => Assert.Equal(ServiceState.Running, w.State));
+        Assert.Equal(poison.Count, workers.Sum(w => w.Lines(2000, "is not a card job; moving it to the dead-letter queue").Count));
+        Assert.All(workers, w => Assert.Equal(KnownResourceStates.Running, w.State));
         Assert.Equal(pids, workers.Select(w => w.Pid).ToList());
     }
 }

@@ -1,6 +1,4 @@
-using System.Text.Json;
-
-namespace SnapMagic.AppHost.LocalAws;
+namespace SnapMagic.TestSupport.LocalAws;
 
 /// <summary>dynalite (the DynamoDB API) in memory on 127.0.0.1; new tables stay CREATING only briefly.</summary>
 public sealed class DynaliteServer : LocalNodeServer
@@ -10,10 +8,5 @@ public sealed class DynaliteServer : LocalNodeServer
     }
 
     public static Task<DynaliteServer> StartAsync(LocalServerOptions? options = null, CancellationToken cancellationToken = default) =>
-        StartAsync("dynalite", "dynalite", Script, (process, port) => new DynaliteServer(process, port), options, cancellationToken);
-
-    private static string Script(string package, int port) => $$"""
-        const server = require({{JsonSerializer.Serialize(package)}})({ createTableMs: 50, deleteTableMs: 50, updateTableMs: 50 });
-        server.listen({{port}}, "127.0.0.1", () => console.log("dynalite listening on 127.0.0.1:{{port}}"));
-        """;
+        StartAsync("dynalite", "dynalite", "dynalite.cjs", (process, port) => new DynaliteServer(process, port), options, cancellationToken);
 }

