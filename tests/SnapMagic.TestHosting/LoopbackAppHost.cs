@@ -28,8 +28,10 @@ public sealed record LoopbackAppHost(string[] Args, Uri DashboardUrl)
     /// <summary>The AppHost's DLL as built with this project, in the same configuration, to run its command line.</summary>
     public static string BuiltDll()
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
-        var project = Path.GetDirectoryName(Projects.SnapMagic_AppHost.ProjectPath)!;
+        // This runs from <project>/bin/<configuration>/<framework>/.
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
+        var path = Projects.SnapMagic_AppHost.ProjectPath;
+        var project = path.EndsWith(".csproj", StringComparison.Ordinal) ? Path.GetDirectoryName(path)! : path;
         return Path.Combine(project, "bin", configuration, "net10.0", "SnapMagic.AppHost.dll");
     }
 }

@@ -11,6 +11,19 @@ public static class ProcessTree
             .Select(name => int.TryParse(name, out var child) ? child : 0)
             .Where(child => child > 0 && ParentOf(child) == pid)];
 
+    /// <summary>The process's command line, its arguments separated by spaces; empty once it is gone.</summary>
+    public static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+
     private static int? ParentOf(int pid)
     {
         try

@@ -144,7 +144,7 @@ public sealed class RunningSystem : IAsyncDisposable
         {
             await foreach (var update in notifications.WatchAsync(stopping))
             {
-                if (update.Resource is not (ProjectResource or ExecutableResource))
+                if (!IsOwnResource(update.Resource))
                     continue;
                 var process = _processes.GetOrAdd(update.ResourceId, id => Track(update.Resource, id, stopping));
                 process.Latest = update;
@@ -154,6 +154,10 @@ public sealed class RunningSystem : IAsyncDisposable
         {
         }
     }
+
+    /// <summary>The AppHost's own services and servers: not the dashboard nor Aspire's hidden helpers (a project's rebuilder).</summary>
+    private static bool IsOwnResource(IResource resource) =>
+        resource is ProjectResource || (resource.GetType() == typeof(ExecutableResource) && resource.Name != "aspire-dashboard");
 
     private ServiceProcess Track(IResource resource, string resourceId, CancellationToken stopping)
     {
@@ -194,7 +198,7 @@ public sealed class RunningSystem : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
             return;
-        var pids = _processes.Values.SelectMany(p => p.LauncherPid is { } launcher ? [launcher, .. ProcessTree.ChildrenOf(launcher)] : Array.Empty<int>()).ToList();
+        var pids = _processes.Values.SelectMany(p => new[] { p.LauncherPid, p.Pid }).OfType<int>().ToList();
         try
         {
             await _app.StopAsync();
@@ -208,6 +212,6 @@ public sealed class RunningSystem : IAsyncDisposable
         }
         var running = pids.Where(ProcessTree.IsRunning).ToList();
         if (running.Count > 0)
-            throw new InvalidOperationException($"Processes still running after the system stopped: {string.Join(", ", running)}");
+            throw new InvalidOperationException($"Processes still running after the system stopped: {string.Join(", ", running.Select(pid => $"{pid} {ProcessTree.CommandLine(pid)}"))}");
     }
 }
