@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace SnapMagic.TestHosting;
 
 /// <summary>Linux process facts from /proc: a process's children, whether one still runs.</summary>
@@ -39,14 +37,15 @@ public static class ProcessTree
         }
     }
 
+    /// <summary>Whether the process exists and is not a zombie (ended, waiting for its parent to reap it).</summary>
     public static bool IsRunning(int pid)
     {
         try
         {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[stat.LastIndexOf(')') + 2] != 'Z';
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return false;
         }
