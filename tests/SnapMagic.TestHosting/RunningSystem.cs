@@ -25,17 +25,18 @@ public sealed class RunningSystem : IAsyncDisposable
     private readonly Task _watching;
     private int _disposed;
 
-    private RunningSystem(DistributedApplication app, LoopbackAppHost host, string dataDirectory)
+    private RunningSystem(DistributedApplication app, string dataDirectory)
     {
         _app = app;
-        DashboardUrl = host.DashboardUrl;
         DataDirectory = dataDirectory;
         _watching = WatchAsync(_stopping.Token);
     }
 
     public Uri ApiUrl { get; private set; } = null!;
     public Uri WebUrl { get; private set; } = null!;
-    public Uri DashboardUrl { get; }
+    /// <summary>The Aspire dashboard (its proxied port is randomized like the others).</summary>
+    public Uri DashboardUrl => _dashboardUrl ?? throw new InvalidOperationException("This system runs without the dashboard.");
+    private Uri? _dashboardUrl;
     public string DataDirectory { get; }
     public DistributedApplication Aspire => _app;
 
@@ -44,8 +45,7 @@ public sealed class RunningSystem : IAsyncDisposable
     public static async Task<RunningSystem> StartAsync(string backend, int workers, string dataDirectory,
         IReadOnlyDictionary<string, string> settings, bool dashboard)
     {
-        var host = LoopbackAppHost.For(backend, workers, dataDirectory);
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SnapMagic_AppHost>(host.Args,
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SnapMagic_AppHost>(LoopbackAppHost.Args(backend, workers, dataDirectory),
             (options, _) => options.DisableDashboard = !dashboard);
         foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
         {
@@ -56,13 +56,15 @@ public sealed class RunningSystem : IAsyncDisposable
             });
         }
         var app = await builder.BuildAsync();
-        var system = new RunningSystem(app, host, dataDirectory);
+        var system = new RunningSystem(app, dataDirectory);
         try
         {
             using var timeout = new CancellationTokenSource(StartTimeout);
             await app.StartAsync(timeout.Token);
             system.ApiUrl = app.GetEndpoint("api", "http");
             system.WebUrl = app.GetEndpoint("web", "http");
+            if (dashboard)
+                system._dashboardUrl = app.GetEndpoint("aspire-dashboard", "http");
             await system.WaitUntilAsync(() => system.Healthy("api") && system.Healthy("web")
                 && system.All.Count(p => p.Name.StartsWith("worker-", StringComparison.Ordinal) && p.Latest?.Snapshot.HealthStatus == HealthStatus.Healthy) == workers,
                 "the Api, the page and every worker to be healthy", StartTimeout);
