@@ -46,7 +46,12 @@ public sealed class RunningSystem : IAsyncDisposable
         IReadOnlyDictionary<string, string> settings, bool dashboard)
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SnapMagic_AppHost>(LoopbackAppHost.Args(backend, workers, dataDirectory),
-            (options, _) => options.DisableDashboard = !dashboard);
+            (options, _) =>
+            {
+                options.DisableDashboard = !dashboard;
+                // The services' output is collected below (RecentOutput), not copied into this process's log.
+                options.EnableResourceLogging = false;
+            });
         foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
         {
             builder.CreateResourceBuilder(project).WithEnvironment(context =>
