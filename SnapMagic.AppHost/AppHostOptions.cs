@@ -40,7 +40,7 @@ public sealed record AppHostOptions
             switch (name)
             {
                 case "--workers":
-                    options = options with { Workers = int.TryParse(Value(), out var n) && n is >= 0 and <= 32 ? n : throw new ArgumentException("--workers needs a number from 0 to 32.") };
+                    options = options with { Workers = int.TryParse(Value(), out var n) && n is >= 1 and <= 32 ? n : throw new ArgumentException("--workers needs a number from 1 to 32.") };
                     break;
                 case "--backend": options = options with { Backend = ParseBackend(Value()) }; break;
                 case "--api-port": options = options with { ApiPort = Port() }; break;

@@ -43,6 +43,7 @@ public sealed class AppHostOptionsTests
     [Theory]
     [InlineData("--workers")]
     [InlineData("--workers", "many")]
+    [InlineData("--workers", "0")]
     [InlineData("--api-port", "70000")]
     [InlineData("--backend", "mainframe")]
     [InlineData("--colour")]
