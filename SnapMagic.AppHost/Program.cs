@@ -1,4 +1,5 @@
-using SnapMagic.AppHost.Hosting;
+using SnapMagic.AppHost;
+using SnapMagic.AppHost.Backends;
 
 if (args is ["--help" or "-h"])
 {
@@ -18,19 +19,62 @@ catch (ArgumentException ex)
     return 2;
 }
 
-DistributedApp app;
+var builder = DistributedApplication.CreateBuilder(options.BuilderArgs());
+
+var eventUsername = builder.AddDevelopmentParameter("event-username", "demo");
+var eventPassword = builder.AddDevelopmentParameter("event-password", "demo", secret: true);
+var jwtSigningKey = builder.AddGeneratedParameter("jwt-signing-key");
+var internalApiKey = builder.AddGeneratedParameter("internal-api-key");
+
+var api = builder.AddProject<Projects.SnapMagic_Api>("api")
+    .WithHttpEndpoint(port: options.ApiPort, name: "http")
+    .WithHttpHealthCheck("/health")
+    .WithEnvironment("Event__Username", eventUsername)
+    .WithEnvironment("Event__Password", eventPassword)
+    .WithEnvironment("Jwt__SigningKey", jwtSigningKey)
+    .WithEnvironment("Internal__ApiKey", internalApiKey);
+
+var worker = builder.AddProject<Projects.SnapMagic_Worker>("worker")
+    .WithReplicas(options.Workers)
+    .WithHttpEndpoint(name: "http")
+    .WithHttpHealthCheck("/health")
+    .WithReference(api)
+    .WithEnvironment("Api__InternalUrl", "http://api")
+    .WithEnvironment("Internal__ApiKey", internalApiKey)
+    .WaitFor(api);
+
+var web = builder.AddProject<Projects.SnapMagic_Web>("web")
+    .WithHttpEndpoint(port: options.WebPort, name: "http")
+    .WithHttpHealthCheck("/health")
+    .WithEnvironment("Api__PublicUrl", api.GetEndpoint("http"));
+
+api.WithEnvironment("Api__PublicUrl", api.GetEndpoint("http"))
+    .WithEnvironment("Cors__AllowedOrigins", web.BrowserOrigins());
+
+IResourceBuilder<ProjectResource>[] services = [api, worker, web];
+foreach (var service in services)
+    service.WithServiceDefaults(builder);
+
 try
 {
-    app = DistributedApp.Create(options, ConsoleOutput.WriteLine);
+    switch (options.Backend)
+    {
+        case Backend.Embedded:
+            builder.AddEmbeddedBackend(options, services);
+            break;
+        case Backend.AwsLocal:
+            builder.AddLocalAwsBackend(services);
+            break;
+        case Backend.Aws:
+            builder.AddAwsBackend(services);
+            break;
+    }
 }
-catch (Exception ex) when (ex is InvalidOperationException or FileNotFoundException)
+catch (InvalidOperationException ex)
 {
     Console.Error.WriteLine(ex.Message);
     return 1;
 }
 
-await using (app)
-    return await app.RunAsync();
-
-/// <summary>Internal: test projects that reference the AppHost also reference the Api, whose Program is public for WebApplicationFactory.</summary>
-internal partial class Program;
+builder.Build().Run();
+return 0;

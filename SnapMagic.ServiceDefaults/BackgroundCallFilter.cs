@@ -17,7 +17,7 @@ internal sealed class BackgroundCallFilter : BaseProcessor<Activity>
     {
         if (data.Kind == ActivityKind.Client && data.ParentSpanId == default && data.OperationName == HttpClientOperation)
         {
-            // Exporters skip activities that are not recorded (the same way ServerSpanMiddleware drops probes).
+            // Exporters skip activities that are not recorded (the same way the ASP.NET Core instrumentation drops probes).
             data.ActivityTraceFlags &= ~ActivityTraceFlags.Recorded;
         }
     }

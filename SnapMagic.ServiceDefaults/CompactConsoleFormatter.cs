@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging.Console;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// One line per entry, <c>12:00:01.234 info SnapMagic.Api.Cards: message [trace 4bf9...]</c>: the AppHost prefixes each
-/// line with the service name, and the trace id (from ActivityTrackingOptions' scope) finds the trace on the dashboard.
+/// One line per entry, <c>12:00:01.234 info SnapMagic.Api.Cards: message [trace 4bf9...]</c>, so the dashboard's console
+/// view reads as a log, and the trace id (from ActivityTrackingOptions' scope) finds the trace on the dashboard.
 /// </summary>
 internal sealed class CompactConsoleFormatter() : ConsoleFormatter(FormatterName)
 {

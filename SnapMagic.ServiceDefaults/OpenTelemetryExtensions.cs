@@ -1,37 +1,23 @@
-using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
-using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// Traces, metrics and logs through the OpenTelemetry SDK without OpenTelemetry.Extensions.Hosting (not served):
-/// configured by the standard <c>OTEL_*</c> variables; without <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> nothing is exported,
-/// but activities are still created, so trace ids reach logs and the W3C context still travels.
+/// Traces, metrics and logs: ASP.NET Core, HttpClient and runtime instrumentation plus our own sources and meters,
+/// exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the AppHost sets it and the other <c>OTEL_*</c>).
+/// Without it nothing is exported, but activities are still created, so trace ids reach logs and the W3C context travels.
 /// </summary>
 public static class OpenTelemetryExtensions
 {
     public const string EndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
-    public static IHostApplicationBuilder ConfigureOpenTelemetry(this IHostApplicationBuilder builder)
+    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        var configuration = builder.Configuration;
-        var exportOtlp = !string.IsNullOrWhiteSpace(configuration[EndpointKey]);
-        var serviceName = configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : builder.Environment.ApplicationName;
-        // One id for all three signals; worker processes share a service name, so this tells them apart.
-        var instanceId = $"{Environment.MachineName}-{Environment.ProcessId}";
-
-        // OTEL_RESOURCE_ATTRIBUTES (the detector added last) may still refine it.
-        void DescribeResource(ResourceBuilder resource) => resource
-            .AddService(serviceName, serviceInstanceId: instanceId)
-            .AddTelemetrySdk()
-            .AddEnvironmentVariableDetector();
-
         builder.Logging.Configure(options => options.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         builder.Logging.AddCompactConsole();
@@ -39,62 +25,32 @@ public static class OpenTelemetryExtensions
         {
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
-            logging.SetResourceBuilder(CreateResource(DescribeResource));
-            if (exportOtlp)
-            {
-                logging.AddOtlpExporter();
-            }
         });
 
-        builder.Services.AddSingleton(_ => OpenTelemetrySdk.Create(otel =>
-        {
-            // The SDK reads OTEL_* from its own configuration; give it the host's (environment included).
-            otel.Services.AddSingleton<IConfiguration>(configuration);
-            otel.ConfigureResource(DescribeResource);
-            otel.WithTracing(tracing =>
-            {
-                tracing.AddSource(TelemetryNames.ActivitySources);
-                // Processors run in the order added: both before the exporter's.
-                tracing.AddProcessor(new CorrelationIdProcessor());
-                tracing.AddProcessor(new BackgroundCallFilter());
-                if (exportOtlp)
-                {
-                    tracing.AddOtlpExporter();
-                }
-            });
-            otel.WithMetrics(metrics =>
-            {
-                metrics.AddMeter(TelemetryNames.Meters);
-                metrics.AddView(instrument =>
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsProbe(context.Request.Path))
+                .AddHttpClientInstrumentation()
+                .AddSource(TelemetryNames.ActivitySources)
+                // Processors run in the order added, both before the exporter's.
+                .AddProcessor(new CorrelationIdProcessor())
+                .AddProcessor(new BackgroundCallFilter()))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(TelemetryNames.Meters)
+                .AddView(instrument =>
                     instrument.Meter.Name.StartsWith("SnapMagic.", StringComparison.Ordinal) && instrument.Unit == "s"
                     && instrument.GetType().IsGenericType && instrument.GetType().GetGenericTypeDefinition() == typeof(System.Diagnostics.Metrics.Histogram<>)
                         ? new ExplicitBucketHistogramConfiguration { Boundaries = TelemetryNames.SecondsBuckets }
-                        : null);
-                if (exportOtlp)
-                {
-                    metrics.AddOtlpExporter();
-                }
-            });
-        }));
-        builder.Services.AddHostedService<OpenTelemetryLifetime>();
-        builder.Services.AddServerSpanNaming();
+                        : null));
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[EndpointKey]))
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
         return builder;
     }
 
-    private static ResourceBuilder CreateResource(Action<ResourceBuilder> describe)
-    {
-        var resource = ResourceBuilder.CreateEmpty();
-        describe(resource);
-        return resource;
-    }
-
-    /// <summary>Exists so the host resolves (creates) the SDK at start; the container disposes it, flushing the exporters, at shutdown.</summary>
-    private sealed class OpenTelemetryLifetime(OpenTelemetrySdk sdk) : IHostedService
-    {
-        public OpenTelemetrySdk Sdk { get; } = sdk;
-
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
+    private static bool IsProbe(PathString path) =>
+        TelemetryNames.UntracedPaths.Any(probe => path.StartsWithSegments(probe, StringComparison.OrdinalIgnoreCase));
 }

@@ -2,17 +2,30 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Hosting;
 
 namespace Microsoft.Extensions.Hosting;
 
 public static class ServiceDefaultsExtensions
 {
-    /// <summary>OpenTelemetry (traces, metrics, logs over OTLP), health checks and ProblemDetails for every service.</summary>
-    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
+    /// <summary>OpenTelemetry, service discovery, resilient HttpClients, health checks and ProblemDetails for every service.</summary>
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureOpenTelemetry();
+        builder.AddDefaultHealthChecks();
         builder.Services.AddProblemDetails();
+        builder.Services.AddServiceDiscovery();
+        // Every HttpClient from the factory (the worker's calls to the Api: Api:InternalUrl is http://api under the
+        // AppHost). The Bedrock and SQS clients are not from the factory: they keep their own signing and Polly pipeline.
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            http.AddStandardResilienceHandler();
+            http.AddServiceDiscovery();
+        });
+        return builder;
+    }
+
+    public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
         return builder;
     }

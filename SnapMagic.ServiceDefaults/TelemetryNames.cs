@@ -1,8 +1,8 @@
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// The ActivitySources and Meters every service listens to. .NET 10 emits these by itself (checked at run time:
-/// ASP.NET Core's request activity, HttpClient, SignalR hub invocations), so no instrumentation package is needed.
+/// The ActivitySources and Meters every service listens to besides those the ASP.NET Core, HttpClient and runtime
+/// instrumentation packages add: our own, SignalR's hub invocations, and the authentication and authorization meters.
 /// </summary>
 public static class TelemetryNames
 {
@@ -15,24 +15,16 @@ public static class TelemetryNames
     public static readonly string[] ActivitySources =
     [
         OwnSources,
-        "Microsoft.AspNetCore",
         "Microsoft.AspNetCore.SignalR.Server",
-        "System.Net.Http",
     ];
 
     public static readonly string[] Meters =
     [
         OwnSources,
-        "Microsoft.AspNetCore.Hosting",
-        "Microsoft.AspNetCore.Server.Kestrel",
         "Microsoft.AspNetCore.Http.Connections",
-        "Microsoft.AspNetCore.Routing",
-        "Microsoft.AspNetCore.Diagnostics",
         "Microsoft.AspNetCore.RateLimiting",
         "Microsoft.AspNetCore.Authentication",
         "Microsoft.AspNetCore.Authorization",
-        "System.Net.Http",
-        "System.Runtime",
     ];
 
     /// <summary>

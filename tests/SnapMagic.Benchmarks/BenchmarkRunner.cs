@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using SnapMagic.AppHost.Hosting;
 using SnapMagic.Benchmarks.Hosting;
 using SnapMagic.Benchmarks.Measuring;
 using SnapMagic.Benchmarks.Reporting;
@@ -25,12 +24,13 @@ public sealed class BenchmarkRunner(BenchmarkOptions options)
         [
             $"machine: {MachineInfo.Describe()}; load average at start {MachineInfo.LoadAverage()}",
             "one machine: anything else running on it shows in the load averages printed before and after each scenario; " +
-            "the benchmark client (load generator, 10k WebSockets) and the AppHost's dashboard with its telemetry receiver run in this process on the same cores too",
-            $"build: {BuildInfo.Configuration} (services run as `dotnet <dll>` from bin/{BuildInfo.Configuration}), ASPNETCORE_ENVIRONMENT=Development",
-            $"backend: {options.Backend}; each scenario starts its own system (Api, workers, Web) through the AppHost's DistributedApp on free 127.0.0.1 ports with a fresh data folder, and stops it after",
+            "the benchmark client (load generator, 10k WebSockets) and the AppHost (Aspire: DCP and the dashboard as processes of their own) run on the same cores too",
+            "build: Release (Aspire runs each service as `dotnet run --no-build`), ASPNETCORE_ENVIRONMENT=Development",
+            $"backend: {options.Backend}; each scenario starts its own system (Api, workers, Web) through the AppHost with Aspire.Hosting.Testing on random loopback ports with a fresh data folder, and stops it after",
+            "the client reaches the Api through Aspire's proxy (DCP's TCP proxy on the Api's port, in front of the Api's own port), as a browser does under `dotnet run --project SnapMagic.AppHost`",
             "Cards__PerSessionPerMinute=0 (rate limit off), so the figures measure the pipeline, not the limiter",
             limits,
-            "telemetry on as in development: every service exports OTLP traces, metrics and logs to the AppHost's dashboard",
+            "telemetry on as in development: every service exports OTLP traces, metrics and logs to the Aspire dashboard",
         ]);
 
         var failed = 0;

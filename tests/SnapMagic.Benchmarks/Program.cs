@@ -19,15 +19,10 @@ catch (ArgumentException ex)
     return 2;
 }
 
-// Ctrl+C (which the terminal also sends to the services) and SIGTERM: stop measuring, then stop every process.
+// Ctrl+C and SIGTERM: stop measuring, then stop every process.
 using var stop = new CancellationTokenSource();
-void Stop()
-{
-    BenchmarkSystem.Current?.ExpectStop();
-    stop.Cancel();
-}
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; Stop(); };
-using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; Stop(); });
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
 
 try
 {

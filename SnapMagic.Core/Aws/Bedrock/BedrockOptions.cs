@@ -35,7 +35,14 @@ public sealed class BedrockOptions
 
     public Uri ResolveServiceUrl() => ResolveUrl(ServiceUrl, "bedrock-runtime");
 
-    public Uri ResolveControlPlaneUrl() => ResolveUrl(ControlPlaneUrl, "bedrock");
+    /// <summary>
+    /// A runtime on loopback is a local fake, and a machine that talks to one must not reach out to AWS's control
+    /// plane either: unless <see cref="ControlPlaneUrl"/> says otherwise, the fake answers both.
+    /// </summary>
+    public Uri ResolveControlPlaneUrl() =>
+        string.IsNullOrWhiteSpace(ControlPlaneUrl) && Uri.TryCreate(ServiceUrl, UriKind.Absolute, out var runtime) && runtime.IsLoopback
+            ? ResolveUrl(ServiceUrl, "bedrock")
+            : ResolveUrl(ControlPlaneUrl, "bedrock");
 
     private Uri ResolveUrl(string? configured, string endpointPrefix) =>
         string.IsNullOrWhiteSpace(configured) ? new Uri($"https://{endpointPrefix}.{Region}.amazonaws.com/") : new Uri(configured.TrimEnd('/') + "/");

@@ -1,5 +1,5 @@
 using SnapMagic.Aws;
-using SnapMagic.AppHost.LocalAws;
+using SnapMagic.TestSupport.LocalAws;
 
 namespace SnapMagic.Contract.Tests.Aws;
 

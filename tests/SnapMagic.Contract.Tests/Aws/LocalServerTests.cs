@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using SnapMagic.AppHost.LocalAws;
+using SnapMagic.TestSupport.LocalAws;
 
 namespace SnapMagic.Contract.Tests.Aws;
 
-/// <summary>The local server classes the tests and the AppHost (--backend aws-local) share.</summary>
+/// <summary>The local servers, run from the scripts the AppHost runs for --backend aws-local.</summary>
 [Collection(LocalAwsCollection.Name)]
 public sealed class LocalServerTests(LocalAwsFixture aws)
 {

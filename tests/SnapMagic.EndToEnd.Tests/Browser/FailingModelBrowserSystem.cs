@@ -1,4 +1,4 @@
-using SnapMagic.AppHost.LocalAws.FakeBedrock;
+using SnapMagic.FakeBedrock;
 using SnapMagic.EndToEnd.Tests.Telemetry;
 
 namespace SnapMagic.EndToEnd.Tests.Browser;

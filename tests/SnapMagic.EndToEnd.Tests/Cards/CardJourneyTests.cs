@@ -1,4 +1,6 @@
 using System.Net;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -72,24 +74,16 @@ public abstract class CardJourneyTests<TSystem>(TSystem system) where TSystem : 
     }
 
     [Fact]
-    public async Task The_dashboard_lists_the_local_servers_of_the_backend_running_and_never_restarted()
+    public void The_backends_local_servers_are_resources_of_their_own_running_and_healthy()
     {
-        using var dashboard = new HttpClient { BaseAddress = system.App.DashboardUrl };
-        var servers = (await dashboard.GetFromJsonAsync<BackendServer[]>("/api/backend"))!;
+        var servers = system.App.All.Where(p => p.Name is not ("api" or "web") && !p.Name.StartsWith("worker-", StringComparison.Ordinal)).ToList();
 
         Assert.Equal(system.LocalServers, servers.Select(s => s.Name));
         foreach (var server in servers)
         {
-            Assert.Equal(("local AWS server", "running", "never"), (server.Kind, server.State, server.Restart));
-            Assert.Null(server.ExitCode);
-            Assert.StartsWith("http://127.0.0.1:", server.Url);
-            // The node servers are processes of their own; the fake Bedrock runs inside the AppHost (here: the test host).
-            Assert.True(server.InProcess ? server.Pid == Environment.ProcessId : server.Pid != Environment.ProcessId && SnapMagicSystem.IsRunning(server.Pid!.Value),
-                $"{server.Name}: pid {server.Pid}, in-process {server.InProcess}");
+            Assert.Equal((KnownResourceStates.Running, HealthStatus.Healthy), (server.State, server.Latest?.Snapshot.HealthStatus));
+            Assert.True(server.LauncherPid is { } pid && ProcessTree.IsRunning(pid), $"{server.Name}: pid {server.LauncherPid}");
         }
-        // The services list stays the .NET services only.
-        var services = await dashboard.GetFromJsonAsync<JsonElement>("/api/services");
-        Assert.DoesNotContain(services.EnumerateArray(), s => system.LocalServers.Contains(s.GetProperty("name").GetString()));
     }
 
     private static async Task<string> LogInAsync(HttpClient api)
@@ -99,15 +93,13 @@ public abstract class CardJourneyTests<TSystem>(TSystem system) where TSystem : 
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
     }
 
-    /// <summary>A row of the dashboard's <c>GET /api/backend</c>.</summary>
-    private sealed record BackendServer(string Name, string Kind, string State, int? ExitCode, int? Pid, bool InProcess, string? Url, string Restart);
-
     /// <summary>The fields of the card view (GET /api/cards/{id}, <c>cardUpdated</c>) this test reads.</summary>
     private sealed record Card(string CorrelationId, string Status, DateTimeOffset? CompletedAt, string? ImageUrl, string? Error);
 }
 
-public sealed class EmbeddedCardJourneyTests(EmbeddedSystem system)
-    : CardJourneyTests<EmbeddedSystem>(system), IClassFixture<EmbeddedSystem>;
+/// <summary>On the embedded system the browser tests already run (one system start less).</summary>
+[Collection(Browser.BrowserCollection.Name)]
+public sealed class EmbeddedCardJourneyTests(Browser.BrowserSystem browser) : CardJourneyTests<EmbeddedSystem>(browser.System);
 
-public sealed class AwsCardJourneyTests(AwsSystem system)
-    : CardJourneyTests<AwsSystem>(system), IClassFixture<AwsSystem>;
+[Collection(AwsCollection.Name)]
+public sealed class AwsCardJourneyTests(AwsSystem system) : CardJourneyTests<AwsSystem>(system);

@@ -1,15 +1,14 @@
-using SnapMagic.AppHost.Hosting;
 using SnapMagic.Cards;
 using SnapMagic.Embedded;
 using SnapMagic.EndToEnd.Tests.Hosting;
 using SnapMagic.Queueing;
-using SnapMagic.AppHost.LocalAws.FakeBedrock;
+using SnapMagic.FakeBedrock;
 
 namespace SnapMagic.EndToEnd.Tests.Faults;
 
 /// <summary>
 /// The real processes on the embedded backend with the settings one fault needs (a short lease, a slow or
-/// scripted model, small breaker settings). Each fault test starts its own and disposes it. The test reaches
+/// scripted model, small breaker settings), without the dashboard. Each fault test starts its own and disposes it. The test reaches
 /// the same SQLite queue and job store the services use, to inject messages and read the truth behind the Api.
 /// </summary>
 public sealed class FaultSystem : SnapMagicSystem, IAsyncDisposable
@@ -33,6 +32,8 @@ public sealed class FaultSystem : SnapMagicSystem, IAsyncDisposable
 
     protected override int Workers => _workers;
 
+    protected override bool Dashboard => false;
+
     public static async Task<FaultSystem> StartAsync(int workers, IReadOnlyDictionary<string, string> environment)
     {
         var system = new FaultSystem(workers, environment);
@@ -55,7 +56,7 @@ public sealed class FaultSystem : SnapMagicSystem, IAsyncDisposable
 
     ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
-    public ServiceProcess Service(string name) => App.Services[name];
+    public ServiceProcess Service(string name) => App[name];
 
     /// <summary>The queues in the services' data folder (same SQLite file, same names).</summary>
     public SqliteCardQueues OpenQueues() => new(App.DataDirectory, new QueueOptions());
@@ -81,8 +82,7 @@ public sealed class FaultSystem : SnapMagicSystem, IAsyncDisposable
 
     /// <summary>Lines every worker printed that contain <paramref name="text"/>.</summary>
     public IReadOnlyList<string> WorkerLines(string text) =>
-        [.. App.Services.All.Where(s => s.Definition.Project == DistributedApp.WorkerProject)
-            .SelectMany(s => s.Output.Tail(2000, text)).Select(l => l.Text)];
+        [.. App.All.Where(s => s.Name.StartsWith("worker-", StringComparison.Ordinal)).SelectMany(s => s.Lines(2000, text))];
 
     /// <summary>Waits until the job queue holds nothing, visible or leased: every message was worked to its end.</summary>
     public Task WaitForJobQueueEmptyAsync(TimeSpan timeout) =>

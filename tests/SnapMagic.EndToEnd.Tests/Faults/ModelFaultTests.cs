@@ -1,4 +1,4 @@
-using SnapMagic.AppHost.LocalAws.FakeBedrock;
+using SnapMagic.FakeBedrock;
 
 namespace SnapMagic.EndToEnd.Tests.Faults;
 

@@ -1,6 +1,6 @@
 using Amazon.SQS;
 using Microsoft.Extensions.Configuration;
-using SnapMagic.AppHost.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using SnapMagic.Aws;
 using SnapMagic.Aws.Sqs;
 using SnapMagic.Cards;
@@ -55,13 +55,14 @@ public sealed class PoisonMessageTests
         Assert.NotEmpty(system.WorkerLines($"Card {jobless}: no such job"));
 
         // The same worker process did it all: nothing crashed or restarted.
-        Assert.Equal((ServiceState.Running, pid, 0), (worker.State, worker.Pid, worker.Restarts));
+        Assert.Equal((KnownResourceStates.Running, pid), (worker.State, worker.Pid));
         Assert.Equal([attendee.ImageFileOf(card)], system.ImageFiles());
     }
 }
 
 /// <summary>The same poison on the AWS backend: sent with the SQS API to the card queue (fauxqs), dead-lettered by the worker.</summary>
-public sealed class AwsPoisonMessageTests(AwsSystem system) : IClassFixture<AwsSystem>
+[Collection(AwsCollection.Name)]
+public sealed class AwsPoisonMessageTests(AwsSystem system)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
@@ -70,7 +71,7 @@ public sealed class AwsPoisonMessageTests(AwsSystem system) : IClassFixture<AwsS
     {
         // SQS refuses control characters in a body, so those stay an embedded-only case.
         var poison = PoisonMessageTests.NotAJob.Where(body => body.All(c => c >= ' ')).ToList();
-        var workers = system.App.Services.All.Where(s => s.Definition.Project == DistributedApp.WorkerProject).ToList();
+        var workers = system.App.All.Where(s => s.Name.StartsWith("worker-", StringComparison.Ordinal)).ToList();
         var pids = workers.Select(w => w.Pid).ToList();
         using var sqs = system.Configuration.GetSection(AwsOptions.Section).Get<AwsOptions>()!.SqsClientOptions().CreateServiceClient<IAmazonSQS>();
         var queues = new SqsCardQueues(sqs, system.Configuration.GetSection(QueueOptions.Section).Get<QueueOptions>() ?? new QueueOptions());
@@ -90,8 +91,8 @@ public sealed class AwsPoisonMessageTests(AwsSystem system) : IClassFixture<AwsS
             await Task.Delay(100);
         }
         Assert.Equal(before.Visible + before.InFlight + poison.Count, dead.Visible + dead.InFlight);
-        Assert.Equal(poison.Count, workers.Sum(w => w.Output.Tail(2000, "is not a card job; moving it to the dead-letter queue").Count));
-        Assert.All(workers, w => Assert.Equal(ServiceState.Running, w.State));
+        Assert.Equal(poison.Count, workers.Sum(w => w.Lines(2000, "is not a card job; moving it to the dead-letter queue").Count));
+        Assert.All(workers, w => Assert.Equal(KnownResourceStates.Running, w.State));
         Assert.Equal(pids, workers.Select(w => w.Pid).ToList());
     }
 }

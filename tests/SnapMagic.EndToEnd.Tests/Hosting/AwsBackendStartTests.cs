@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using SnapMagic.AppHost.Hosting;
 using SnapMagic.TestSupport;
 
 namespace SnapMagic.EndToEnd.Tests.Hosting;
@@ -40,7 +39,7 @@ public sealed class AwsBackendStartTests
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            start.ArgumentList.Add(BuildInfo.ProjectDll("SnapMagic.AppHost"));
+            start.ArgumentList.Add(LoopbackAppHost.BuiltDll());
             foreach (var argument in new[] { "--backend", "aws", "--api-port", $"{FreePort.Next()}", "--web-port", $"{FreePort.Next()}", "--dashboard-port", $"{FreePort.Next()}" })
                 start.ArgumentList.Add(argument);
             start.Environment.Clear();
@@ -49,6 +48,7 @@ public sealed class AwsBackendStartTests
             start.Environment["AWS_CONFIG_FILE"] = Path.Combine(home.FullName, "no-config");
             start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(home.FullName, "no-credentials");
             start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+            start.Environment["DOTNET_NOLOGO"] = "true";
             foreach (var (name, value) in environment)
                 start.Environment[name] = value;
 

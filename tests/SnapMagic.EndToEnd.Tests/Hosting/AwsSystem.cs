@@ -1,35 +1,61 @@
+using Aspire.Hosting.Testing;
 using Microsoft.Extensions.Configuration;
-using SnapMagic.AppHost.Hosting;
-using SnapMagic.AppHost.LocalAws.FakeBedrock;
+using SnapMagic.AppHost.Backends;
+using SnapMagic.FakeBedrock;
 
 namespace SnapMagic.EndToEnd.Tests.Hosting;
 
 /// <summary>
-/// The AWS backend exactly as <c>--backend aws-local</c> runs it: the AppHost starts fauxqs (SQS and S3), dynalite
-/// (DynamoDB) and the project's fake Bedrock, creates the queues, table and bucket, and runs the workers with the
-/// Bedrock image model against the fake.
+/// The AWS backend as <c>--backend aws-local</c> runs it: the AppHost starts fauxqs (SQS and S3), dynalite (DynamoDB)
+/// and the fake Bedrock as resources and creates the queues, table and bucket; the workers paint with the Bedrock
+/// image model. The workers call a fake Bedrock the test owns (same secret key), so the test can see its requests.
 /// </summary>
 public sealed class AwsSystem : SnapMagicSystem
 {
+    private FakeBedrockServer? _bedrock;
+
     protected override string Backend => "aws-local";
 
-    /// <summary>Like the local model's latency in the embedded fixture: time for a test to subscribe before its card is done.</summary>
-    protected override void OnStarted(DistributedApp app) =>
-        app.LocalAws!.Bedrock!.DefaultReply = FakeBedrockReply.Slow(TimeSpan.FromSeconds(1));
+    public FakeBedrockServer Bedrock => _bedrock ?? throw new InvalidOperationException("The system is not started.");
 
-    public override IReadOnlyList<string> LocalServers => ["fauxqs", "dynalite", "bedrock"];
+    protected override async Task<IReadOnlyDictionary<string, string>> StartBackendAsync()
+    {
+        _bedrock = await FakeBedrockServer.StartAsync(LocalAwsBackend.Region, LocalAwsBackend.SecretAccessKey);
+        // Like the local model's latency in the embedded fixture: time for a test to subscribe before its card is done.
+        _bedrock.DefaultReply = FakeBedrockReply.Slow(TimeSpan.FromSeconds(1));
+        return new Dictionary<string, string> { ["ImageModel__Bedrock__ServiceUrl"] = _bedrock.Url.ToString() };
+    }
+
+    protected override async ValueTask StopBackendAsync()
+    {
+        if (_bedrock is not null)
+            await _bedrock.DisposeAsync();
+    }
+
+    public override IReadOnlyList<string> LocalServers => ["bedrock", "dynalite", "fauxqs"];
 
     /// <summary>The worker painted the card with the Bedrock adapter, and the fake found nothing wrong with any request.</summary>
     public override void AssertBackendMadeCard(string prompt)
     {
-        var bedrock = App.LocalAws!.Bedrock!;
-        Assert.Empty(bedrock.ValidationFailures);
-        Assert.Contains(bedrock.Requests, r => r.Text == prompt && r.TaskType == "INPAINTING");
+        Assert.Empty(Bedrock.ValidationFailures);
+        Assert.Contains(Bedrock.Requests, r => r.Text == prompt && r.TaskType == "INPAINTING");
     }
 
-    /// <summary>The Aws:* and Queue:* settings the services got, for a test that reaches the queues or the table itself.</summary>
+    /// <summary>The Aws:* settings the services got, for a test that reaches the queues or the table itself.</summary>
     public IConfiguration Configuration => new ConfigurationBuilder()
-        .AddInMemoryCollection(App.LocalAws!.Environment.ToDictionary(
-            pair => pair.Key.Replace("__", ":", StringComparison.Ordinal), pair => (string?)pair.Value))
+        .AddInMemoryCollection(LocalAwsBackend.Settings.Select(pair => KeyValuePair.Create(pair.Key, (string?)pair.Value)))
+        .AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Aws:SqsServiceUrl"] = App.Aspire.GetEndpoint("fauxqs", "http").ToString(),
+            ["Aws:S3ServiceUrl"] = App.Aspire.GetEndpoint("fauxqs", "http").ToString(),
+            ["Aws:DynamoDbServiceUrl"] = App.Aspire.GetEndpoint("dynalite", "http").ToString(),
+        })
         .Build();
+}
+
+/// <summary>One aws-local system for every test class that can share it.</summary>
+[CollectionDefinition(Name)]
+public sealed class AwsCollection : ICollectionFixture<AwsSystem>
+{
+    public const string Name = "aws-local system";
 }

@@ -1,5 +1,5 @@
 using SnapMagic.EndToEnd.Tests.Hosting;
-using SnapMagic.AppHost.LocalAws.FakeBedrock;
+using SnapMagic.FakeBedrock;
 
 namespace SnapMagic.EndToEnd.Tests.Telemetry;
 

@@ -1,4 +1,4 @@
-using SnapMagic.AppHost.LocalAws.FakeBedrock;
+using SnapMagic.FakeBedrock;
 using SnapMagic.EndToEnd.Tests.Browser;
 
 namespace SnapMagic.EndToEnd.Tests.Telemetry;
@@ -39,7 +39,5 @@ public sealed class ModelRetryTraceTests(FailingModelBrowserSystem browser)
         Assert.All(attempts, attempt => Assert.Single(trace.Spans, s => s.ParentSpanId == attempt.SpanId && s.Kind == "client"
             && s.Attributes.GetValueOrDefault(DashboardTelemetry.CorrelationIdTag) == correlationId));
 
-        await telemetry.WaitForMetricAsync("snapmagic.model.retries", series => series.Sum(s => s.Value) >= 1);
-        await telemetry.WaitForMetricAsync("snapmagic.model.latency", series => series.Any(s => s.Attributes.GetValueOrDefault("outcome") == "transient"));
     }
 }

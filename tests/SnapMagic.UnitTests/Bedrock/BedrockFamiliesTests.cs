@@ -1,4 +1,4 @@
-using SnapMagic.AppHost.LocalAws.FakeBedrock;
+using SnapMagic.FakeBedrock;
 using SnapMagic.Aws.Bedrock;
 using SnapMagic.Imaging;
 

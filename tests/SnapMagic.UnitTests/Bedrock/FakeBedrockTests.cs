@@ -1,6 +1,6 @@
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging.Abstractions;
-using SnapMagic.AppHost.LocalAws.FakeBedrock;
+using SnapMagic.FakeBedrock;
 using SnapMagic.Aws.Bedrock;
 using SnapMagic.Imaging;
 using SnapMagic.UnitTests.Imaging;

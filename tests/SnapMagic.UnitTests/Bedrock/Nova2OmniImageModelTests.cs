@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using SnapMagic.AppHost.LocalAws.FakeBedrock;
+using SnapMagic.FakeBedrock;
 using SnapMagic.Aws.Bedrock;
 using SnapMagic.Imaging;
 

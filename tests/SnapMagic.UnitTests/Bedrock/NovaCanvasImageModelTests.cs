@@ -4,7 +4,7 @@ using SnapMagic.Aws.Bedrock;
 using SkiaSharp;
 using SnapMagic.Imaging;
 using SnapMagic.TestSupport;
-using SnapMagic.AppHost.LocalAws.FakeBedrock;
+using SnapMagic.FakeBedrock;
 
 namespace SnapMagic.UnitTests.Bedrock;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using SkiaSharp;
-using SnapMagic.AppHost.LocalAws.FakeBedrock;
+using SnapMagic.FakeBedrock;
 using SnapMagic.Aws.Bedrock;
 using SnapMagic.Imaging;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SnapMagic.Aws.Bedrock;
 using SnapMagic.Imaging;
-using SnapMagic.AppHost.LocalAws.FakeBedrock;
+using SnapMagic.FakeBedrock;
 
 namespace SnapMagic.UnitTests.Imaging;
 

@@ -1,0 +1,72 @@
+using Amazon.Runtime;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SnapMagic.Aws;
+using SnapMagic.Aws.Bedrock;
+using SnapMagic.Queueing;
+
+namespace SnapMagic.AppHost.Backends;
+
+/// <summary>
+/// <c>--backend aws</c>: the services on a real AWS account, found through the standard credential chain and
+/// region (<c>AWS_PROFILE</c>, <c>AWS_REGION</c>, ... or <c>Aws__*</c> settings), with real Bedrock. A missing bucket
+/// name, region or credential stops the AppHost at once with a message that says what to set; the queues, table
+/// and bucket are created when missing before any service starts.
+/// </summary>
+internal static class AwsBackend
+{
+    private const string CannotStart = "--backend aws cannot start";
+
+    public static readonly KeyValuePair<string, string>[] Settings =
+    [
+        new("Backend", "Aws"),
+        new("ImageModel:Provider", "Bedrock"),
+    ];
+
+    public static void AddAwsBackend(this IDistributedApplicationBuilder builder, IEnumerable<IResourceBuilder<ProjectResource>> services)
+    {
+        var configuration = builder.ServiceConfiguration(Settings);
+        var aws = configuration.GetSection(AwsOptions.Section).Get<AwsOptions>() ?? new AwsOptions();
+        string bucket, region;
+        try
+        {
+            bucket = aws.ResolveBucketName();
+            region = aws.ResolveRegion().SystemName;
+            _ = AwsCredentialsSource.Resolve(aws).GetCredentials();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InvalidOperationException($"{CannotStart}: {ex.Message}", ex);
+        }
+        catch (AmazonClientException ex)
+        {
+            throw new InvalidOperationException(
+                $"{CannotStart}: no AWS credentials were found. Sign in (aws sso login, or aws configure) and set AWS_PROFILE, " +
+                $"or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. What the credential chain tried:{Environment.NewLine}{ex.Message.Trim()}", ex);
+        }
+
+        foreach (var service in services)
+            service.WithSettings(Settings);
+
+        builder.Eventing.Subscribe<BeforeStartEvent>(async (e, cancellationToken) =>
+        {
+            var logger = e.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SnapMagic.AppHost.Aws");
+            var queue = configuration.GetSection(QueueOptions.Section).Get<QueueOptions>() ?? new QueueOptions();
+            var bedrock = configuration.GetSection(BedrockOptions.Section).Get<BedrockOptions>() ?? new BedrockOptions();
+            logger.LogInformation("AWS {Region}: queue {Queue} (DLQ {DeadLetters}), table {Table}, bucket {Bucket}; Bedrock {Model} in {BedrockRegion}",
+                region, queue.Name, queue.DeadLetterName, aws.TableName, bucket, bedrock.ModelId, bedrock.Region);
+            await EnsureResourcesAsync(configuration, logger, cancellationToken);
+        });
+    }
+
+    /// <summary>Creates the queues, table and bucket the configuration names when missing, and says what it created.</summary>
+    public static async Task EnsureResourcesAsync(IConfiguration configuration, ILogger logger, CancellationToken cancellationToken)
+    {
+        var created = await AwsResourceProvisioner.FromConfiguration(configuration).EnsureAsync(cancellationToken);
+        if (created.Count == 0)
+            logger.LogInformation("The AWS queues, table and bucket were all there; nothing created.");
+        else
+            logger.LogInformation("Created {Resources}.", string.Join(", ", created));
+    }
+}
