@@ -44,13 +44,14 @@ public sealed class DuplicateDeliveryTests
 
         // Copies were worked side by side (a copy that starts while another works the card moves it
         // processing → processing), yet every status reached the attendee once.
-        Assert.Contains(cards, id => system.WorkerLines($"Card {id} started").Count >= 2);
+        await system.WaitUntilAsync(() => cards.Any(id => system.WorkerLines($"Card {id} started").Count >= 2),
+            "a card started by two copies", Deadline);
         foreach (var id in cards)
         {
             // At most one: a card may start before its attendee subscribed (the snapshot then says processing).
             Assert.InRange(attendee.PushCount(id, "processing"), 0, 1);
             Assert.Equal(1, attendee.PushCount(id, "completed"));
-            Assert.Single(system.WorkerLines($"Card {id} completed"));
+            Assert.Single(await system.WaitForWorkerLinesAsync($"Card {id} completed", 1, Deadline));
             Assert.Equal(completedAt[id], (await attendee.GetAsync(id)).CompletedAt);
         }
         Assert.Equal(cards.Select(attendee.ImageFileOf).Order(), system.ImageFiles());

@@ -84,6 +84,16 @@ public sealed class FaultSystem : SnapMagicSystem, IAsyncDisposable
     public IReadOnlyList<string> WorkerLines(string text) =>
         [.. App.All.Where(s => s.Name.StartsWith("worker-", StringComparison.Ordinal)).SelectMany(s => s.Lines(2000, text))];
 
+    /// <summary>
+    /// Waits until the workers' output holds at least <paramref name="count"/> lines containing <paramref name="text"/>
+    /// and returns them all: a resource's console output reaches the test a little after the process wrote it.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> WaitForWorkerLinesAsync(string text, int count, TimeSpan timeout)
+    {
+        await WaitUntilAsync(() => WorkerLines(text).Count >= count, $"{count} worker line(s) with '{text}'", timeout);
+        return WorkerLines(text);
+    }
+
     /// <summary>Waits until the job queue holds nothing, visible or leased: every message was worked to its end.</summary>
     public Task WaitForJobQueueEmptyAsync(TimeSpan timeout) =>
         WaitForQueueAsync(q => q.Jobs, depth => depth is { Visible: 0, InFlight: 0 }, "the job queue to be empty", timeout);

@@ -33,7 +33,7 @@ public sealed class ModelFaultTests
 
         // Each failed answer was retried (a warning per retry) and each card needed exactly one success.
         Assert.Equal(failures.Length + cards.Count, bedrock.RequestCount);
-        Assert.Equal(failures.Length, system.WorkerLines("failed with a transient error; retrying").Count);
+        Assert.Equal(failures.Length, (await system.WaitForWorkerLinesAsync("failed with a transient error; retrying", failures.Length, Deadline)).Count);
         Assert.Empty(bedrock.ValidationFailures);
         foreach (var id in cards)
             Assert.Equal(1, attendee.PushCount(id, "completed"));
@@ -81,7 +81,7 @@ public sealed class ModelFaultTests
         // Without the breaker every card would have spent all its receives, each with every retry, on the dead model.
         const int withoutBreaker = 4 * 5 * 2;
         Assert.True(outageRequests < withoutBreaker / 2, $"{outageRequests} calls reached the dead model during the outage.");
-        Assert.NotEmpty(system.WorkerLines("circuit breaker closed"));
+        Assert.NotEmpty(await system.WaitForWorkerLinesAsync("circuit breaker closed", 1, Deadline));
         Assert.Empty(system.WorkerLines("dead-letter"));
     }
 
@@ -104,8 +104,8 @@ public sealed class ModelFaultTests
 
         // Had the first attempt not timed out, its slow answer (a success after 30 s) would have been the only call.
         Assert.True(bedrock.RequestCount >= 2, $"Only {bedrock.RequestCount} call reached the model.");
-        Assert.Contains(system.WorkerLines("failed with a transient error; retrying"), l => l.Contains("attempt 1", StringComparison.Ordinal));
-        Assert.NotEmpty(system.WorkerLines("TimeoutRejectedException"));
+        Assert.Contains(await system.WaitForWorkerLinesAsync("failed with a transient error; retrying", 1, Deadline), l => l.Contains("attempt 1", StringComparison.Ordinal));
+        Assert.NotEmpty(await system.WaitForWorkerLinesAsync("TimeoutRejectedException", 1, Deadline));
         await attendee.SyncAsync();
         Assert.Equal(1, attendee.PushCount(card, "completed"));
     }

@@ -51,7 +51,7 @@ public sealed class PoisonMessageTests
         var dead = await system.WaitForQueueAsync(q => q.DeadLetters, d => d.Visible + d.InFlight == NotAJob.Length + 1,
             "every poison message on the dead-letter queue", Deadline);
         Assert.Equal(NotAJob.Length + 1, dead.Visible + dead.InFlight);
-        Assert.Equal(NotAJob.Length, system.WorkerLines("is not a card job; moving it to the dead-letter queue").Count);
+        Assert.Equal(NotAJob.Length, (await system.WaitForWorkerLinesAsync("is not a card job; moving it to the dead-letter queue", NotAJob.Length, Deadline)).Count);
         Assert.NotEmpty(system.WorkerLines($"Card {jobless}: no such job"));
 
         // The same worker process did it all: nothing crashed or restarted.

@@ -44,7 +44,7 @@ public sealed class WorkerKillTests
         foreach (var id in cards)
         {
             Assert.Equal(1, attendee.PushCount(id, "completed"));
-            Assert.Single(system.WorkerLines($"Card {id} completed"));
+            Assert.Single(await system.WaitForWorkerLinesAsync($"Card {id} completed", 1, Deadline));
         }
         // Worker-1 completed nothing: worker-2 finished the two cards it died holding.
         Assert.Equal(cards.Count, system.Service("worker-2").Lines(2000, "completed").Count(l => cards.Any(l.Contains)));
