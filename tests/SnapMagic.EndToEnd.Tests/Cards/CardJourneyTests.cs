@@ -18,6 +18,8 @@ namespace SnapMagic.EndToEnd.Tests.Cards;
 public abstract class CardJourneyTests<TSystem>(TSystem system) where TSystem : SnapMagicSystem
 {
     private static readonly TimeSpan CardTimeout = TimeSpan.FromSeconds(60);
+
+    protected TSystem System => system;
     private const string Prompt = "a phoenix rising over a neon city";
 
     [Fact]
@@ -86,6 +88,23 @@ public abstract class CardJourneyTests<TSystem>(TSystem system) where TSystem : 
         }
     }
 
+    /// <summary>Submits <paramref name="prompt"/> as a new attendee and returns the card once it is pushed completed or failed.</summary>
+    protected async Task<Card> FinishedCardAsync(string prompt)
+    {
+        var token = await LogInAsync(system.Api);
+        await using var hub = await CardsHubConnection.StartAsync(CardsHubConnection.UrlOn(system.App.ApiUrl), token);
+        using var pushes = new HubPushes<Card>(hub, CardsHubConnection.CardUpdated);
+        using var submit = new HttpRequestMessage(HttpMethod.Post, "/api/cards") { Content = JsonContent.Create(new { prompt }) };
+        submit.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var accepted = await system.Api.SendAsync(submit);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var correlationId = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("correlationId").GetString()!;
+        var snapshot = await hub.InvokeAsync<Card>("Subscribe", correlationId);
+        if (snapshot.Status is "completed" or "failed")
+            return snapshot;
+        return (await pushes.WaitForAsync(c => c.CorrelationId == correlationId && c.Status is "completed" or "failed", CardTimeout)).Value;
+    }
+
     private static async Task<string> LogInAsync(HttpClient api)
     {
         using var response = await api.PostAsJsonAsync("/api/auth/login", new { username = "demo", password = "demo" });
@@ -94,7 +113,7 @@ public abstract class CardJourneyTests<TSystem>(TSystem system) where TSystem : 
     }
 
     /// <summary>The fields of the card view (GET /api/cards/{id}, <c>cardUpdated</c>) this test reads.</summary>
-    private sealed record Card(string CorrelationId, string Status, DateTimeOffset? CompletedAt, string? ImageUrl, string? Error);
+    protected sealed record Card(string CorrelationId, string Status, DateTimeOffset? CompletedAt, string? ImageUrl, string? Error);
 }
 
 /// <summary>On the embedded system the browser tests already run (one system start less).</summary>

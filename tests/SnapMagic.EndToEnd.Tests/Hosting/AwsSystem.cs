@@ -1,6 +1,7 @@
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.Configuration;
 using SnapMagic.AppHost.Backends;
+using SnapMagic.Aws.Bedrock;
 using SnapMagic.FakeBedrock;
 
 namespace SnapMagic.EndToEnd.Tests.Hosting;
@@ -10,7 +11,7 @@ namespace SnapMagic.EndToEnd.Tests.Hosting;
 /// and the fake Bedrock as resources and creates the queues, table and bucket; the workers paint with the Bedrock
 /// image model. The workers call a fake Bedrock the test owns (same secret key), so the test can see its requests.
 /// </summary>
-public sealed class AwsSystem : SnapMagicSystem
+public class AwsSystem : SnapMagicSystem
 {
     private FakeBedrockServer? _bedrock;
 
@@ -18,12 +19,19 @@ public sealed class AwsSystem : SnapMagicSystem
 
     public FakeBedrockServer Bedrock => _bedrock ?? throw new InvalidOperationException("The system is not started.");
 
+    /// <summary>The Bedrock model family the workers are set to (<c>ImageModel:Bedrock:Family</c>).</summary>
+    public virtual BedrockModelFamily Family => BedrockModelFamily.NovaCanvas;
+
     protected override async Task<IReadOnlyDictionary<string, string>> StartBackendAsync()
     {
         _bedrock = await FakeBedrockServer.StartAsync(LocalAwsBackend.Region, LocalAwsBackend.SecretAccessKey);
         // Like the local model's latency in the embedded fixture: time for a test to subscribe before its card is done.
         _bedrock.DefaultReply = FakeBedrockReply.Slow(TimeSpan.FromSeconds(1));
-        return new Dictionary<string, string> { ["ImageModel__Bedrock__ServiceUrl"] = _bedrock.Url.ToString() };
+        return new Dictionary<string, string>
+        {
+            ["ImageModel__Bedrock__ServiceUrl"] = _bedrock.Url.ToString(),
+            ["ImageModel__Bedrock__Family"] = Family.ToString(),
+        };
     }
 
     protected override async ValueTask StopBackendAsync()
@@ -38,7 +46,8 @@ public sealed class AwsSystem : SnapMagicSystem
     public override void AssertBackendMadeCard(string prompt)
     {
         Assert.Empty(Bedrock.ValidationFailures);
-        Assert.Contains(Bedrock.Requests, r => r.Text == prompt && r.TaskType == "INPAINTING");
+        Assert.Contains(Bedrock.Requests, r => r.Text == prompt && r.Family == Family
+            && (Family != BedrockModelFamily.NovaCanvas || r.TaskType == "INPAINTING"));
     }
 
     /// <summary>The Aws:* settings the services got, for a test that reaches the queues or the table itself.</summary>
@@ -51,6 +60,12 @@ public sealed class AwsSystem : SnapMagicSystem
             ["Aws:DynamoDbServiceUrl"] = App.Aspire.GetEndpoint("dynalite", "http").ToString(),
         })
         .Build();
+}
+
+/// <summary>aws-local with the workers on Stability AI Image Services inpainting instead of Nova Canvas.</summary>
+public sealed class StabilityAwsSystem : AwsSystem
+{
+    public override BedrockModelFamily Family => BedrockModelFamily.StabilityInpaint;
 }
 
 /// <summary>One aws-local system for every test class that can share it.</summary>
