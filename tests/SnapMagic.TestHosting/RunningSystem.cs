@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -101,17 +102,23 @@ public sealed class RunningSystem : IAsyncDisposable
         await WaitUntilAsync(() => IsDown(service), $"{name} to be reported exited", StateTimeout);
     }
 
-    /// <summary>Stops the service as the dashboard's Stop command does (SIGTERM, then SIGKILL).</summary>
+    /// <summary>
+    /// SIGTERM to the service's process, a graceful stop as an orchestrator sends it; returns once Aspire reports it
+    /// exited. (Aspire's own Stop command goes through DCP, which reported stops of a busy Api as failed.)
+    /// </summary>
     public async Task StopAsync(string name)
     {
         var service = this[name];
-        // On a loaded machine DCP can report a stop as failed while the process is still shutting down: what counts
-        // is that it goes down; a second Stop is sent only if it is still up.
-        var refused = await TryExecuteAsync(service, KnownResourceCommands.StopCommand);
-        if (refused is not null && !IsDown(service))
-            refused = await TryExecuteAsync(service, KnownResourceCommands.StopCommand);
-        await WaitUntilAsync(() => IsDown(service), refused is null ? $"{name} to stop" : $"{name} to stop (the stop command said: {refused})", StateTimeout);
+        var pid = service.Pid ?? throw new InvalidOperationException($"{name} has no process to stop ({service.State}).");
+        if (Terminate(pid, SigTerm) != 0)
+            throw new InvalidOperationException($"SIGTERM to {name} (pid {pid}) failed: errno {Marshal.GetLastPInvokeError()}.");
+        await WaitUntilAsync(() => IsDown(service), $"{name} to stop", StateTimeout);
     }
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Terminate(int pid, int signal);
 
     /// <summary>Starts a stopped or killed service again (the dashboard's Start command), same port; returns once it is healthy.</summary>
     public async Task StartAgainAsync(string name)
@@ -125,15 +132,9 @@ public sealed class RunningSystem : IAsyncDisposable
 
     private async Task ExecuteAsync(ServiceProcess service, string command)
     {
-        if (await TryExecuteAsync(service, command) is { } refused)
-            throw new InvalidOperationException($"The {command} command on {service.Name} failed: {refused}");
-    }
-
-    /// <summary>Runs a resource command; null when it succeeded, else what it said.</summary>
-    private async Task<string?> TryExecuteAsync(ServiceProcess service, string command)
-    {
         var result = await _app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(service.ResourceId, command);
-        return result.Success ? null : result.Message ?? "no reason given";
+        if (!result.Success)
+            throw new InvalidOperationException($"The {command} command on {service.Name} failed: {result.Message}");
     }
 
     private static bool IsDown(ServiceProcess service) =>
