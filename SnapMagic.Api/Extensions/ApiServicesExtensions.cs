@@ -9,6 +9,7 @@ using SnapMagic.Api.Cards;
 using SnapMagic.Api.Http;
 using SnapMagic.Api.Hub;
 using SnapMagic.Api.Internal;
+using SnapMagic.Api.ScaleOut;
 
 namespace SnapMagic.Api.Extensions;
 
@@ -17,6 +18,7 @@ public static class ApiServicesExtensions
     public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)
     {
         builder.AddCardBackend();
+        builder.AddScaleOut();
         var services = builder.Services;
 
         services.TryAddSingleton(TimeProvider.System);
@@ -48,7 +50,6 @@ public static class ApiServicesExtensions
         services.AddSingleton<ImageLinks>();
         services.AddSingleton<CardViews>();
         services.AddSingleton<CardIntake>();
-        services.AddSingleton<PushedStatuses>();
         services.AddSingleton<CardUpdatePublisher>();
         return builder;
     }
