@@ -10,7 +10,7 @@ namespace SnapMagic.TestHosting;
 /// </summary>
 public sealed record LoopbackAppHost(string[] Args, Uri DashboardUrl)
 {
-    public static LoopbackAppHost For(string backend, int workers, string dataDirectory)
+    public static LoopbackAppHost For(string backend, int workers, string dataDirectory, int apiReplicas = 1)
     {
         var dashboard = FreePort.Next();
         var otlp = FreePort.Next();
@@ -18,6 +18,7 @@ public sealed record LoopbackAppHost(string[] Args, Uri DashboardUrl)
         [
             "--backend", backend,
             "--workers", workers.ToString(CultureInfo.InvariantCulture),
+            "--api-replicas", apiReplicas.ToString(CultureInfo.InvariantCulture),
             "--dashboard-port", dashboard.ToString(CultureInfo.InvariantCulture),
             $"--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://localhost:{otlp}",
             "--data-dir", dataDirectory,

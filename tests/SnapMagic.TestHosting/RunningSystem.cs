@@ -39,12 +39,13 @@ public sealed class RunningSystem : IAsyncDisposable
     public string DataDirectory { get; }
     public DistributedApplication Aspire => _app;
 
-    /// <summary>Starts the system and returns once the Api, the page and every worker replica are healthy.</summary>
+    /// <summary>Starts the system and returns once every Api replica, the page and every worker replica are healthy.</summary>
     /// <param name="settings">Environment every service gets, on top of what the AppHost gives it.</param>
+    /// <param name="apiReplicas">Api replicas (<c>--api-replicas</c>); from 2 on they are named <c>api-1</c>, <c>api-2</c>, ...</param>
     public static async Task<RunningSystem> StartAsync(string backend, int workers, string dataDirectory,
-        IReadOnlyDictionary<string, string> settings, bool dashboard)
+        IReadOnlyDictionary<string, string> settings, bool dashboard, int apiReplicas = 1)
     {
-        var host = LoopbackAppHost.For(backend, workers, dataDirectory);
+        var host = LoopbackAppHost.For(backend, workers, dataDirectory, apiReplicas);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SnapMagic_AppHost>(host.Args,
             (options, _) => options.DisableDashboard = !dashboard);
         foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
@@ -63,9 +64,8 @@ public sealed class RunningSystem : IAsyncDisposable
             await app.StartAsync(timeout.Token);
             system.ApiUrl = app.GetEndpoint("api", "http");
             system.WebUrl = app.GetEndpoint("web", "http");
-            await system.WaitUntilAsync(() => system.Healthy("api") && system.Healthy("web")
-                && system.All.Count(p => p.Name.StartsWith("worker-", StringComparison.Ordinal) && p.Latest?.Snapshot.HealthStatus == HealthStatus.Healthy) == workers,
-                "the Api, the page and every worker to be healthy", StartTimeout);
+            await system.WaitUntilAsync(() => system.HealthyReplicas("api") == apiReplicas && system.Healthy("web") && system.HealthyReplicas("worker") == workers,
+                "every Api replica, the page and every worker to be healthy", StartTimeout);
             return system;
         }
         catch (Exception ex)
@@ -124,6 +124,11 @@ public sealed class RunningSystem : IAsyncDisposable
 
     private bool Healthy(string name) =>
         _processes.Values.FirstOrDefault(p => p.Name == name)?.Latest?.Snapshot.HealthStatus == HealthStatus.Healthy;
+
+    /// <summary>How many instances of the resource (<c>name</c> alone, or its replicas <c>name-1</c>, ...) are healthy.</summary>
+    private int HealthyReplicas(string name) =>
+        _processes.Values.Count(p => (p.Name == name || p.Name.StartsWith(name + "-", StringComparison.Ordinal))
+            && p.Latest?.Snapshot.HealthStatus == HealthStatus.Healthy);
 
     /// <summary>Polls <paramref name="condition"/> every 100 ms until it holds; a TimeoutException naming <paramref name="what"/> otherwise.</summary>
     public async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan timeout)

@@ -4,11 +4,13 @@ import { messages } from "./messages";
 /** Reads /config.json (where the Api is), then starts the page. */
 async function main(): Promise<void> {
   let apiUrl: string;
+  let hubSkipNegotiation: boolean;
   try {
     const response = await fetch("config.json", { cache: "no-store" });
-    const config = (await response.json()) as { apiUrl?: unknown };
+    const config = (await response.json()) as { apiUrl?: unknown; hubSkipNegotiation?: unknown };
     if (!response.ok || typeof config.apiUrl !== "string") throw new Error("config");
     apiUrl = config.apiUrl.replace(/\/+$/, "");
+    hubSkipNegotiation = config.hubSkipNegotiation === true;
   } catch {
     const banner = document.getElementById("banner");
     if (banner) {
@@ -17,7 +19,7 @@ async function main(): Promise<void> {
     }
     return;
   }
-  new App(apiUrl).start();
+  new App(apiUrl, hubSkipNegotiation).start();
 }
 
 void main();
