@@ -30,7 +30,7 @@ public sealed record LoopbackAppHost(string[] Args, Uri DashboardUrl)
     public static string BuiltDll()
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
-        var project = Path.GetDirectoryName(new Projects.SnapMagic_AppHost().ProjectPath)!;
+        var project = Path.GetDirectoryName(Projects.SnapMagic_AppHost.ProjectPath)!;
         return Path.Combine(project, "bin", configuration, "net10.0", "SnapMagic.AppHost.dll");
     }
 }

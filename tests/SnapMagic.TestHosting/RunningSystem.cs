@@ -116,7 +116,7 @@ public sealed class RunningSystem : IAsyncDisposable
     {
         var result = await _app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(service.ResourceId, command);
         if (!result.Success)
-            throw new InvalidOperationException($"The {command} command on {service.Name} failed: {result.ErrorMessage}");
+            throw new InvalidOperationException($"The {command} command on {service.Name} failed: {result.Message}");
     }
 
     private static bool IsDown(ServiceProcess service) =>

@@ -95,8 +95,9 @@ public abstract class CardJourneyTests<TSystem>(TSystem system) where TSystem : 
     private sealed record Card(string CorrelationId, string Status, DateTimeOffset? CompletedAt, string? ImageUrl, string? Error);
 }
 
-public sealed class EmbeddedCardJourneyTests(EmbeddedSystem system)
-    : CardJourneyTests<EmbeddedSystem>(system), IClassFixture<EmbeddedSystem>;
+/// <summary>On the embedded system the browser tests already run (one system start less).</summary>
+[Collection(Browser.BrowserCollection.Name)]
+public sealed class EmbeddedCardJourneyTests(Browser.BrowserSystem browser) : CardJourneyTests<EmbeddedSystem>(browser.System);
 
-public sealed class AwsCardJourneyTests(AwsSystem system)
-    : CardJourneyTests<AwsSystem>(system), IClassFixture<AwsSystem>;
+[Collection(AwsCollection.Name)]
+public sealed class AwsCardJourneyTests(AwsSystem system) : CardJourneyTests<AwsSystem>(system);

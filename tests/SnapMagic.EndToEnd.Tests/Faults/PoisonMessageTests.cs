@@ -60,7 +60,8 @@ public sealed class PoisonMessageTests
 }
 
 /// <summary>The same poison on the AWS backend: sent with the SQS API to the card queue (fauxqs), dead-lettered by the worker.</summary>
-public sealed class AwsPoisonMessageTests(AwsSystem system) : IClassFixture<AwsSystem>
+[Collection(AwsCollection.Name)]
+public sealed class AwsPoisonMessageTests(AwsSystem system)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 

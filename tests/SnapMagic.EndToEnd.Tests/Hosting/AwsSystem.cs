@@ -1,3 +1,4 @@
+using Aspire.Hosting.Testing;
 using Microsoft.Extensions.Configuration;
 using SnapMagic.AppHost.Backends;
 using SnapMagic.FakeBedrock;
@@ -50,4 +51,11 @@ public sealed class AwsSystem : SnapMagicSystem
             ["Aws:DynamoDbServiceUrl"] = App.Aspire.GetEndpoint("dynalite", "http").ToString(),
         })
         .Build();
+}
+
+/// <summary>One aws-local system for every test class that can share it.</summary>
+[CollectionDefinition(Name)]
+public sealed class AwsCollection : ICollectionFixture<AwsSystem>
+{
+    public const string Name = "aws-local system";
 }

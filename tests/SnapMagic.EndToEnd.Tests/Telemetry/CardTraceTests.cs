@@ -71,4 +71,5 @@ public abstract class CardTraceTests<TSystem>(TSystem system) where TSystem : Sn
 [Collection(BrowserCollection.Name)]
 public sealed class EmbeddedCardTraceTests(BrowserSystem browser) : CardTraceTests<EmbeddedSystem>(browser.System);
 
-public sealed class AwsCardTraceTests(AwsSystem system) : CardTraceTests<AwsSystem>(system), IClassFixture<AwsSystem>;
+[Collection(AwsCollection.Name)]
+public sealed class AwsCardTraceTests(AwsSystem system) : CardTraceTests<AwsSystem>(system);
