@@ -19,13 +19,15 @@ public sealed record CardView(string CorrelationId, string Status, DateTimeOffse
 public sealed class Attendee : IAsyncDisposable
 {
     private readonly SnapMagicSystem _system;
+    private readonly Uri _hubAddress;
     private readonly List<string> _cards = [];
     private readonly List<SignalRJsonClient> _closedHubs = [];
     private readonly Dictionary<string, CardView> _snapshots = [];
 
-    private Attendee(SnapMagicSystem system, string token, string sessionId)
+    private Attendee(SnapMagicSystem system, Uri hubAddress, string token, string sessionId)
     {
         _system = system;
+        _hubAddress = hubAddress;
         Token = token;
         SessionId = sessionId;
     }
@@ -35,12 +37,13 @@ public sealed class Attendee : IAsyncDisposable
     public SignalRJsonClient Hub { get; private set; } = null!;
     public IReadOnlyList<string> Cards => _cards;
 
-    public static async Task<Attendee> LogInAsync(SnapMagicSystem system)
+    /// <param name="hubAddress">Where the hub connection goes: the Api's address unless given (one Api replica's own, say).</param>
+    public static async Task<Attendee> LogInAsync(SnapMagicSystem system, Uri? hubAddress = null)
     {
         using var response = await system.Api.PostAsJsonAsync("/api/auth/login", new { username = "demo", password = "demo" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var attendee = new Attendee(system, body.GetProperty("token").GetString()!, body.GetProperty("sessionId").GetString()!);
+        var attendee = new Attendee(system, hubAddress ?? system.App.ApiUrl, body.GetProperty("token").GetString()!, body.GetProperty("sessionId").GetString()!);
         attendee.Hub = await attendee.ConnectAsync();
         return attendee;
     }
@@ -155,7 +158,7 @@ public sealed class Attendee : IAsyncDisposable
     public async ValueTask DisposeAsync() => await Hub.DisposeAsync();
 
     private Task<SignalRJsonClient> ConnectAsync() =>
-        SignalRJsonClient.ConnectAsync(new Uri(_system.App.ApiUrl, "/hubs/cards"), Token);
+        SignalRJsonClient.ConnectAsync(new Uri(_hubAddress, "/hubs/cards"), Token);
 
     private static int Rank(string? status) => status switch
     {
