@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using SnapMagic.Api.Hub;
 using StackExchange.Redis;
@@ -24,7 +25,9 @@ public static class ScaleOutExtensions
 
         // The client integration: one multiplexer for everything below, its health check and traces.
         builder.AddRedisClient(ConnectionName);
-        builder.Services.AddSignalR().AddStackExchangeRedis(redis => redis.Configuration.ChannelPrefix = RedisChannel.Literal("snapmagic"));
+        builder.Services.AddSingleton<BackplaneOutageFilter>();
+        builder.Services.AddSignalR(hub => hub.AddFilter<BackplaneOutageFilter>())
+            .AddStackExchangeRedis(redis => redis.Configuration.ChannelPrefix = RedisChannel.Literal("snapmagic"));
         builder.Services.AddOptions<RedisOptions>()
             .Configure<IConnectionMultiplexer>((redis, connection) => redis.ConnectionFactory = _ => Task.FromResult(connection));
         builder.Services.AddSingleton<IPushedStatuses, RedisPushedStatuses>();

@@ -17,6 +17,7 @@ public sealed class RunningSystem : IAsyncDisposable
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
     private static readonly TimeSpan StateTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
 
     private readonly DistributedApplication _app;
     private readonly ConcurrentDictionary<string, ServiceProcess> _processes = new();
@@ -199,7 +200,9 @@ public sealed class RunningSystem : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
             return;
-        var pids = _processes.Values.SelectMany(p => p.LauncherPid is { } launcher ? [launcher, .. ProcessTree.ChildrenOf(launcher)] : Array.Empty<int>()).ToList();
+        var pids = _processes.Values.SelectMany(p => p.LauncherPid is { } launcher
+            ? [(launcher, p.Name), .. ProcessTree.ChildrenOf(launcher).Select(child => (child, p.Name))]
+            : Array.Empty<(int Pid, string Name)>()).ToList();
         try
         {
             await _app.StopAsync();
@@ -211,8 +214,15 @@ public sealed class RunningSystem : IAsyncDisposable
             await _watching;
             _stopping.Dispose();
         }
-        var running = pids.Where(ProcessTree.IsRunning).ToList();
+        // Aspire's stop returns once DCP was told; replicas and executables may need a moment to exit.
+        var deadline = DateTime.UtcNow + StopGrace;
+        var running = pids.Where(p => ProcessTree.IsRunning(p.Pid)).ToList();
+        while (running.Count > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            running = [.. running.Where(p => ProcessTree.IsRunning(p.Pid))];
+        }
         if (running.Count > 0)
-            throw new InvalidOperationException($"Processes still running after the system stopped: {string.Join(", ", running)}");
+            throw new InvalidOperationException($"Processes still running {StopGrace.TotalSeconds:0} s after the system stopped: {string.Join(", ", running.Select(p => $"{p.Pid} ({p.Name})"))}");
     }
 }

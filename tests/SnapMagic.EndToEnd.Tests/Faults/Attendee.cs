@@ -75,19 +75,28 @@ public sealed class Attendee : IAsyncDisposable
     /// </summary>
     public async Task ReconnectAsync()
     {
-        _closedHubs.Add(Hub);
-        await Hub.DisposeAsync();
+        // A retried reconnect (the last attempt failed) must not count the same connection's pushes twice.
+        if (!_closedHubs.Contains(Hub))
+        {
+            _closedHubs.Add(Hub);
+            await Hub.DisposeAsync();
+        }
         Hub = await ConnectAsync();
         foreach (var id in _cards)
             _snapshots[id] = (await Hub.InvokeAsync<CardView>("Subscribe", id))!;
     }
 
+    /// <summary>How many connections this attendee has had to replace.</summary>
+    public int Reconnects => _closedHubs.Count;
+
     /// <summary>Every <c>cardUpdated</c> this attendee received for the card, on any of its connections, oldest first.</summary>
-    public IReadOnlyList<CardView> Pushes(string correlationId) =>
+    public IReadOnlyList<CardView> Pushes(string correlationId) => [.. EveryPush.Where(c => c.CorrelationId == correlationId)];
+
+    /// <summary>Every <c>cardUpdated</c> this attendee received, whatever card it was for, oldest first.</summary>
+    public IReadOnlyList<CardView> EveryPush =>
         [.. _closedHubs.Append(Hub).SelectMany(h => h.Received)
             .Where(m => m.Target == SignalRJsonClient.CardUpdated)
-            .Select(m => m.Argument<CardView>())
-            .Where(c => c.CorrelationId == correlationId)];
+            .Select(m => m.Argument<CardView>())];
 
     /// <summary>What the last Subscribe of the card answered (on submit, or on the latest reconnect).</summary>
     public CardView Snapshot(string correlationId) => _snapshots[correlationId];

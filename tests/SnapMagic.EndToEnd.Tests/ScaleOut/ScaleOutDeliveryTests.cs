@@ -1,6 +1,8 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using SnapMagic.EndToEnd.Tests.Faults;
-using SnapMagic.TestSupport.SignalR;
 
 namespace SnapMagic.EndToEnd.Tests.ScaleOut;
 
@@ -18,6 +20,8 @@ public sealed class ScaleOutDeliveryTests
         await using var system = await FaultSystem.StartAsync(workers: 2, new Dictionary<string, string>
         {
             ["ImageModel__Local__LatencyMs"] = "300",
+            // Room for each attendee's three cards; the greedy session below runs into it.
+            ["Cards__PerSessionPerMinute"] = "4",
         }, apiReplicas: 2);
         using (var web = new HttpClient { BaseAddress = system.App.WebUrl })
         using (var config = JsonDocument.Parse(await web.GetStringAsync("/config.json")))
@@ -43,8 +47,7 @@ public sealed class ScaleOutDeliveryTests
 
             foreach (var attendee in attendees)
             {
-                var everyPush = attendee.Hub.Received.Where(m => m.Target == SignalRJsonClient.CardUpdated).Select(m => m.Argument<CardView>());
-                Assert.All(everyPush, card => Assert.Contains(card.CorrelationId, attendee.Cards));
+                Assert.All(attendee.EveryPush, card => Assert.Contains(card.CorrelationId, attendee.Cards));
                 foreach (var id in attendee.Cards)
                 {
                     foreach (var status in new[] { "queued", "processing", "completed" })
@@ -56,11 +59,29 @@ public sealed class ScaleOutDeliveryTests
             // The backplane carried pushes to connections on both replicas.
             for (var replica = 0; replica < 2; replica++)
                 Assert.Contains(attendees.Where((_, i) => i % 2 == replica), a => a.Cards.Any(id => a.PushCount(id, "completed") == 1));
+
+            // The per-session limit is one count across the replicas: 4 cards a minute, wherever they are sent.
+            var greedy = await Attendee.LogInAsync(system);
+            attendees.Add(greedy);
+            var answers = new List<HttpStatusCode>();
+            for (var i = 0; i < 4 + 2; i++)
+                answers.Add(await SubmitToAsync(addresses[i % 2], greedy.Token, $"greedy card {i + 1}"));
+            Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Accepted,
+                HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], answers);
         }
         finally
         {
             foreach (var attendee in attendees)
                 await attendee.DisposeAsync();
         }
+    }
+
+    private static async Task<HttpStatusCode> SubmitToAsync(Uri replica, string token, string prompt)
+    {
+        using var api = new HttpClient { BaseAddress = replica };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cards") { Content = JsonContent.Create(new { prompt }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await api.SendAsync(request);
+        return response.StatusCode;
     }
 }

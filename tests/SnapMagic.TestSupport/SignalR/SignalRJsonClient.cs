@@ -85,6 +85,12 @@ public sealed class SignalRJsonClient : IAsyncDisposable
         get { lock (_lock) return [.. _received]; }
     }
 
+    /// <summary>Whether the connection ended (the server closed it, or the socket broke).</summary>
+    public bool IsClosed
+    {
+        get { lock (_lock) return _closedBecause is not null; }
+    }
+
     public async Task<T?> InvokeAsync<T>(string method, params object?[] arguments)
     {
         var result = await InvokeCoreAsync(method, arguments);
