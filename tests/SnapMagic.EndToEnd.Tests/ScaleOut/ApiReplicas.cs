@@ -3,8 +3,9 @@ namespace SnapMagic.EndToEnd.Tests.ScaleOut;
 /// <summary>The Api replicas of a system started with <c>--api-replicas</c>, and each one's own address behind the shared one.</summary>
 public static class ApiReplicas
 {
+    /// <summary>The replicas with a process (Aspire also reports the replicated resource itself, which has none).</summary>
     public static IReadOnlyList<ServiceProcess> Of(RunningSystem system) =>
-        [.. system.All.Where(p => p.Name.StartsWith("api-", StringComparison.Ordinal))];
+        [.. system.All.Where(p => p.Name.StartsWith("api-", StringComparison.Ordinal) && p.LauncherPid is not null)];
 
     /// <summary>The replica's own address (its <c>ASPNETCORE_URLS</c>, which Aspire gave it), bypassing the AppHost's proxy.</summary>
     public static Uri OwnAddress(ServiceProcess replica)

@@ -33,7 +33,7 @@ public sealed class ReplicaFaultTests
             var first = attendees[0].Cards[0];
             await system.WaitUntilAsync(() => attendees[0].KnownStatus(first) == "processing", "the first card to be processing", Deadline);
 
-            await system.App.KillAsync("api-1");
+            await system.App.KillAsync(ApiReplicas.Of(system.App)[0].Name);
 
             // The shared address spread the connections over both replicas: the killed one's clients lost theirs.
             await system.WaitUntilAsync(() => attendees.Any(a => a.Hub.IsClosed), "a connection of the killed replica to drop", Deadline);
