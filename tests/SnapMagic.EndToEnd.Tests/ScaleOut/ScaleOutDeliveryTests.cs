@@ -28,7 +28,7 @@ public sealed class ScaleOutDeliveryTests
             Assert.True(config.RootElement.GetProperty("hubSkipNegotiation").GetBoolean(), "Behind replicas the page must open its WebSocket without negotiation.");
         var replicas = ApiReplicas.Of(system.App);
         Assert.Equal(2, replicas.Count);
-        Assert.NotNull(system.App["redis"].Pid);
+        Assert.NotNull(system.App["redis"].LauncherPid);
         // Half the attendees hold their connection on each replica (their own addresses); everything else, and
         // every worker's notice, goes through the shared address, which spreads connections over both.
         var addresses = replicas.Select(ApiReplicas.OwnAddress).ToList();

@@ -1,4 +1,4 @@
-namespace SnapMagic.EndToEnd.Tests.ScaleOut;
+namespace SnapMagic.TestHosting;
 
 /// <summary>The Api replicas of a system started with <c>--api-replicas</c>, and each one's own address behind the shared one.</summary>
 public static class ApiReplicas
