@@ -51,7 +51,7 @@ public sealed class ConnectionScenario : IScenario
                 context.Progress($"connections: opening up to {level} (have {connections.Count})");
                 var errors = new LatencySample("open");
                 using (var deadline = Deadline.After(LevelLimit, cancellationToken))
-                    await OpenUpToAsync(api, sessions, cards, connections, level, errors, deadline.Token);
+                    await OpenUpToAsync([api.HubUrl], sessions, cards, connections, level, errors, deadline.Token);
                 cancellationToken.ThrowIfCancellationRequested();
 
                 context.Progress($"connections: {connections.Count} open; idle window {idleWindow.TotalSeconds:0} s, then {probes} probe cards");
@@ -78,7 +78,7 @@ public sealed class ConnectionScenario : IScenario
         Write(report, settings, levels, idleWindow, probes, baseline, results);
     }
 
-    private static async Task WaitAllFinalAsync(ApiClient api, IReadOnlyList<Session> sessions, string[] cards, CancellationToken cancellationToken)
+    internal static async Task WaitAllFinalAsync(ApiClient api, IReadOnlyList<Session> sessions, string[] cards, CancellationToken cancellationToken)
     {
         using var deadline = Deadline.After(TimeSpan.FromSeconds(120), cancellationToken);
         for (var i = 0; i < cards.Length; i++)
@@ -89,7 +89,8 @@ public sealed class ConnectionScenario : IScenario
     }
 
     /// <summary>Opens connections until <paramref name="level"/> are open; stops early after many failures or at the deadline.</summary>
-    private static async Task OpenUpToAsync(ApiClient api, IReadOnlyList<Session> sessions, string[] cards,
+    /// <param name="hubUrls">Where the connections go, in turn (one Api: its hub; replicas: each one's own).</param>
+    internal static async Task OpenUpToAsync(IReadOnlyList<Uri> hubUrls, IReadOnlyList<Session> sessions, string[] cards,
         ConcurrentBag<SignalRJsonClient> connections, int level, LatencySample errors, CancellationToken deadline)
     {
         var next = connections.Count;
@@ -104,7 +105,7 @@ public sealed class ConnectionScenario : IScenario
                 SignalRJsonClient? client = null;
                 try
                 {
-                    client = await SignalRJsonClient.ConnectAsync(api.HubUrl, sessions[s].Token, ct);
+                    client = await SignalRJsonClient.ConnectAsync(hubUrls[i % hubUrls.Count], sessions[s].Token, ct);
                     await client.InvokeAsync<CardSnapshot>("Subscribe", cards[s]);
                     connections.Add(client);
                     client = null;
@@ -128,7 +129,7 @@ public sealed class ConnectionScenario : IScenario
     }
 
     /// <summary>Cards completing while the connections are open: each probe card is watched by a fresh connection of its session.</summary>
-    private static async Task<LatencySample> ProbeAsync(ApiClient api, IReadOnlyList<Session> sessions, int probes, int level, CancellationToken cancellationToken)
+    internal static async Task<LatencySample> ProbeAsync(ApiClient api, IReadOnlyList<Session> sessions, int probes, int level, CancellationToken cancellationToken)
     {
         var push = new LatencySample($"push at {level}");
         await Task.WhenAll(Enumerable.Range(0, probes).Select(async i =>
