@@ -31,11 +31,7 @@ public sealed class ConnectionScenario : IScenario
         context.Progress($"connections: starting the system ({settings.Describe()})");
         await using var system = await BenchmarkSystem.StartAsync(context.Options.Backend, settings, cancellationToken);
         var api = system.Api;
-        var sessions = await api.LogInManyAsync(Sessions, cancellationToken);
-        var cards = new string[Sessions];
-        await Parallel.ForAsync(0, Sessions, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (i, ct) => cards[i] = await api.SubmitAsync(sessions[i], Prompts.For("connections", i), ct));
-        await WaitAllFinalAsync(api, sessions, cards, cancellationToken);
+        var (sessions, cards) = await SessionsWithFinishedCardsAsync(api, Sessions, "connections", cancellationToken);
 
         var pid = system.ApiPid;
         var baselineCpu = CpuWindow.Start(pid);
@@ -78,7 +74,19 @@ public sealed class ConnectionScenario : IScenario
         Write(report, settings, levels, idleWindow, probes, baseline, results);
     }
 
-    internal static async Task WaitAllFinalAsync(ApiClient api, IReadOnlyList<Session> sessions, string[] cards, CancellationToken cancellationToken)
+    /// <summary><paramref name="count"/> sessions, each with one card made and finished, for connections to subscribe to.</summary>
+    internal static async Task<(IReadOnlyList<Session> Sessions, string[] Cards)> SessionsWithFinishedCardsAsync(ApiClient api, int count,
+        string prompt, CancellationToken cancellationToken)
+    {
+        var sessions = await api.LogInManyAsync(count, cancellationToken);
+        var cards = new string[count];
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (i, ct) => cards[i] = await api.SubmitAsync(sessions[i], Prompts.For(prompt, i), ct));
+        await WaitAllFinalAsync(api, sessions, cards, cancellationToken);
+        return (sessions, cards);
+    }
+
+    private static async Task WaitAllFinalAsync(ApiClient api, IReadOnlyList<Session> sessions, string[] cards, CancellationToken cancellationToken)
     {
         using var deadline = Deadline.After(TimeSpan.FromSeconds(120), cancellationToken);
         for (var i = 0; i < cards.Length; i++)

@@ -33,11 +33,7 @@ public sealed class ScaleOutScenario : IScenario
             context.Progress($"scaleout: starting the system ({settings.Describe()})");
             await using var system = await BenchmarkSystem.StartAsync(context.Options.Backend, settings, cancellationToken);
             var api = system.Api;
-            var sessions = await api.LogInManyAsync(Sessions, cancellationToken);
-            var cards = new string[Sessions];
-            await Parallel.ForAsync(0, Sessions, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-                async (i, ct) => cards[i] = await api.SubmitAsync(sessions[i], Prompts.For("scaleout", i), ct));
-            await ConnectionScenario.WaitAllFinalAsync(api, sessions, cards, cancellationToken);
+            var (sessions, cards) = await ConnectionScenario.SessionsWithFinishedCardsAsync(api, Sessions, "scaleout", cancellationToken);
 
             var processes = system.ApiReplicaProcesses;
             var baseline = processes.Sum(p => MachineInfo.ResidentMiB(p.Pid));

@@ -39,7 +39,7 @@ public sealed class ReplicaFaultTests
             await system.WaitUntilAsync(() => attendees.Any(a => a.Hub.IsClosed), "a connection of the killed replica to drop", Deadline);
             foreach (var attendee in attendees)
                 await WaitAllCompletedReconnectingAsync(system, attendee);
-            await AssertEveryCardReachedItsOwnerOnceAsync(system, attendees);
+            await DeliveryAssertions.EveryCardReachedItsOwnerOnceAsync(system, attendees, Deadline);
             Assert.Contains(attendees, a => a.Reconnects > 0);
         }
         finally
@@ -72,7 +72,7 @@ public sealed class ReplicaFaultTests
 
             foreach (var attendee in attendees)
                 await WaitAllCompletedReconnectingAsync(system, attendee);
-            await AssertEveryCardReachedItsOwnerOnceAsync(system, attendees);
+            await DeliveryAssertions.EveryCardReachedItsOwnerOnceAsync(system, attendees, Deadline);
             // The replicas closed every connection when the backplane went away, so every client re-subscribed,
             Assert.All(attendees, a => Assert.True(a.Reconnects > 0, $"Session {a.SessionId} was never made to reconnect."));
             // and cards finished after the restart were pushed again.
@@ -114,23 +114,6 @@ public sealed class ReplicaFaultTests
             {
                 // The page's reconnect back-off, shortened.
                 await Task.Delay(250);
-            }
-        }
-    }
-
-    private static async Task AssertEveryCardReachedItsOwnerOnceAsync(FaultSystem system, IReadOnlyList<Attendee> attendees)
-    {
-        await system.WaitForJobQueueEmptyAsync(Deadline);
-        foreach (var attendee in attendees)
-            await attendee.SyncAsync();
-        foreach (var attendee in attendees)
-        {
-            Assert.All(attendee.EveryPush, card => Assert.Contains(card.CorrelationId, attendee.Cards));
-            foreach (var id in attendee.Cards)
-            {
-                Assert.InRange(attendee.PushCount(id, "completed"), 0, 1);
-                Assert.True(attendee.PushCount(id, "completed") == 1 || attendee.Snapshot(id).Status == "completed",
-                    $"Card {id} completed but its owner was told neither by push nor by snapshot.{Environment.NewLine}{system.RecentOutput()}");
             }
         }
     }

@@ -41,21 +41,7 @@ public sealed class ScaleOutDeliveryTests
 
             foreach (var attendee in attendees)
                 await attendee.WaitAllCompletedAsync(attendee.Cards, Deadline);
-            await system.WaitForJobQueueEmptyAsync(Deadline);
-            foreach (var attendee in attendees)
-                await attendee.SyncAsync();
-
-            foreach (var attendee in attendees)
-            {
-                Assert.All(attendee.EveryPush, card => Assert.Contains(card.CorrelationId, attendee.Cards));
-                foreach (var id in attendee.Cards)
-                {
-                    foreach (var status in new[] { "queued", "processing", "completed" })
-                        Assert.InRange(attendee.PushCount(id, status), 0, 1);
-                    Assert.True(attendee.PushCount(id, "completed") == 1 || attendee.Snapshot(id).Status == "completed",
-                        $"Card {id} completed but its owner was told neither by push nor by snapshot.");
-                }
-            }
+            await DeliveryAssertions.EveryCardReachedItsOwnerOnceAsync(system, attendees, Deadline);
             // The backplane carried pushes to connections on both replicas.
             for (var replica = 0; replica < 2; replica++)
                 Assert.Contains(attendees.Where((_, i) => i % 2 == replica), a => a.Cards.Any(id => a.PushCount(id, "completed") == 1));
