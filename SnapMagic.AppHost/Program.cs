@@ -54,7 +54,7 @@ api.WithEnvironment("Api__PublicUrl", api.GetEndpoint("http"))
 
 IResourceBuilder<ProjectResource>[] services = [api, worker, web];
 foreach (var service in services)
-    service.WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName);
+    service.WithServiceDefaults(builder);
 
 try
 {

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace SnapMagic.TestHosting;
 
 /// <summary>Linux process facts from /proc: a process's children, whether one still runs.</summary>
@@ -10,6 +8,19 @@ public static class ProcessTree
             .Select(Path.GetFileName)
             .Select(name => int.TryParse(name, out var child) ? child : 0)
             .Where(child => child > 0 && ParentOf(child) == pid)];
+
+    /// <summary>The process's command line, its arguments separated by spaces; empty once it is gone.</summary>
+    public static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
 
     private static int? ParentOf(int pid)
     {
@@ -26,14 +37,15 @@ public static class ProcessTree
         }
     }
 
+    /// <summary>Whether the process exists and is not a zombie (ended, waiting for its parent to reap it).</summary>
     public static bool IsRunning(int pid)
     {
         try
         {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[stat.LastIndexOf(')') + 2] != 'Z';
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return false;
         }

@@ -26,17 +26,18 @@ public sealed class RunningSystem : IAsyncDisposable
     private readonly Task _watching;
     private int _disposed;
 
-    private RunningSystem(DistributedApplication app, LoopbackAppHost host, string dataDirectory)
+    private RunningSystem(DistributedApplication app, string dataDirectory)
     {
         _app = app;
-        DashboardUrl = host.DashboardUrl;
         DataDirectory = dataDirectory;
         _watching = WatchAsync(_stopping.Token);
     }
 
     public Uri ApiUrl { get; private set; } = null!;
     public Uri WebUrl { get; private set; } = null!;
-    public Uri DashboardUrl { get; }
+    /// <summary>The Aspire dashboard (its proxied port is randomized like the others).</summary>
+    public Uri DashboardUrl => _dashboardUrl ?? throw new InvalidOperationException("This system runs without the dashboard.");
+    private Uri? _dashboardUrl;
     public string DataDirectory { get; }
     public DistributedApplication Aspire => _app;
 
@@ -46,9 +47,13 @@ public sealed class RunningSystem : IAsyncDisposable
     public static async Task<RunningSystem> StartAsync(string backend, int workers, string dataDirectory,
         IReadOnlyDictionary<string, string> settings, bool dashboard, int apiReplicas = 1)
     {
-        var host = LoopbackAppHost.For(backend, workers, dataDirectory, apiReplicas);
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SnapMagic_AppHost>(host.Args,
-            (options, _) => options.DisableDashboard = !dashboard);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SnapMagic_AppHost>(LoopbackAppHost.Args(backend, workers, dataDirectory, apiReplicas),
+            (options, _) =>
+            {
+                options.DisableDashboard = !dashboard;
+                // The services' output is collected below (RecentOutput), not copied into this process's log.
+                options.EnableResourceLogging = false;
+            });
         foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
         {
             builder.CreateResourceBuilder(project).WithEnvironment(context =>
@@ -58,13 +63,15 @@ public sealed class RunningSystem : IAsyncDisposable
             });
         }
         var app = await builder.BuildAsync();
-        var system = new RunningSystem(app, host, dataDirectory);
+        var system = new RunningSystem(app, dataDirectory);
         try
         {
             using var timeout = new CancellationTokenSource(StartTimeout);
             await app.StartAsync(timeout.Token);
             system.ApiUrl = app.GetEndpoint("api", "http");
             system.WebUrl = app.GetEndpoint("web", "http");
+            if (dashboard)
+                system._dashboardUrl = app.GetEndpoint("aspire-dashboard", "http");
             await system.WaitUntilAsync(() => system.HealthyReplicas("api") == apiReplicas && system.Healthy("web") && system.HealthyReplicas("worker") == workers,
                 "every Api replica, the page and every worker to be healthy", StartTimeout);
             return system;
@@ -150,7 +157,7 @@ public sealed class RunningSystem : IAsyncDisposable
         {
             await foreach (var update in notifications.WatchAsync(stopping))
             {
-                if (update.Resource is not (ProjectResource or ExecutableResource))
+                if (!IsOwnResource(update.Resource))
                     continue;
                 var process = _processes.GetOrAdd(update.ResourceId, id => Track(update.Resource, id, stopping));
                 process.Latest = update;
@@ -160,6 +167,10 @@ public sealed class RunningSystem : IAsyncDisposable
         {
         }
     }
+
+    /// <summary>The AppHost's own services and servers: not the dashboard nor Aspire's hidden helpers (a project's rebuilder).</summary>
+    private static bool IsOwnResource(IResource resource) =>
+        resource is ProjectResource || (resource.GetType() == typeof(ExecutableResource) && resource.Name != "aspire-dashboard");
 
     private ServiceProcess Track(IResource resource, string resourceId, CancellationToken stopping)
     {
@@ -200,9 +211,7 @@ public sealed class RunningSystem : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
             return;
-        var pids = _processes.Values.SelectMany(p => p.LauncherPid is { } launcher
-            ? [(launcher, p.Name), .. ProcessTree.ChildrenOf(launcher).Select(child => (child, p.Name))]
-            : Array.Empty<(int Pid, string Name)>()).ToList();
+        var pids = _processes.Values.SelectMany(p => new[] { p.LauncherPid, p.Pid }).OfType<int>().ToList();
         try
         {
             await _app.StopAsync();
@@ -216,13 +225,13 @@ public sealed class RunningSystem : IAsyncDisposable
         }
         // Aspire's stop returns once DCP was told; replicas and executables may need a moment to exit.
         var deadline = DateTime.UtcNow + StopGrace;
-        var running = pids.Where(p => ProcessTree.IsRunning(p.Pid)).ToList();
+        var running = pids.Where(ProcessTree.IsRunning).ToList();
         while (running.Count > 0 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
-            running = [.. running.Where(p => ProcessTree.IsRunning(p.Pid))];
+            running = [.. running.Where(ProcessTree.IsRunning)];
         }
         if (running.Count > 0)
-            throw new InvalidOperationException($"Processes still running {StopGrace.TotalSeconds:0} s after the system stopped: {string.Join(", ", running.Select(p => $"{p.Pid} ({p.Name})"))}");
+            throw new InvalidOperationException($"Processes still running {StopGrace.TotalSeconds:0} s after the system stopped: {string.Join(", ", running.Select(pid => $"{pid} {ProcessTree.CommandLine(pid)}"))}");
     }
 }

@@ -33,8 +33,11 @@ public sealed class ServiceProcess(string name, string resourceId)
         _ => null,
     };
 
-    /// <summary>The service's own process (the launcher's child), or null while there is none.</summary>
-    public int? Pid => LauncherPid is { } launcher ? ProcessTree.ChildrenOf(launcher).FirstOrDefault() is var child && child != 0 ? child : null : null;
+    /// <summary>The service's own process (the launcher's child that is not an MSBuild node), or null while there is none.</summary>
+    public int? Pid => LauncherPid is { } launcher
+        ? ProcessTree.ChildrenOf(launcher).Where(child => !ProcessTree.CommandLine(child).Contains("MSBuild.dll", StringComparison.Ordinal))
+            .Select(child => (int?)child).FirstOrDefault()
+        : null;
 
     internal void Append(string line)
     {

@@ -55,7 +55,7 @@ public sealed class AcceptScenario : IScenario
             }
         }
 
-        var results = new List<(int Rate, LoadResult Alive, LoadResult Post, double ApiCpu, double WorkerCpu, double ServerP50, double ServerP95)>();
+        var results = new List<(int Rate, LoadResult Alive, LoadResult Post, double ApiCpu, double WorkerCpu)>();
         foreach (var rate in Rates)
         {
             context.Progress($"accept: GET /alive at {rate}/s for {duration.TotalSeconds:0} s");

@@ -48,6 +48,7 @@ public sealed class AwsBackendStartTests
             start.Environment["AWS_CONFIG_FILE"] = Path.Combine(home.FullName, "no-config");
             start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(home.FullName, "no-credentials");
             start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+            start.Environment["DOTNET_NOLOGO"] = "true";
             foreach (var (name, value) in environment)
                 start.Environment[name] = value;
 

@@ -58,8 +58,11 @@ public sealed class DashboardPageTests(BrowserSystem browser, ITestOutputHelper 
         await _page.GotoAsync(DashboardUrl.ToString());
 
         foreach (var service in browser.System.App.All)
-            await Assertions.Expect(_page.GetByText(service.ResourceId).First).ToBeVisibleAsync();
-        await Assertions.Expect(_page.GetByText("Running").First).ToBeVisibleAsync();
+        {
+            // A replica is listed under its own id, a single resource under its name.
+            var shown = service.Name.StartsWith("worker-", StringComparison.Ordinal) ? service.ResourceId : service.Name;
+            await Assertions.Expect(_page.GetByRole(AriaRole.Row, new() { Name = $"Project: {shown} Running" })).ToBeVisibleAsync();
+        }
         await ScreenshotAsync("dashboard-resources.png");
     }
 
