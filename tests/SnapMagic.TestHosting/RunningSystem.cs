@@ -170,7 +170,8 @@ public sealed class RunningSystem : IAsyncDisposable
 
     /// <summary>The AppHost's own services and servers: not the dashboard nor Aspire's hidden helpers (a project's rebuilder).</summary>
     private static bool IsOwnResource(IResource resource) =>
-        resource is ProjectResource || (resource.GetType() == typeof(ExecutableResource) && resource.Name != "aspire-dashboard");
+        resource is ProjectResource or AppHost.ScaleOut.RedisServerResource
+        || (resource.GetType() == typeof(ExecutableResource) && resource.Name != "aspire-dashboard");
 
     private ServiceProcess Track(IResource resource, string resourceId, CancellationToken stopping)
     {
