@@ -31,7 +31,7 @@ public sealed class ReplicaFaultTests
             foreach (var attendee in attendees)
                 await attendee.SubmitAsync(2, "a card that outlives its replica");
             var first = attendees[0].Cards[0];
-            await system.WaitUntilAsync(() => attendees[0].KnownStatus(first) == "processing", "the first card to be processing", Deadline);
+            await WaitUntilProcessingAsync(system, first);
 
             await system.App.KillAsync(ApiReplicas.Of(system.App)[0].Name);
 
@@ -59,7 +59,7 @@ public sealed class ReplicaFaultTests
             foreach (var attendee in attendees)
                 await attendee.SubmitAsync(2, "a card that outlives a Redis restart");
             var first = attendees[0].Cards[0];
-            await system.WaitUntilAsync(() => attendees[0].KnownStatus(first) == "processing", "the first card to be processing", Deadline);
+            await WaitUntilProcessingAsync(system, first);
 
             await system.App.StopAsync("redis");
             // A card finishes while the backplane is down: its push cannot be delivered.
@@ -83,6 +83,14 @@ public sealed class ReplicaFaultTests
             foreach (var attendee in attendees)
                 await attendee.DisposeAsync();
         }
+    }
+
+    /// <summary>From the store, not the pushes: a replica may have closed the connection meanwhile.</summary>
+    private static async Task WaitUntilProcessingAsync(FaultSystem system, string correlationId)
+    {
+        using var store = system.OpenJobStore();
+        await system.WaitUntilAsync(async () => (await store.GetAsync(correlationId))?.Status is not (null or CardStatus.Queued),
+            "the first card to be processing", Deadline);
     }
 
     private static async Task<List<Attendee>> LogInAsync(FaultSystem system, int count)
