@@ -9,6 +9,8 @@ public sealed record AppHostOptions
     public const string Usage = """
         Usage: dotnet run --project SnapMagic.AppHost [-- options]
           --workers N            worker replicas (default 2)
+          --api-replicas N       Api replicas behind the one Api port (default 1); 2 or more run redis-server for
+                                 SignalR's backplane (apt-get install redis-server)
           --backend NAME         embedded (default) | aws-local (fauxqs, dynalite and a fake Bedrock, from npm) |
                                  aws (your account: standard credentials and region, Aws__BucketName required)
           --api-port N           Api port (default 5180)
@@ -18,6 +20,7 @@ public sealed record AppHostOptions
         """;
 
     public int Workers { get; init; } = 2;
+    public int ApiReplicas { get; init; } = 1;
     public Backend Backend { get; init; } = Backend.Embedded;
     public int ApiPort { get; init; } = 5180;
     public int WebPort { get; init; } = 5080;
@@ -41,6 +44,9 @@ public sealed record AppHostOptions
             {
                 case "--workers":
                     options = options with { Workers = int.TryParse(Value(), out var n) && n is >= 1 and <= 32 ? n : throw new ArgumentException("--workers needs a number from 1 to 32.") };
+                    break;
+                case "--api-replicas":
+                    options = options with { ApiReplicas = int.TryParse(Value(), out var replicas) && replicas is >= 1 and <= 16 ? replicas : throw new ArgumentException("--api-replicas needs a number from 1 to 16.") };
                     break;
                 case "--backend": options = options with { Backend = ParseBackend(Value()) }; break;
                 case "--api-port": options = options with { ApiPort = Port() }; break;

@@ -1,5 +1,6 @@
 using SnapMagic.AppHost;
 using SnapMagic.AppHost.Backends;
+using SnapMagic.AppHost.ScaleOut;
 
 if (args is ["--help" or "-h"])
 {
@@ -57,6 +58,8 @@ foreach (var service in services)
 
 try
 {
+    if (options.ApiReplicas > 1)
+        builder.AddApiScaleOut(api, web, options.ApiReplicas);
     switch (options.Backend)
     {
         case Backend.Embedded:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one command that runs every SnapMagic test on a fresh machine (the README's test command, and CI's):
-# installs the npm tools (npm ci) and Debian's Chromium when missing, builds once, runs every test project,
+# installs the npm tools (npm ci), Debian's Chromium and redis-server when missing, builds once, runs every test project,
 # and ends with one summary line "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +9,10 @@ npm ci --no-audit --no-fund --loglevel=error
 if ! command -v chromium >/dev/null 2>&1; then
   echo "Installing Chromium from Debian for the browser tests..."
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+if ! command -v redis-server >/dev/null 2>&1; then
+  echo "Installing redis-server from Debian for the scale-out tests (two Api replicas share it)..."
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
 fi
 
 dotnet build SnapMagic.sln -c Release -nologo -clp:ErrorsOnly

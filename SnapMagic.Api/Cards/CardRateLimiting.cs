@@ -2,11 +2,16 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using RedisRateLimiting;
 using SnapMagic.Api.Auth;
+using StackExchange.Redis;
 
 namespace SnapMagic.Api.Cards;
 
-/// <summary><c>Cards:PerSessionPerMinute</c> card submits per session (0: no limit); past it, 429 with Retry-After.</summary>
+/// <summary>
+/// <c>Cards:PerSessionPerMinute</c> card submits per session (0: no limit); past it, 429 with Retry-After. Counted in
+/// this process, or in Redis when the Api is scaled out (the limit then holds across replicas).
+/// </summary>
 internal static class CardRateLimiting
 {
     public const string PolicyName = "cards-per-session";
@@ -17,14 +22,23 @@ internal static class CardRateLimiting
         {
             var perMinute = context.RequestServices.GetRequiredService<IOptions<CardsOptions>>().Value.PerSessionPerMinute;
             var session = context.User.FindSessionId() ?? "";
-            return perMinute <= 0
-                ? RateLimitPartition.GetNoLimiter(session)
-                : RateLimitPartition.GetFixedWindowLimiter(session, _ => new FixedWindowRateLimiterOptions
+            if (perMinute <= 0)
+                return RateLimitPartition.GetNoLimiter(session);
+            if (context.RequestServices.GetService<IConnectionMultiplexer>() is { } redis)
+            {
+                return RedisRateLimitPartition.GetFixedWindowRateLimiter($"snapmagic:cards:{session}", _ => new RedisFixedWindowRateLimiterOptions
                 {
+                    ConnectionMultiplexerFactory = () => redis,
                     PermitLimit = perMinute,
                     Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
                 });
+            }
+            return RateLimitPartition.GetFixedWindowLimiter(session, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = perMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            });
         });
 
         limiter.OnRejected = async (rejected, cancellationToken) =>

@@ -12,6 +12,7 @@ using SnapMagic.Api.Hub;
 using SnapMagic.Api.Internal;
 using SnapMagic.Api.OpenApi;
 using SnapMagic.Api.Organizer;
+using SnapMagic.Api.ScaleOut;
 
 namespace SnapMagic.Api.Extensions;
 
@@ -20,6 +21,7 @@ public static class ApiServicesExtensions
     public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)
     {
         builder.AddCardBackend();
+        builder.AddScaleOut();
         var services = builder.Services;
 
         services.TryAddSingleton(TimeProvider.System);
@@ -55,7 +57,6 @@ public static class ApiServicesExtensions
         services.AddSingleton<ImageLinks>();
         services.AddSingleton<CardViews>();
         services.AddSingleton<CardIntake>();
-        services.AddSingleton<PushedStatuses>();
         services.AddSingleton<CardUpdatePublisher>();
         return builder;
     }

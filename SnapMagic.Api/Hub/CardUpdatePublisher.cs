@@ -10,7 +10,7 @@ namespace SnapMagic.Api.Hub;
 
 /// <summary>Sends <c>cardUpdated</c> to the connections subscribed to a card. The store stays the source of truth.</summary>
 internal sealed class CardUpdatePublisher(
-    IHubContext<CardsHub> hub, IJobStore store, CardViews views, PushedStatuses pushed, ILogger<CardUpdatePublisher> logger)
+    IHubContext<CardsHub> hub, IJobStore store, CardViews views, IPushedStatuses pushed, ILogger<CardUpdatePublisher> logger)
 {
     public const string CardUpdated = "cardUpdated";
 
@@ -40,7 +40,7 @@ internal sealed class CardUpdatePublisher(
         // The view (with its queue count) is built before the claim, so a slow count cannot let an older status
         // claimed first reach the browser after a newer one.
         var view = await views.CreateWithQueuePositionAsync(job, publicBase, cancellationToken);
-        if (!pushed.TryClaim(job.CorrelationId, job.Status))
+        if (!await pushed.TryClaimAsync(job.CorrelationId, job.Status, cancellationToken))
         {
             logger.LogDebug("Card {CorrelationId}: {Status} was pushed already", job.CorrelationId, job.Status.ToWireName());
             return;

@@ -3,12 +3,10 @@ using SnapMagic.Cards;
 namespace SnapMagic.Api.Hub;
 
 /// <summary>
-/// The furthest status this Api has pushed for each recent card, so every status reaches a card's browser once:
-/// a worker that re-announces a finished card (it found the card finished on a redelivered message, because the
-/// worker before it died between the status write and its notice) or two copies of one message never push twice.
-/// Bounded: the oldest cards are forgotten first; after a restart a repeated notice may push again.
+/// <see cref="IPushedStatuses"/> in this process's memory, for a single Api. Bounded: the oldest cards are
+/// forgotten first; after a restart a repeated notice may push again.
 /// </summary>
-internal sealed class PushedStatuses
+internal sealed class PushedStatuses : IPushedStatuses
 {
     public const int Capacity = 100_000;
 
@@ -16,14 +14,16 @@ internal sealed class PushedStatuses
     private readonly Dictionary<string, CardStatus> _furthest = [];
     private readonly Queue<string> _oldestFirst = new();
 
-    /// <summary>True when <paramref name="status"/> is further than anything pushed for the card so far (and records it).</summary>
+    public Task<bool> TryClaimAsync(string correlationId, CardStatus status, CancellationToken cancellationToken) =>
+        Task.FromResult(TryClaim(correlationId, status));
+
     public bool TryClaim(string correlationId, CardStatus status)
     {
         lock (_lock)
         {
             if (_furthest.TryGetValue(correlationId, out var pushed))
             {
-                if (Rank(pushed) >= Rank(status))
+                if (IPushedStatuses.Rank(pushed) >= IPushedStatuses.Rank(status))
                     return false;
             }
             else
@@ -36,11 +36,4 @@ internal sealed class PushedStatuses
             return true;
         }
     }
-
-    private static int Rank(CardStatus status) => status switch
-    {
-        CardStatus.Queued => 0,
-        CardStatus.Processing => 1,
-        _ => 2,
-    };
 }

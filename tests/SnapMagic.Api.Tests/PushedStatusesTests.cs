@@ -1,25 +1,35 @@
 using SnapMagic.Api.Hub;
+using SnapMagic.Api.ScaleOut;
 using SnapMagic.Cards;
 
 namespace SnapMagic.Api.Tests;
 
-public sealed class PushedStatusesTests
+/// <summary>What every <see cref="IPushedStatuses"/> promises: each status claimed once, never after a further one.</summary>
+public abstract class PushedStatusesContract
 {
-    [Fact]
-    public void Each_status_is_claimed_once_and_never_after_a_further_one()
-    {
-        var pushed = new PushedStatuses();
-        var id = CorrelationIds.New();
+    private protected abstract IPushedStatuses Create();
 
-        Assert.True(pushed.TryClaim(id, CardStatus.Queued));
-        Assert.True(pushed.TryClaim(id, CardStatus.Processing));
-        Assert.False(pushed.TryClaim(id, CardStatus.Processing));
-        Assert.False(pushed.TryClaim(id, CardStatus.Queued));
-        Assert.True(pushed.TryClaim(id, CardStatus.Completed));
-        Assert.False(pushed.TryClaim(id, CardStatus.Completed));
-        Assert.False(pushed.TryClaim(id, CardStatus.Failed));
-        Assert.True(pushed.TryClaim(CorrelationIds.New(), CardStatus.Completed));
+    [Fact]
+    public async Task Each_status_is_claimed_once_and_never_after_a_further_one()
+    {
+        var pushed = Create();
+        var id = CorrelationIds.New();
+        Task<bool> Claim(CardStatus status) => pushed.TryClaimAsync(id, status, CancellationToken.None);
+
+        Assert.True(await Claim(CardStatus.Queued));
+        Assert.True(await Claim(CardStatus.Processing));
+        Assert.False(await Claim(CardStatus.Processing));
+        Assert.False(await Claim(CardStatus.Queued));
+        Assert.True(await Claim(CardStatus.Completed));
+        Assert.False(await Claim(CardStatus.Completed));
+        Assert.False(await Claim(CardStatus.Failed));
+        Assert.True(await pushed.TryClaimAsync(CorrelationIds.New(), CardStatus.Completed, CancellationToken.None));
     }
+}
+
+public sealed class PushedStatusesTests : PushedStatusesContract
+{
+    private protected override IPushedStatuses Create() => new PushedStatuses();
 
     [Fact]
     public void The_oldest_cards_are_forgotten_past_the_capacity()
@@ -32,5 +42,33 @@ public sealed class PushedStatusesTests
             pushed.TryClaim(CorrelationIds.New(), CardStatus.Queued);
 
         Assert.True(pushed.TryClaim(first, CardStatus.Completed));
+    }
+}
+
+/// <summary>The replicas' shared de-duplication, on a real redis-server.</summary>
+public sealed class RedisPushedStatusesTests(RedisServer redis) : PushedStatusesContract, IClassFixture<RedisServer>
+{
+    private protected override IPushedStatuses Create() => new RedisPushedStatuses(redis.Connection);
+
+    [Fact]
+    public async Task Two_replicas_share_what_was_pushed_and_claims_racing_for_one_status_win_once()
+    {
+        var replicas = new[] { Create(), Create() };
+        var id = CorrelationIds.New();
+
+        Assert.True(await replicas[0].TryClaimAsync(id, CardStatus.Processing, CancellationToken.None));
+        Assert.False(await replicas[1].TryClaimAsync(id, CardStatus.Processing, CancellationToken.None));
+        var racing = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => replicas[i % 2].TryClaimAsync(id, CardStatus.Completed, CancellationToken.None)));
+        Assert.Single(racing, claimed => claimed);
+    }
+
+    [Fact]
+    public async Task A_card_is_remembered_for_a_day()
+    {
+        var id = CorrelationIds.New();
+        await Create().TryClaimAsync(id, CardStatus.Queued, CancellationToken.None);
+
+        var ttl = await redis.Connection.GetDatabase().KeyTimeToLiveAsync(RedisPushedStatuses.KeyFor(id));
+        Assert.InRange(ttl!.Value, RedisPushedStatuses.Remembered - TimeSpan.FromMinutes(1), RedisPushedStatuses.Remembered);
     }
 }

@@ -11,13 +11,14 @@ namespace SnapMagic.TestHosting;
 /// </summary>
 public static class LoopbackAppHost
 {
-    public static string[] Args(string backend, int workers, string dataDirectory)
+    public static string[] Args(string backend, int workers, string dataDirectory, int apiReplicas = 1)
     {
         static string Port() => FreePort.Next().ToString(CultureInfo.InvariantCulture);
         return
         [
             "--backend", backend,
             "--workers", workers.ToString(CultureInfo.InvariantCulture),
+            "--api-replicas", apiReplicas.ToString(CultureInfo.InvariantCulture),
             "--api-port", Port(),
             "--web-port", Port(),
             "--dashboard-port", Port(),

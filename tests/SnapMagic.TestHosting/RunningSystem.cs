@@ -18,6 +18,7 @@ public sealed class RunningSystem : IAsyncDisposable
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
     private static readonly TimeSpan StateTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
 
     private readonly DistributedApplication _app;
     private readonly ConcurrentDictionary<string, ServiceProcess> _processes = new();
@@ -41,12 +42,13 @@ public sealed class RunningSystem : IAsyncDisposable
     public string DataDirectory { get; }
     public DistributedApplication Aspire => _app;
 
-    /// <summary>Starts the system and returns once the Api, the page and every worker replica are healthy.</summary>
+    /// <summary>Starts the system and returns once every Api replica, the page and every worker replica are healthy.</summary>
     /// <param name="settings">Environment every service gets, on top of what the AppHost gives it.</param>
+    /// <param name="apiReplicas">Api replicas (<c>--api-replicas</c>); from 2 on they are named <c>api-1</c>, <c>api-2</c>, ...</param>
     public static async Task<RunningSystem> StartAsync(string backend, int workers, string dataDirectory,
-        IReadOnlyDictionary<string, string> settings, bool dashboard)
+        IReadOnlyDictionary<string, string> settings, bool dashboard, int apiReplicas = 1)
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SnapMagic_AppHost>(LoopbackAppHost.Args(backend, workers, dataDirectory),
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SnapMagic_AppHost>(LoopbackAppHost.Args(backend, workers, dataDirectory, apiReplicas),
             (options, _) =>
             {
                 options.DisableDashboard = !dashboard;
@@ -71,9 +73,8 @@ public sealed class RunningSystem : IAsyncDisposable
             system.WebUrl = app.GetEndpoint("web", "http");
             if (dashboard)
                 system._dashboardUrl = app.GetEndpoint("aspire-dashboard", "http");
-            await system.WaitUntilAsync(() => system.Healthy("api") && system.Healthy("web")
-                && system.All.Count(p => p.Name.StartsWith("worker-", StringComparison.Ordinal) && p.Latest?.Snapshot.HealthStatus == HealthStatus.Healthy) == workers,
-                "the Api, the page and every worker to be healthy", StartTimeout);
+            await system.WaitUntilAsync(() => system.HealthyReplicas("api") == apiReplicas && system.Healthy("web") && system.HealthyReplicas("worker") == workers,
+                "every Api replica, the page and every worker to be healthy", StartTimeout);
             return system;
         }
         catch (Exception ex)
@@ -143,6 +144,11 @@ public sealed class RunningSystem : IAsyncDisposable
     private bool Healthy(string name) =>
         _processes.Values.FirstOrDefault(p => p.Name == name)?.Latest?.Snapshot.HealthStatus == HealthStatus.Healthy;
 
+    /// <summary>How many instances of the resource (<c>name</c> alone, or its replicas <c>name-1</c>, ...) are healthy.</summary>
+    private int HealthyReplicas(string name) =>
+        _processes.Values.Count(p => (p.Name == name || p.Name.StartsWith(name + "-", StringComparison.Ordinal))
+            && p.Latest?.Snapshot.HealthStatus == HealthStatus.Healthy);
+
     /// <summary>Polls <paramref name="condition"/> every 100 ms until it holds; a TimeoutException naming <paramref name="what"/> otherwise.</summary>
     public async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan timeout)
     {
@@ -175,7 +181,8 @@ public sealed class RunningSystem : IAsyncDisposable
 
     /// <summary>The AppHost's own services and servers: not the dashboard nor Aspire's hidden helpers (a project's rebuilder).</summary>
     private static bool IsOwnResource(IResource resource) =>
-        resource is ProjectResource || (resource.GetType() == typeof(ExecutableResource) && resource.Name != "aspire-dashboard");
+        resource is ProjectResource or AppHost.ScaleOut.RedisServerResource
+        || (resource.GetType() == typeof(ExecutableResource) && resource.Name != "aspire-dashboard");
 
     private ServiceProcess Track(IResource resource, string resourceId, CancellationToken stopping)
     {
@@ -228,8 +235,15 @@ public sealed class RunningSystem : IAsyncDisposable
             await _watching;
             _stopping.Dispose();
         }
+        // Aspire's stop returns once DCP was told; replicas and executables may need a moment to exit.
+        var deadline = DateTime.UtcNow + StopGrace;
         var running = pids.Where(ProcessTree.IsRunning).ToList();
+        while (running.Count > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            running = [.. running.Where(ProcessTree.IsRunning)];
+        }
         if (running.Count > 0)
-            throw new InvalidOperationException($"Processes still running after the system stopped: {string.Join(", ", running.Select(pid => $"{pid} {ProcessTree.CommandLine(pid)}"))}");
+            throw new InvalidOperationException($"Processes still running {StopGrace.TotalSeconds:0} s after the system stopped: {string.Join(", ", running.Select(pid => $"{pid} {ProcessTree.CommandLine(pid)}"))}");
     }
 }

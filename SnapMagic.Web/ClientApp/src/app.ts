@@ -82,7 +82,10 @@ export class App {
     rate: (card, rating) => void this.rate(card, rating),
   };
 
-  constructor(apiUrl: string) {
+  constructor(
+    apiUrl: string,
+    private readonly hubSkipNegotiation: boolean,
+  ) {
     this.api = new ApiClient(apiUrl, () => this.session?.token ?? null);
   }
 
@@ -159,7 +162,7 @@ export class App {
     // setTimeout holds at most ~24.8 days; tokens live 24 h.
     this.expiryTimer = window.setTimeout(() => void this.endSession(messages.sessionEnded), Math.min(session.expiresAt - Date.now(), 2 ** 31 - 1));
 
-    this.feed = new CardFeed(this.api, () => this.session?.token ?? null, {
+    this.feed = new CardFeed(this.api, () => this.session?.token ?? null, this.hubSkipNegotiation, {
       card: (card) => this.onCard(card),
       mode: (mode) => this.showMode(mode),
       unauthorized: () => void this.endSession(messages.sessionEnded),

@@ -1,4 +1,4 @@
-import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from "@microsoft/signalr";
+import { HttpTransportType, HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from "@microsoft/signalr";
 import { ApiError, type ApiClient } from "./api";
 import { isFinished, statusRank, toCardView, type CardView } from "./types";
 
@@ -33,6 +33,7 @@ export class CardFeed {
   constructor(
     private readonly api: ApiClient,
     token: () => string | null,
+    skipNegotiation: boolean,
     private readonly events: CardFeedEvents,
   ) {
     this.connection = new HubConnectionBuilder()
@@ -40,6 +41,8 @@ export class CardFeed {
         accessTokenFactory: () => token() ?? "",
         // Bearer tokens, no cookies: a cross-origin Api then needs no credentialed CORS.
         withCredentials: false,
+        // Api replicas without sticky sessions: straight to a WebSocket (any replica takes it); without one, poll.
+        ...(skipNegotiation ? { skipNegotiation: true, transport: HttpTransportType.WebSockets } : {}),
       })
       .withAutomaticReconnect(reconnectDelaysMs)
       .configureLogging(LogLevel.None)

@@ -1,10 +1,10 @@
 import { App } from "./app";
-import { readApiUrl } from "./config";
+import { readClientConfig } from "./config";
 
 /** Reads /config.json (where the Api is), then starts the page. */
 async function main(): Promise<void> {
-  const apiUrl = await readApiUrl("config.json");
-  if (apiUrl) new App(apiUrl).start();
+  const config = await readClientConfig("config.json");
+  if (config) new App(config.apiUrl, config.hubSkipNegotiation).start();
 }
 
 void main();

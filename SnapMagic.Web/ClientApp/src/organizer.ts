@@ -1,10 +1,10 @@
-import { readApiUrl } from "./config";
+import { readClientConfig } from "./config";
 import { Dashboard } from "./organizer/dashboard";
 
 /** The organizer's page (/organizer/): reads ../config.json (where the Api is), then starts the dashboard. */
 async function main(): Promise<void> {
-  const apiUrl = await readApiUrl("../config.json");
-  if (apiUrl) new Dashboard(apiUrl).start();
+  const config = await readClientConfig("../config.json");
+  if (config) new Dashboard(config.apiUrl).start();
 }
 
 void main();

@@ -20,6 +20,10 @@ public sealed class BenchmarkSystem : IAsyncDisposable
     public ApiClient Api { get; private set; } = null!;
     /// <summary>The Api's own process (not the <c>dotnet run</c> Aspire starts it with).</summary>
     public int ApiPid => App["api"].Pid ?? throw new InvalidOperationException("The Api has no process.");
+    /// <summary>Each Api replica's own process and address (one Api: its process and the Api's address).</summary>
+    public IReadOnlyList<(int Pid, Uri Address)> ApiReplicaProcesses => Settings.ApiReplicas == 1
+        ? [(ApiPid, App.ApiUrl)]
+        : [.. TestHosting.ApiReplicas.Of(App).Select(r => (r.Pid ?? throw new InvalidOperationException($"{r.Name} has no process."), TestHosting.ApiReplicas.OwnAddress(r)))];
     public IReadOnlyList<int> WorkerPids =>
         [.. App.All.Where(s => s.Name.StartsWith("worker-", StringComparison.Ordinal)).Select(s => s.Pid).OfType<int>()];
 
@@ -37,7 +41,7 @@ public sealed class BenchmarkSystem : IAsyncDisposable
                 // The same local model (fixed latency L) on both backends, so the pipeline figures compare.
                 ["ImageModel__Provider"] = "Local",
             };
-            system._app = await RunningSystem.StartAsync(backend, settings.Workers, system._dataDirectory, environment, dashboard: true)
+            system._app = await RunningSystem.StartAsync(backend, settings.Workers, system._dataDirectory, environment, dashboard: true, settings.ApiReplicas)
                 .WaitAsync(cancellationToken);
             system.Api = new ApiClient(system._app.ApiUrl);
             return system;

@@ -34,11 +34,7 @@ public sealed class ConnectionScenario : IScenario
         context.Progress($"connections: starting the system ({settings.Describe()})");
         await using var system = await BenchmarkSystem.StartAsync(context.Options.Backend, settings, cancellationToken);
         var api = system.Api;
-        var sessions = await api.LogInManyAsync(Sessions, cancellationToken);
-        var cards = new string[Sessions];
-        await Parallel.ForAsync(0, Sessions, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (i, ct) => cards[i] = await api.SubmitAsync(sessions[i], Prompts.For("connections", i), ct));
-        await WaitAllFinalAsync(api, sessions, cards, cancellationToken);
+        var (sessions, cards) = await SessionsWithFinishedCardsAsync(api, Sessions, "connections", cancellationToken);
 
         var pid = system.ApiPid;
         var baselineCpu = CpuWindow.Start(pid);
@@ -54,7 +50,7 @@ public sealed class ConnectionScenario : IScenario
                 context.Progress($"connections: opening up to {level} (have {connections.Count})");
                 var errors = new LatencySample("open");
                 using (var deadline = Deadline.After(LevelLimit, cancellationToken))
-                    await OpenUpToAsync(api, sessions, cards, connections, level, errors, deadline.Token);
+                    await OpenUpToAsync([api.HubUrl], sessions, cards, connections, level, errors, deadline.Token);
                 cancellationToken.ThrowIfCancellationRequested();
 
                 context.Progress($"connections: {connections.Count} open; idle window {idleWindow.TotalSeconds:0} s, then {probes} probe cards");
@@ -81,6 +77,18 @@ public sealed class ConnectionScenario : IScenario
         Write(report, settings, levels, idleWindow, probes, baseline, results);
     }
 
+    /// <summary><paramref name="count"/> sessions, each with one card made and finished, for connections to subscribe to.</summary>
+    internal static async Task<(IReadOnlyList<Session> Sessions, string[] Cards)> SessionsWithFinishedCardsAsync(ApiClient api, int count,
+        string prompt, CancellationToken cancellationToken)
+    {
+        var sessions = await api.LogInManyAsync(count, cancellationToken);
+        var cards = new string[count];
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (i, ct) => cards[i] = await api.SubmitAsync(sessions[i], Prompts.For(prompt, i), ct));
+        await WaitAllFinalAsync(api, sessions, cards, cancellationToken);
+        return (sessions, cards);
+    }
+
     private static async Task WaitAllFinalAsync(ApiClient api, IReadOnlyList<Session> sessions, string[] cards, CancellationToken cancellationToken)
     {
         using var deadline = Deadline.After(TimeSpan.FromSeconds(120), cancellationToken);
@@ -92,7 +100,8 @@ public sealed class ConnectionScenario : IScenario
     }
 
     /// <summary>Opens connections until <paramref name="level"/> are open; stops early after many failures or at the deadline.</summary>
-    private static async Task OpenUpToAsync(ApiClient api, IReadOnlyList<Session> sessions, string[] cards,
+    /// <param name="hubUrls">Where the connections go, in turn (one Api: its hub; replicas: each one's own).</param>
+    internal static async Task OpenUpToAsync(IReadOnlyList<Uri> hubUrls, IReadOnlyList<Session> sessions, string[] cards,
         ConcurrentBag<HubConnection> connections, int level, LatencySample errors, CancellationToken deadline)
     {
         var next = connections.Count;
@@ -107,7 +116,7 @@ public sealed class ConnectionScenario : IScenario
                 HubConnection? client = null;
                 try
                 {
-                    client = await CardsHubConnection.StartAsync(api.HubUrl, sessions[s].Token, ct);
+                    client = await CardsHubConnection.StartAsync(hubUrls[i % hubUrls.Count], sessions[s].Token, ct);
                     await client.InvokeAsync<CardSnapshot>("Subscribe", cards[s], ct);
                     connections.Add(client);
                     client = null;
@@ -131,7 +140,7 @@ public sealed class ConnectionScenario : IScenario
     }
 
     /// <summary>Cards completing while the connections are open: each probe card is watched by a fresh connection of its session.</summary>
-    private static async Task<LatencySample> ProbeAsync(ApiClient api, IReadOnlyList<Session> sessions, int probes, int level, CancellationToken cancellationToken)
+    internal static async Task<LatencySample> ProbeAsync(ApiClient api, IReadOnlyList<Session> sessions, int probes, int level, CancellationToken cancellationToken)
     {
         var push = new LatencySample($"push at {level}");
         await Task.WhenAll(Enumerable.Range(0, probes).Select(async i =>

@@ -15,6 +15,8 @@ public sealed class WebHostTests(BrowserSystem system)
         Assert.True(response.Headers.CacheControl?.NoStore, "config.json must not be cached.");
         using var config = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(system.System.App.ApiUrl.ToString().TrimEnd('/'), config.RootElement.GetProperty("apiUrl").GetString());
+        // One Api replica: the page negotiates (and may fall back to other transports before polling).
+        Assert.False(config.RootElement.GetProperty("hubSkipNegotiation").GetBoolean());
     }
 
     [Fact]

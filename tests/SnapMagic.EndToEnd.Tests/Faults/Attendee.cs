@@ -20,14 +20,16 @@ public sealed record CardView(string CorrelationId, string Status, DateTimeOffse
 public sealed class Attendee : IAsyncDisposable
 {
     private readonly SnapMagicSystem _system;
+    private readonly Uri _hubAddress;
     private readonly List<string> _cards = [];
     private readonly List<HubPushes<CardView>> _closedHubs = [];
     private HubPushes<CardView> _pushes = null!;
     private readonly Dictionary<string, CardView> _snapshots = [];
 
-    private Attendee(SnapMagicSystem system, string token, string sessionId)
+    private Attendee(SnapMagicSystem system, Uri hubAddress, string token, string sessionId)
     {
         _system = system;
+        _hubAddress = hubAddress;
         Token = token;
         SessionId = sessionId;
     }
@@ -37,12 +39,13 @@ public sealed class Attendee : IAsyncDisposable
     public HubConnection Hub { get; private set; } = null!;
     public IReadOnlyList<string> Cards => _cards;
 
-    public static async Task<Attendee> LogInAsync(SnapMagicSystem system)
+    /// <param name="hubAddress">Where the hub connection goes: the Api's address unless given (one Api replica's own, say).</param>
+    public static async Task<Attendee> LogInAsync(SnapMagicSystem system, Uri? hubAddress = null)
     {
         using var response = await system.Api.PostAsJsonAsync("/api/auth/login", new { username = "demo", password = "demo" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var attendee = new Attendee(system, body.GetProperty("token").GetString()!, body.GetProperty("sessionId").GetString()!);
+        var attendee = new Attendee(system, hubAddress ?? system.App.ApiUrl, body.GetProperty("token").GetString()!, body.GetProperty("sessionId").GetString()!);
         await attendee.ConnectAsync();
         return attendee;
     }
@@ -74,17 +77,29 @@ public sealed class Attendee : IAsyncDisposable
     /// </summary>
     public async Task ReconnectAsync()
     {
-        _closedHubs.Add(_pushes);
-        _pushes.Dispose();
-        await Hub.DisposeAsync();
+        // A retried reconnect (the last attempt failed) must not count the same connection's pushes twice.
+        if (!_closedHubs.Contains(_pushes))
+        {
+            _closedHubs.Add(_pushes);
+            _pushes.Dispose();
+            await Hub.DisposeAsync();
+        }
         await ConnectAsync();
         foreach (var id in _cards)
             _snapshots[id] = await Hub.InvokeAsync<CardView>("Subscribe", id);
     }
 
+    /// <summary>How many connections this attendee has had to replace.</summary>
+    public int Reconnects => _closedHubs.Count;
+
     /// <summary>Every <c>cardUpdated</c> this attendee received for the card, on any of its connections, oldest first.</summary>
-    public IReadOnlyList<CardView> Pushes(string correlationId) =>
-        [.. _closedHubs.Append(_pushes).SelectMany(h => h.All).Where(c => c.CorrelationId == correlationId)];
+    public IReadOnlyList<CardView> Pushes(string correlationId) => [.. EveryPush.Where(c => c.CorrelationId == correlationId)];
+
+    /// <summary>Every <c>cardUpdated</c> this attendee received, whatever card it was for, oldest first.</summary>
+    public IReadOnlyList<CardView> EveryPush => [.. _closedHubs.Append(_pushes).SelectMany(h => h.All)];
+
+    /// <summary>Every <c>cardUpdated</c> the current connection received (since the latest reconnect), oldest first.</summary>
+    public IReadOnlyList<CardView> PushesOnThisConnection => _pushes.All;
 
     /// <summary>What the last Subscribe of the card answered (on submit, or on the latest reconnect).</summary>
     public CardView Snapshot(string correlationId) => _snapshots[correlationId];
@@ -161,7 +176,7 @@ public sealed class Attendee : IAsyncDisposable
     /// <summary>A new hub connection, its pushes kept from the start.</summary>
     private async Task ConnectAsync()
     {
-        Hub = await CardsHubConnection.StartAsync(CardsHubConnection.UrlOn(_system.App.ApiUrl), Token);
+        Hub = await CardsHubConnection.StartAsync(CardsHubConnection.UrlOn(_hubAddress), Token);
         _pushes = new HubPushes<CardView>(Hub, CardsHubConnection.CardUpdated);
     }
 

@@ -9,15 +9,18 @@ public sealed class DuplicateDeliveryTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
-    [Fact]
-    public async Task Copies_of_a_card_message_make_one_image_and_one_push_per_status()
+    /// <param name="apiReplicas">With 2, the copies' notices reach either replica: the de-duplication they share still pushes once.</param>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Copies_of_a_card_message_make_one_image_and_one_push_per_status(int apiReplicas)
     {
         await using var system = await FaultSystem.StartAsync(workers: 2, new Dictionary<string, string>
         {
             ["Worker__Concurrency"] = "2",
             ["ImageModel__MaxConcurrency"] = "2",
             ["ImageModel__Local__LatencyMs"] = "1500",
-        });
+        }, apiReplicas);
         await using var attendee = await Attendee.LogInAsync(system);
         // Two more copies right behind each card's own message: four free slots take the copies of a card
         // within a poll of each other, so they are worked side by side, on both workers.

@@ -14,11 +14,13 @@ namespace SnapMagic.EndToEnd.Tests.Faults;
 public sealed class FaultSystem : SnapMagicSystem, IAsyncDisposable
 {
     private readonly int _workers;
+    private readonly int _apiReplicas;
     private readonly Dictionary<string, string> _environment;
 
-    private FaultSystem(int workers, IReadOnlyDictionary<string, string> environment)
+    private FaultSystem(int workers, int apiReplicas, IReadOnlyDictionary<string, string> environment)
     {
         _workers = workers;
+        _apiReplicas = apiReplicas;
         _environment = new Dictionary<string, string>
         {
             // Fault tests submit bursts from one session.
@@ -32,11 +34,13 @@ public sealed class FaultSystem : SnapMagicSystem, IAsyncDisposable
 
     protected override int Workers => _workers;
 
+    protected override int ApiReplicas => _apiReplicas;
+
     protected override bool Dashboard => false;
 
-    public static async Task<FaultSystem> StartAsync(int workers, IReadOnlyDictionary<string, string> environment)
+    public static async Task<FaultSystem> StartAsync(int workers, IReadOnlyDictionary<string, string> environment, int apiReplicas = 1)
     {
-        var system = new FaultSystem(workers, environment);
+        var system = new FaultSystem(workers, apiReplicas, environment);
         await system.InitializeAsync();
         return system;
     }

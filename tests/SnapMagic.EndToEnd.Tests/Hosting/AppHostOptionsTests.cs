@@ -9,17 +9,17 @@ public sealed class AppHostOptionsTests
     {
         var options = AppHostOptions.Parse([]);
 
-        Assert.Equal((2, Backend.Embedded, 5180, 5080, 18888, null), (options.Workers, options.Backend, options.ApiPort, options.WebPort, options.DashboardPort, options.DataDirectory));
+        Assert.Equal((2, 1, Backend.Embedded, 5180, 5080, 18888, null), (options.Workers, options.ApiReplicas, options.Backend, options.ApiPort, options.WebPort, options.DashboardPort, options.DataDirectory));
     }
 
     [Fact]
     public void Reads_every_option_and_passes_Aspire_settings_through()
     {
-        var options = AppHostOptions.Parse(["--workers", "3", "--backend", "aws", "--api-port", "6001", "--web-port", "6002", "--dashboard-port", "6003",
+        var options = AppHostOptions.Parse(["--workers", "3", "--api-replicas", "4", "--backend", "aws", "--api-port", "6001", "--web-port", "6002", "--dashboard-port", "6003",
             "--data-dir", "/tmp/snapmagic-data", "--ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true"]);
 
-        Assert.Equal((3, Backend.Aws, 6001, 6002, 6003, "/tmp/snapmagic-data"),
-            (options.Workers, options.Backend, options.ApiPort, options.WebPort, options.DashboardPort, options.DataDirectory));
+        Assert.Equal((3, 4, Backend.Aws, 6001, 6002, 6003, "/tmp/snapmagic-data"),
+            (options.Workers, options.ApiReplicas, options.Backend, options.ApiPort, options.WebPort, options.DashboardPort, options.DataDirectory));
         Assert.Equal(["--ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true"], options.AspireArgs);
     }
 
@@ -45,6 +45,8 @@ public sealed class AppHostOptionsTests
     [InlineData("--workers", "many")]
     [InlineData("--workers", "0")]
     [InlineData("--api-port", "70000")]
+    [InlineData("--api-replicas", "0")]
+    [InlineData("--api-replicas", "17")]
     [InlineData("--backend", "mainframe")]
     [InlineData("--colour")]
     [InlineData("--no-restart")]

@@ -15,6 +15,9 @@ public abstract class SnapMagicSystem : IAsyncLifetime
 
     protected virtual int Workers => 2;
 
+    /// <summary>Api replicas behind the one Api address (<c>--api-replicas</c>); 2 or more share a Redis.</summary>
+    protected virtual int ApiReplicas => 1;
+
     /// <summary>Whether the Aspire dashboard runs (the telemetry and dashboard tests read it).</summary>
     protected virtual bool Dashboard => true;
 
@@ -44,7 +47,7 @@ public abstract class SnapMagicSystem : IAsyncLifetime
             // The subclass's settings win over these defaults.
             foreach (var (key, value) in await StartBackendAsync())
                 settings[key] = value;
-            _app = await RunningSystem.StartAsync(Backend, Workers, _dataDirectory, settings, Dashboard);
+            _app = await RunningSystem.StartAsync(Backend, Workers, _dataDirectory, settings, Dashboard, ApiReplicas);
             Api = new HttpClient { BaseAddress = _app.ApiUrl, Timeout = TimeSpan.FromSeconds(30) };
         }
         catch

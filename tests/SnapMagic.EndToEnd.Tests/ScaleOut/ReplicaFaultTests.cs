@@ -1,0 +1,131 @@
+using System.Net.WebSockets;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using SnapMagic.Cards;
+using SnapMagic.EndToEnd.Tests.Faults;
+
+namespace SnapMagic.EndToEnd.Tests.ScaleOut;
+
+/// <summary>
+/// Faults of the scaled-out system (two Api replicas, one Redis) while cards are in flight: a replica SIGKILLed,
+/// Redis stopped and started again. The attendees' clients do what the page does: reconnect through the one Api
+/// address when their connection drops, re-subscribe, and take the snapshots; every card reaches its owner once.
+/// </summary>
+public sealed class ReplicaFaultTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
+
+    private static readonly Dictionary<string, string> OneCardAtATime = new()
+    {
+        ["Worker__Concurrency"] = "1",
+        ["ImageModel__MaxConcurrency"] = "1",
+        ["ImageModel__Local__LatencyMs"] = "1500",
+    };
+
+    [Fact]
+    public async Task Clients_of_a_killed_replica_reconnect_through_the_same_address_and_get_every_card()
+    {
+        await using var system = await FaultSystem.StartAsync(workers: 1, OneCardAtATime, apiReplicas: 2);
+        var attendees = await LogInAsync(system, count: 6);
+        try
+        {
+            foreach (var attendee in attendees)
+                await attendee.SubmitAsync(2, "a card that outlives its replica");
+            var first = attendees[0].Cards[0];
+            await WaitUntilProcessingAsync(system, first);
+
+            await system.App.KillAsync(ApiReplicas.Of(system.App)[0].Name);
+
+            // The shared address spread the connections over both replicas: the killed one's clients lost theirs.
+            await system.WaitUntilAsync(() => attendees.Any(a => a.Hub.State == HubConnectionState.Disconnected), "a connection of the killed replica to drop", Deadline);
+            foreach (var attendee in attendees)
+                await WaitAllCompletedReconnectingAsync(system, attendee);
+            await DeliveryAssertions.EveryCardReachedItsOwnerOnceAsync(system, attendees, Deadline);
+            Assert.Contains(attendees, a => a.Reconnects > 0);
+        }
+        finally
+        {
+            foreach (var attendee in attendees)
+                await attendee.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Pushes_resume_after_Redis_restarts_and_no_card_is_lost_to_a_waiting_client()
+    {
+        await using var system = await FaultSystem.StartAsync(workers: 1, OneCardAtATime, apiReplicas: 2);
+        var attendees = await LogInAsync(system, count: 4);
+        try
+        {
+            foreach (var attendee in attendees)
+                await attendee.SubmitAsync(2, "a card that outlives a Redis restart");
+            var first = attendees[0].Cards[0];
+            await WaitUntilProcessingAsync(system, first);
+
+            await system.App.StopAsync("redis");
+            // A card finishes while the backplane is down: its push cannot be delivered.
+            using (var store = system.OpenJobStore())
+            {
+                await system.WaitUntilAsync(async () => (await store.GetAsync(first))?.Status == CardStatus.Completed,
+                    "the first card to complete while Redis is down", Deadline);
+            }
+            await system.App.StartAgainAsync("redis");
+
+            foreach (var attendee in attendees)
+                await WaitAllCompletedReconnectingAsync(system, attendee);
+            await DeliveryAssertions.EveryCardReachedItsOwnerOnceAsync(system, attendees, Deadline);
+            // The replicas closed every connection when the backplane went away, so every client re-subscribed,
+            Assert.All(attendees, a => Assert.True(a.Reconnects > 0, $"Session {a.SessionId} was never made to reconnect."));
+            // and cards finished after the restart were pushed again.
+            Assert.Contains(attendees, a => a.PushesOnThisConnection.Count > 0);
+        }
+        finally
+        {
+            foreach (var attendee in attendees)
+                await attendee.DisposeAsync();
+        }
+    }
+
+    /// <summary>From the store, not the pushes: a replica may have closed the connection meanwhile.</summary>
+    private static async Task WaitUntilProcessingAsync(FaultSystem system, string correlationId)
+    {
+        using var store = system.OpenJobStore();
+        await system.WaitUntilAsync(async () => (await store.GetAsync(correlationId))?.Status is not (null or CardStatus.Queued),
+            "the first card to be processing", Deadline);
+    }
+
+    private static async Task<List<Attendee>> LogInAsync(FaultSystem system, int count)
+    {
+        var attendees = new List<Attendee>();
+        for (var i = 0; i < count; i++)
+            attendees.Add(await Attendee.LogInAsync(system));
+        return attendees;
+    }
+
+    /// <summary>
+    /// Waits for the attendee's cards as the page does: when the connection drops, reconnect through the Api's
+    /// address (retrying while it leads nowhere: a dead replica, or a replica without its backplane), re-subscribe.
+    /// </summary>
+    private static async Task WaitAllCompletedReconnectingAsync(FaultSystem system, Attendee attendee)
+    {
+        var deadline = DateTime.UtcNow + Deadline;
+        while (true)
+        {
+            try
+            {
+                if (attendee.Hub.State == HubConnectionState.Disconnected)
+                    await attendee.ReconnectAsync();
+                await attendee.WaitAllCompletedAsync(attendee.Cards, deadline - DateTime.UtcNow);
+                return;
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException or IOException or WebSocketException
+                    or HttpRequestException or HubException or TimeoutException
+                && (attendee.Hub.State == HubConnectionState.Disconnected || ex is WebSocketException or HttpRequestException)
+                && DateTime.UtcNow < deadline)
+            {
+                // The page's reconnect back-off, shortened.
+                await Task.Delay(250);
+            }
+        }
+    }
+}
