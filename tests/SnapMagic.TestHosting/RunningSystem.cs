@@ -110,7 +110,8 @@ public sealed class RunningSystem : IAsyncDisposable
     public async Task StopAsync(string name)
     {
         var service = this[name];
-        var pid = service.Pid ?? throw new InvalidOperationException($"{name} has no process to stop ({service.State}).");
+        // A project runs under `dotnet run` (its process is the launcher's child); an executable is the launcher itself.
+        var pid = service.Pid ?? service.LauncherPid ?? throw new InvalidOperationException($"{name} has no process to stop ({service.State}).");
         if (Terminate(pid, SigTerm) != 0)
             throw new InvalidOperationException($"SIGTERM to {name} (pid {pid}) failed: errno {Marshal.GetLastPInvokeError()}.");
         await WaitUntilAsync(() => IsDown(service), $"{name} to stop", StateTimeout);
