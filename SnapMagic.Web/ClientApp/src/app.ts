@@ -389,7 +389,7 @@ export class App {
     this.ui.resultBody.querySelector<HTMLButtonElement>(`.rate-${rating}`)?.focus();
     try {
       await this.api.rateCard(card.correlationId, rating);
-      this.ui.resultStatus.textContent = rating === "up" ? "Thanks! You gave your card a thumbs up." : "Thanks! You gave your card a thumbs down.";
+      this.ui.resultStatus.textContent = statusText(this.cards.get(card.correlationId) ?? { ...before, rating });
     } catch (error) {
       this.cards.set(card.correlationId, before);
       this.renderResult();

@@ -39,6 +39,9 @@ export function statusText(card: CardView | null): string {
     case "processing":
       return "Painting your card… this takes a few seconds.";
     case "completed":
+      // Derived from the card, so a later render (a push, a poll, a reconnect) keeps the thanks.
+      if (card.rating === "up") return "Thanks! You gave your card a thumbs up.";
+      if (card.rating === "down") return "Thanks! You gave your card a thumbs down.";
       return "Your card is ready!";
     case "failed":
       // The filter may stop the prompt or the finished picture: say "card", which is true of both.
