@@ -151,7 +151,7 @@ public sealed class ModelLifecycleCheckTests : FakeBedrockTests
 
     private async Task<IReadOnlyList<FakeLogRecord>> CheckAsync(BedrockModelFamily family, Action<BedrockOptions>? configure = null)
     {
-        var options = Options(o => { o.Family = family; configure?.Invoke(o); });
+        var options = Options(family, configure);
         using var services = new ServiceCollection()
             .AddSingleton(new BedrockControlPlaneClient(options, TestCredentials))
             .BuildServiceProvider();
