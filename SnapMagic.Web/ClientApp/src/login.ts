@@ -7,7 +7,7 @@ import { clearSession, loadSession, saveSession, type Session } from "./session"
 export interface LoginPage {
   /** Where the page keeps its session (session.ts): an attendee's and an organizer's login live apart. */
   storageKey?: string;
-  /** Only the organizers' login opens this page. */
+  /** Only the organizers' login opens this page (and the signed-in bar says so). */
   organizerOnly?: boolean;
   /** What the page shows only while logged in. */
   content: HTMLElement;
@@ -26,8 +26,8 @@ interface LoginFields {
 
 /**
  * The login both pages share: it draws the form into the page's empty #login-form (so both pages ask alike
- * and say the same when a login fails, and no form can send a password before the script runs), keeps the
- * session, and owns the signed-in bar's "Log out" and every way a session ends.
+ * and say the same when a login fails, and no form can send a password before the script runs) and the
+ * signed-in bar with its "Log out" into #session-bar, keeps the session, and owns every way a session ends.
  */
 export class Login {
   private current: Session | null;
@@ -53,14 +53,15 @@ export class Login {
       event.preventDefault();
       void this.submit();
     });
-    byId<HTMLButtonElement>("logout").addEventListener("click", () => void this.end(null));
+    const logOut = renderSessionBar(this.sessionBar, this.page.organizerOnly ? "Signed in as organizer" : "Signed in");
+    logOut.addEventListener("click", () => void this.end(null));
     if (this.current) void this.enter(this.current);
     else this.showForm(null);
   }
 
-  /** The Api no longer takes the session: back to the login form, saying so. */
+  /** The Api no longer takes the session: back to the login form, saying so (once; a late answer after a log-out changes nothing). */
   sessionEnded(): void {
-    void this.end(messages.sessionEnded);
+    if (this.current) void this.end(messages.sessionEnded);
   }
 
   /** Back to the login form; the message says why (null: the user logged out). */
@@ -143,4 +144,11 @@ function renderFields(form: HTMLFormElement): LoginFields {
     fields.button,
   );
   return fields;
+}
+
+/** The signed-in bar: whose session this is, and "Log out" (returned). */
+function renderSessionBar(bar: HTMLElement, note: string): HTMLButtonElement {
+  const logOut = h("button", { type: "button", id: "logout", class: "button button-ghost" }, "Log out");
+  bar.replaceChildren(h("span", { class: "session-note" }, note), logOut);
+  return logOut;
 }
