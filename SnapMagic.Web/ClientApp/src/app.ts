@@ -1,9 +1,10 @@
 import { ApiClient, ApiError } from "./api";
 import { CardFeed, type FeedMode } from "./cardFeed";
-import { byId, showText } from "./dom";
+import { byId, setBusy, showText } from "./dom";
+import { Login } from "./login";
 import { describeError, messages } from "./messages";
 import { checkPrompt, PROMPT_MAX, PROMPT_MIN } from "./prompt";
-import { clearSession, loadSession, saveSession, type Session } from "./session";
+import type { Session } from "./session";
 import { isFinished, newestFirst, statusRank, type CardRating, type CardView } from "./types";
 import { newUuid } from "./uuid";
 import { renderGalleryItem } from "./views/galleryView";
@@ -25,7 +26,7 @@ const modeTexts: Record<FeedMode, string> = {
 /** The attendee's page: log in, create a card, follow it live, see and download it, browse "My cards". */
 export class App {
   private readonly api: ApiClient;
-  private session: Session | null = loadSession();
+  private readonly login: Login;
   private feed: CardFeed | null = null;
   private readonly cards = new Map<string, CardView>();
   private currentId: string | null = null;
@@ -33,21 +34,10 @@ export class App {
   private sending = false;
   private cooldownUntil = 0;
   private cooldownTimer: number | undefined;
-  private expiryTimer: number | undefined;
   private galleryTimer: number | undefined;
 
   private readonly ui = {
-    sessionBar: byId("session-bar"),
-    logout: byId<HTMLButtonElement>("logout"),
     banner: byId("banner"),
-    loginView: byId("login-view"),
-    loginForm: byId<HTMLFormElement>("login-form"),
-    loginFields: byId<HTMLFieldSetElement>("login-fields"),
-    username: byId<HTMLInputElement>("username"),
-    password: byId<HTMLInputElement>("password"),
-    loginError: byId("login-error"),
-    loginButton: byId<HTMLButtonElement>("login-button"),
-    appView: byId("app-view"),
     cardForm: byId<HTMLFormElement>("card-form"),
     prompt: byId<HTMLTextAreaElement>("prompt"),
     counter: byId("prompt-counter"),
@@ -87,14 +77,18 @@ export class App {
     private readonly hubSkipNegotiation: boolean,
   ) {
     this.api = new ApiClient(apiUrl, () => this.session?.token ?? null);
+    this.login = new Login(this.api, {
+      content: byId("app-view"),
+      entered: () => this.enterApp(),
+      ended: () => this.forgetSession(),
+    });
+  }
+
+  private get session(): Session | null {
+    return this.login.session;
   }
 
   start(): void {
-    this.ui.loginForm.addEventListener("submit", (event) => {
-      event.preventDefault();
-      void this.logIn();
-    });
-    this.ui.logout.addEventListener("click", () => void this.endSession(null));
     this.ui.cardForm.addEventListener("submit", (event) => {
       event.preventDefault();
       this.generate();
@@ -106,78 +100,27 @@ export class App {
       if (this.session) void this.loadGallery();
     });
     this.updateCounter();
-    this.ui.loginFields.disabled = false;
-
-    if (this.session) void this.enterApp();
-    else this.showLogin(null);
+    this.login.start();
   }
 
-  // ---- Log in / out -------------------------------------------------------------------------
-
-  private showLogin(message: string | null): void {
-    this.ui.appView.hidden = true;
-    this.ui.sessionBar.hidden = true;
-    this.ui.loginView.hidden = false;
-    showText(this.ui.loginError, message);
-    this.ui.username.focus();
-  }
-
-  private async logIn(): Promise<void> {
-    const username = this.ui.username.value.trim();
-    const password = this.ui.password.value;
-    if (!username || !password) {
-      showText(this.ui.loginError, messages.missingCredentials);
-      (username ? this.ui.password : this.ui.username).focus();
-      return;
-    }
-
-    this.setBusy(this.ui.loginButton, true, "Logging in…");
-    showText(this.ui.loginError, null);
-    try {
-      const result = await this.api.login(username, password);
-      this.session = { token: result.token, sessionId: result.sessionId, expiresAt: Date.now() + result.expiresIn * 1000 };
-      saveSession(this.session);
-      this.ui.password.value = "";
-      await this.enterApp();
-    } catch (error) {
-      const wrong = error instanceof ApiError && error.kind === "unauthorized";
-      showText(this.ui.loginError, wrong ? messages.wrongCredentials : describeError(error));
-      this.ui.password.focus();
-      this.ui.password.select();
-    } finally {
-      this.setBusy(this.ui.loginButton, false, "Log in");
-    }
-  }
+  // ---- While logged in --------------------------------------------------------------------
 
   private async enterApp(): Promise<void> {
-    const session = this.session;
-    if (!session) return;
-    this.ui.loginView.hidden = true;
-    this.ui.appView.hidden = false;
-    this.ui.sessionBar.hidden = false;
     this.renderResult();
     this.ui.prompt.focus();
-
-    window.clearTimeout(this.expiryTimer);
-    // setTimeout holds at most ~24.8 days; tokens live 24 h.
-    this.expiryTimer = window.setTimeout(() => void this.endSession(messages.sessionEnded), Math.min(session.expiresAt - Date.now(), 2 ** 31 - 1));
-
     this.feed = new CardFeed(this.api, () => this.session?.token ?? null, this.hubSkipNegotiation, {
       card: (card) => this.onCard(card),
       mode: (mode) => this.showMode(mode),
-      unauthorized: () => void this.endSession(messages.sessionEnded),
+      unauthorized: () => this.login.sessionEnded(),
     });
     void this.feed.start();
     await this.loadGallery();
   }
 
-  /** Log out (message null) or be sent back to the login because the session ended. */
-  private async endSession(message: string | null): Promise<void> {
+  /** The session is over: stop following its cards and forget them. */
+  private async forgetSession(): Promise<void> {
     const feed = this.feed;
     this.feed = null;
-    this.session = null;
-    clearSession();
-    window.clearTimeout(this.expiryTimer);
     window.clearTimeout(this.galleryTimer);
     this.cards.clear();
     this.currentId = null;
@@ -186,7 +129,6 @@ export class App {
     this.ui.prompt.value = "";
     this.updateCounter();
     showText(this.ui.formError, null);
-    this.showLogin(message);
     await feed?.stop();
   }
 
@@ -229,7 +171,7 @@ export class App {
     const attempt = this.attempt?.prompt === prompt ? this.attempt : { prompt, key: newUuid() };
     this.attempt = attempt;
     this.sending = true;
-    this.setBusy(this.ui.generate, true, "Sending…");
+    setBusy(this.ui.generate, true, "Sending…");
     showText(this.ui.formError, null);
     try {
       const accepted = await this.api.createCard(prompt, attempt.key);
@@ -258,7 +200,7 @@ export class App {
     } catch (error) {
       if (this.session !== session) return;
       if (error instanceof ApiError && error.kind === "unauthorized") {
-        void this.endSession(messages.sessionEnded);
+        this.login.sessionEnded();
         return;
       }
       if (error instanceof ApiError && error.kind === "rateLimited") {
@@ -276,7 +218,7 @@ export class App {
       this.showFormError(describeError(error) + again, "request");
     } finally {
       this.sending = false;
-      this.setBusy(this.ui.generate, false, "Generate card");
+      setBusy(this.ui.generate, false, "Generate card");
     }
   }
 
@@ -333,7 +275,7 @@ export class App {
       if (this.ui.banner.textContent === messages.network) showText(this.ui.banner, null);
     } catch (error) {
       if (this.session !== session) return;
-      if (error instanceof ApiError && error.kind === "unauthorized") void this.endSession(messages.sessionEnded);
+      if (error instanceof ApiError && error.kind === "unauthorized") this.login.sessionEnded();
       else showText(this.ui.banner, describeError(error));
     }
   }
@@ -393,7 +335,7 @@ export class App {
     } catch (error) {
       this.cards.set(card.correlationId, before);
       this.renderResult();
-      if (error instanceof ApiError && error.kind === "unauthorized") return void this.endSession(messages.sessionEnded);
+      if (error instanceof ApiError && error.kind === "unauthorized") return this.login.sessionEnded();
       this.ui.resultStatus.textContent = describeError(error);
     }
   }
@@ -422,11 +364,5 @@ export class App {
     if (link.origin !== new URL(this.api.baseUrl).origin) return url;
     link.searchParams.set("download", "1");
     return link.toString();
-  }
-
-  private setBusy(button: HTMLButtonElement, busy: boolean, label: string): void {
-    button.disabled = busy;
-    button.setAttribute("aria-busy", String(busy));
-    button.textContent = label;
   }
 }

@@ -26,3 +26,10 @@ export function showText(element: HTMLElement, text: string | null): void {
   element.textContent = text ?? "";
   element.hidden = !text;
 }
+
+/** A button that says what it is doing while its request runs, and cannot be pressed twice meanwhile. */
+export function setBusy(button: HTMLButtonElement, busy: boolean, label: string): void {
+  button.disabled = busy;
+  button.setAttribute("aria-busy", String(busy));
+  button.textContent = label;
+}

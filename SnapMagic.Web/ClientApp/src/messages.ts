@@ -8,6 +8,7 @@ export const messages = {
   server: "Something went wrong on our side. Please try again in a moment.",
   wrongCredentials: "Wrong username or password. Please check them and try again.",
   missingCredentials: "Please enter both the username and the password.",
+  organizerOnly: "These are an attendee's login details. The dashboard needs the organizer's.",
   sessionEnded: "Your session has ended. Please log in again.",
   invalid: "SnapMagic could not accept that. Please check your prompt and try again.",
   cardMissing: "This card can no longer be found.",

@@ -22,8 +22,7 @@ public sealed class BedrockFamiliesTests : FakeBedrockTests
     [MemberData(nameof(Families))]
     public async Task PaintsTheArtWindowAndKeepsTheFrameCrisp(BedrockModelFamily family)
     {
-        using var client = Client();
-        var png = await Model(family, client).PaintCardAsync(new("c1", Prompt));
+        var png = await PaintAsync(family);
 
         // The fake disturbs the frame (Nova Canvas, Stability) or answers another size (Nova 2 Omni, 1024x1024).
         AssertArtPaintedAndFrameCrisp(png);
@@ -42,13 +41,12 @@ public sealed class BedrockFamiliesTests : FakeBedrockTests
             "internal-error" => FakeBedrockReply.InternalError,
             _ => FakeBedrockReply.Unavailable,
         });
-        using var client = Client();
-        var error = await Assert.ThrowsAsync<ImageModelException>(() => Model(family, client).PaintCardAsync(new("c1", Prompt)));
+        var error = await PaintFailsAsync(family);
         Assert.Equal(ImageModelFailure.Transient, error.Failure);
         Assert.IsType<BedrockException>(error.InnerException);
 
         // Nothing retries inside the adapter; the next call simply succeeds.
-        await Model(family, client).PaintCardAsync(new("c2", Prompt));
+        await PaintAsync(family, request: new("c2", Prompt));
         Assert.Equal(2, Bedrock.RequestCount);
     }
 
@@ -57,8 +55,7 @@ public sealed class BedrockFamiliesTests : FakeBedrockTests
     public async Task ABlockedPromptIsContentBlockedWithAReadableMessage(BedrockModelFamily family)
     {
         Bedrock.EnqueueFor(family, FakeBedrockReply.PromptBlocked);
-        using var client = Client();
-        var error = await Assert.ThrowsAsync<ImageModelException>(() => Model(family, client).PaintCardAsync(new("c1", Prompt)));
+        var error = await PaintFailsAsync(family);
         Assert.Equal(ImageModelFailure.ContentBlocked, error.Failure);
         Assert.Equal("Your prompt was blocked by the content filter. Try different words.", error.AttendeeMessage);
         // Stability answers 200 with the finish reason "Filter reason: prompt"; the others refuse with a ValidationException.
@@ -70,8 +67,7 @@ public sealed class BedrockFamiliesTests : FakeBedrockTests
     public async Task ABlockedOutputIsContentBlocked(BedrockModelFamily family)
     {
         Bedrock.EnqueueFor(family, FakeBedrockReply.OutputBlocked);
-        using var client = Client();
-        var error = await Assert.ThrowsAsync<ImageModelException>(() => Model(family, client).PaintCardAsync(new("c1", Prompt)));
+        var error = await PaintFailsAsync(family);
         Assert.Equal(ImageModelFailure.ContentBlocked, error.Failure);
         Assert.Equal(BedrockException.OutputBlockedMessage, error.AttendeeMessage);
     }
@@ -81,8 +77,7 @@ public sealed class BedrockFamiliesTests : FakeBedrockTests
     public async Task AValidationExceptionIsRejected(BedrockModelFamily family)
     {
         Bedrock.EnqueueFor(family, FakeBedrockReply.Invalid());
-        using var client = Client();
-        var error = await Assert.ThrowsAsync<ImageModelException>(() => Model(family, client).PaintCardAsync(new("c1", Prompt)));
+        var error = await PaintFailsAsync(family);
         Assert.Equal(ImageModelFailure.Rejected, error.Failure);
         Assert.Equal("ValidationException", ((BedrockException)error.InnerException!).ErrorType);
     }

@@ -18,11 +18,9 @@ public sealed class ModelLifecycleCheckTests : FakeBedrockTests
     [Fact]
     public async Task AnActiveModelIsOneInformationLine()
     {
-        var log = await CheckAsync(BedrockModelFamily.StabilityInpaint);
+        var message = await CheckAsync(BedrockModelFamily.StabilityInpaint, LogLevel.Information);
 
-        var line = Assert.Single(log);
-        Assert.Equal(LogLevel.Information, line.Level);
-        Assert.Equal("Bedrock model us.stability.stable-image-inpaint-v1:0 (StabilityInpaint) is ACTIVE.", line.Message);
+        Assert.Equal("Bedrock model us.stability.stable-image-inpaint-v1:0 (StabilityInpaint) is ACTIVE.", message);
         Assert.Equal(1, Bedrock.ControlPlaneRequestCount);
         Assert.Empty(Bedrock.ValidationFailures);
     }
@@ -32,11 +30,10 @@ public sealed class ModelLifecycleCheckTests : FakeBedrockTests
     {
         Bedrock.FoundationModels["amazon.nova-canvas-v1:0"] = FakeFoundationModel.Legacy(Today.AddMonths(2));
 
-        var line = Assert.Single(await CheckAsync(BedrockModelFamily.NovaCanvas));
+        var message = await CheckAsync(BedrockModelFamily.NovaCanvas, LogLevel.Warning);
 
-        Assert.Equal(LogLevel.Warning, line.Level);
-        Assert.StartsWith("Bedrock model amazon.nova-canvas-v1:0 (NovaCanvas) is Legacy: end of life 2027-01-26.", line.Message);
-        Assert.Contains("ImageModel:Bedrock:Family", line.Message);
+        Assert.StartsWith("Bedrock model amazon.nova-canvas-v1:0 (NovaCanvas) is Legacy: end of life 2027-01-26.", message);
+        Assert.Contains("ImageModel:Bedrock:Family", message);
     }
 
     [Fact]
@@ -44,10 +41,9 @@ public sealed class ModelLifecycleCheckTests : FakeBedrockTests
     {
         Bedrock.FoundationModels["amazon.nova-canvas-v1:0"] = FakeFoundationModel.Legacy(new DateTimeOffset(2026, 9, 30, 0, 0, 0, TimeSpan.Zero));
 
-        var line = Assert.Single(await CheckAsync(BedrockModelFamily.NovaCanvas));
+        var message = await CheckAsync(BedrockModelFamily.NovaCanvas, LogLevel.Warning);
 
-        Assert.Equal(LogLevel.Warning, line.Level);
-        Assert.Contains("is past its end of life (2026-09-30)", line.Message);
+        Assert.Contains("is past its end of life (2026-09-30)", message);
     }
 
     [Fact]
@@ -55,10 +51,9 @@ public sealed class ModelLifecycleCheckTests : FakeBedrockTests
     {
         Bedrock.FoundationModels["amazon.nova-2-omni-v1:0"] = FakeFoundationModel.Legacy(Today.AddMonths(6));
 
-        var line = Assert.Single(await CheckAsync(BedrockModelFamily.Nova2Omni));
+        var message = await CheckAsync(BedrockModelFamily.Nova2Omni, LogLevel.Warning);
 
-        Assert.Equal(LogLevel.Warning, line.Level);
-        Assert.Contains("us.amazon.nova-2-omni-v1:0 (Nova2Omni) is Legacy", line.Message);
+        Assert.Contains("us.amazon.nova-2-omni-v1:0 (Nova2Omni) is Legacy", message);
     }
 
     [Fact]
@@ -66,29 +61,26 @@ public sealed class ModelLifecycleCheckTests : FakeBedrockTests
     {
         Bedrock.ControlPlaneAccessDenied = true;
 
-        var line = Assert.Single(await CheckAsync(BedrockModelFamily.NovaCanvas));
+        var message = await CheckAsync(BedrockModelFamily.NovaCanvas, LogLevel.Error);
 
-        Assert.Equal(LogLevel.Error, line.Level);
-        Assert.StartsWith("Bedrock denied access to model amazon.nova-canvas-v1:0", line.Message);
-        Assert.Contains("bedrock:GetFoundationModel", line.Message);
+        Assert.StartsWith("Bedrock denied access to model amazon.nova-canvas-v1:0", message);
+        Assert.Contains("bedrock:GetFoundationModel", message);
     }
 
     [Fact]
     public async Task AnUnknownModelIsAnError()
     {
-        var line = Assert.Single(await CheckAsync(BedrockModelFamily.NovaCanvas, o => o.ModelId = "amazon.nova-canvas-v9:0"));
+        var message = await CheckAsync(BedrockModelFamily.NovaCanvas, LogLevel.Error, o => o.ModelId = "amazon.nova-canvas-v9:0");
 
-        Assert.Equal(LogLevel.Error, line.Level);
-        Assert.StartsWith("Bedrock does not know model amazon.nova-canvas-v9:0", line.Message);
+        Assert.StartsWith("Bedrock does not know model amazon.nova-canvas-v9:0", message);
     }
 
     [Fact]
     public async Task NoControlPlaneIsAWarningNotAFailure()
     {
-        var line = Assert.Single(await CheckAsync(BedrockModelFamily.NovaCanvas, o => o.ControlPlaneUrl = $"http://127.0.0.1:{FreePort.Next()}"));
+        var message = await CheckAsync(BedrockModelFamily.NovaCanvas, LogLevel.Warning, o => o.ControlPlaneUrl = $"http://127.0.0.1:{FreePort.Next()}");
 
-        Assert.Equal(LogLevel.Warning, line.Level);
-        Assert.StartsWith("Could not check the lifecycle of Bedrock model amazon.nova-canvas-v1:0", line.Message);
+        Assert.StartsWith("Could not check the lifecycle of Bedrock model amazon.nova-canvas-v1:0", message);
     }
 
     [Fact]
@@ -149,16 +141,19 @@ public sealed class ModelLifecycleCheckTests : FakeBedrockTests
         Assert.Throws<FormatException>(() => FoundationModelLifecycle.Parse("""{"modelDetails":{}}"""u8));
     }
 
-    private async Task<IReadOnlyList<FakeLogRecord>> CheckAsync(BedrockModelFamily family, Action<BedrockOptions>? configure = null)
+    /// <summary>Runs the check once against the fake; it logs exactly one line, of <paramref name="level"/>, whose message is returned.</summary>
+    private async Task<string> CheckAsync(BedrockModelFamily family, LogLevel level, Action<BedrockOptions>? configure = null)
     {
-        var options = Options(o => { o.Family = family; configure?.Invoke(o); });
+        var options = Options(family, configure);
         using var services = new ServiceCollection()
             .AddSingleton(new BedrockControlPlaneClient(options, TestCredentials))
             .BuildServiceProvider();
         var logger = new FakeLogger<ModelLifecycleCheck>();
         var check = new ModelLifecycleCheck(services, Microsoft.Extensions.Options.Options.Create(options), new FixedTime(Today), logger);
         await check.CheckAsync(CancellationToken.None);
-        return logger.Collector.GetSnapshot();
+        var line = Assert.Single(logger.Collector.GetSnapshot());
+        Assert.Equal(level, line.Level);
+        return line.Message;
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

@@ -1,5 +1,5 @@
+using System.Text.Json.Nodes;
 using Amazon.Runtime;
-using Microsoft.Extensions.Options;
 using SnapMagic.Aws.Bedrock;
 using SkiaSharp;
 using SnapMagic.Imaging;
@@ -8,38 +8,32 @@ using SnapMagic.FakeBedrock;
 
 namespace SnapMagic.UnitTests.Bedrock;
 
-public sealed class NovaCanvasImageModelTests : FakeBedrockTests
+public sealed class NovaCanvasImageModelTests() : FamilyAdapterTests(BedrockModelFamily.NovaCanvas)
 {
     [Fact]
     public async Task SendsASignedInpaintingRequestWithTheEncodedModelId()
     {
-        using var client = Client();
-        await Model(client).PaintCardAsync(new("c1", Prompt));
+        await PaintAsync();
 
         Assert.Equal(1, Bedrock.RequestCount);
-        Assert.Empty(Bedrock.ValidationFailures);
-        var request = Bedrock.LastRequest!;
-        Assert.Equal("/model/amazon.nova-canvas-v1%3A0/invoke", request.RawPath);
+        var request = AssertSignedRequestTo("/model/amazon.nova-canvas-v1%3A0/invoke");
         Assert.Equal("amazon.nova-canvas-v1:0", request.ModelId);
         Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDSNAPMAGICTEST/", request.Authorization);
-        Assert.Contains("/us-east-1/bedrock/aws4_request", request.Authorization);
         Assert.Equal("INPAINTING", request.TaskType);
         Assert.Equal(Prompt, request.Text);
         Assert.Equal("premium", request.Quality);
         Assert.Equal(6.5, request.CfgScale);
         Assert.Equal(PromptSeed.InRange(Prompt, NovaCanvasImageModel.MaxSeed), request.Seed);
         Assert.Equal((688, 1024), (request.ImageWidth, request.ImageHeight));
-        Assert.Equal(BedrockModelFamily.NovaCanvas, request.Family);
         Assert.Equal(CardTemplate.ArtWidth * CardTemplate.ArtHeight, request.MaskedPixels);
     }
 
     [Fact]
     public async Task SeedComesFromTheRequestThenConfigurationThenThePrompt()
     {
-        using var client = Client();
-        await Model(client, o => o.Seed = 42).PaintCardAsync(new("c1", Prompt));
+        await PaintAsync(o => o.Seed = 42);
         Assert.Equal(42, Bedrock.LastRequest!.Seed);
-        await Model(client, o => o.Seed = 42).PaintCardAsync(new("c2", Prompt, Seed: 7));
+        await PaintAsync(o => o.Seed = 42, new("c2", Prompt, Seed: 7));
         Assert.Equal(7, Bedrock.LastRequest!.Seed);
     }
 
@@ -47,8 +41,7 @@ public sealed class NovaCanvasImageModelTests : FakeBedrockTests
     public async Task AnAnswerSlowerThanTheClientTimeoutIsTransient()
     {
         Bedrock.Enqueue(FakeBedrockReply.Slow(TimeSpan.FromMinutes(5)));
-        using var client = Client(o => o.TimeoutSeconds = 1);
-        var error = await Assert.ThrowsAsync<ImageModelException>(() => Model(client).PaintCardAsync(new("c1", Prompt)));
+        var error = await PaintFailsAsync(o => o.TimeoutSeconds = 1);
         Assert.Equal(ImageModelFailure.Transient, error.Failure);
     }
 
@@ -56,24 +49,21 @@ public sealed class NovaCanvasImageModelTests : FakeBedrockTests
     public async Task TheCallersCancellationIsNotTurnedIntoAModelFailure()
     {
         Bedrock.Enqueue(FakeBedrockReply.Slow(TimeSpan.FromMinutes(5)));
-        using var client = Client();
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Model(client).PaintCardAsync(new("c1", Prompt), cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => PaintAsync(cancellationToken: cancel.Token));
     }
 
     [Fact]
     public async Task NoServerListeningIsTransient()
     {
-        using var client = Client(o => o.ServiceUrl = $"http://127.0.0.1:{FreePort.Next()}");
-        var error = await Assert.ThrowsAsync<ImageModelException>(() => Model(client).PaintCardAsync(new("c1", Prompt)));
+        var error = await PaintFailsAsync(o => o.ServiceUrl = $"http://127.0.0.1:{FreePort.Next()}");
         Assert.Equal(ImageModelFailure.Transient, error.Failure);
     }
 
     [Fact]
     public async Task TheFakeRefusesARequestSignedForAnotherRegion()
     {
-        using var client = Client(o => o.Region = "us-west-2");
-        var error = await Assert.ThrowsAsync<ImageModelException>(() => Model(client).PaintCardAsync(new("c1", Prompt)));
+        var error = await PaintFailsAsync(o => o.Region = "us-west-2");
         Assert.Equal(ImageModelFailure.Rejected, error.Failure);
         Assert.Contains(Bedrock.ValidationFailures, f => f.Contains("credential scope", StringComparison.Ordinal));
     }
@@ -81,8 +71,7 @@ public sealed class NovaCanvasImageModelTests : FakeBedrockTests
     [Fact]
     public async Task TheFakeRefusesASignatureMadeWithAnotherSecret()
     {
-        using var client = new BedrockRuntimeClient(Options(null), new BasicAWSCredentials("AKIDSNAPMAGICTEST", "not-the-secret"));
-        var error = await Assert.ThrowsAsync<ImageModelException>(() => Model(client).PaintCardAsync(new("c1", Prompt)));
+        var error = await PaintFailsAsync(credentials: new BasicAWSCredentials("AKIDSNAPMAGICTEST", "not-the-secret"));
         Assert.Equal(ImageModelFailure.Rejected, error.Failure);
         Assert.Contains(Bedrock.ValidationFailures, f => f.Contains("signature does not match", StringComparison.Ordinal));
     }
@@ -90,32 +79,20 @@ public sealed class NovaCanvasImageModelTests : FakeBedrockTests
     [Fact]
     public async Task TheFakeRefusesAnUnsignedRequestWithABadMask()
     {
-        using var http = new HttpClient { BaseAddress = Bedrock.Url };
         using var grey = new SKBitmap(CardTemplate.Info);
         grey.Erase(new SKColor(128, 128, 128));
-        var body = new System.Text.Json.Nodes.JsonObject
+        var body = new JsonObject
         {
             ["taskType"] = "INPAINTING",
-            ["inPaintingParams"] = new System.Text.Json.Nodes.JsonObject
+            ["inPaintingParams"] = new JsonObject
             {
                 ["image"] = Convert.ToBase64String(CardTemplate.LoadPng().Span),
                 ["maskImage"] = Convert.ToBase64String(CardPng.Encode(grey)),
                 ["text"] = "",
             },
-            ["imageGenerationConfig"] = new System.Text.Json.Nodes.JsonObject { ["numberOfImages"] = 1, ["seed"] = -1 },
-        }.ToJsonString();
-        using var response = await http.PostAsync("model/amazon.nova-canvas-v1:0/invoke", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            ["imageGenerationConfig"] = new JsonObject { ["numberOfImages"] = 1, ["seed"] = -1 },
+        };
 
-        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.StartsWith("ValidationException", response.Headers.GetValues("X-Amzn-ErrorType").Single());
-        var failures = Bedrock.ValidationFailures;
-        Assert.Contains(failures, f => f.Contains("Authorization", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.Contains("URL-encoded", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.Contains("black/white", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.Contains("1-1024", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.Contains("seed", StringComparison.Ordinal));
+        await AssertTheFakeRefusesAsync("model/amazon.nova-canvas-v1:0/invoke", body, "Authorization", "URL-encoded", "black/white", "1-1024", "seed");
     }
-
-    private IImageModel Model(BedrockRuntimeClient client, Action<BedrockOptions>? configure = null) =>
-        Model(BedrockModelFamily.NovaCanvas, client, configure);
 }

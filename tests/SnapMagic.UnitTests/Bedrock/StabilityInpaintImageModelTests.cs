@@ -6,19 +6,14 @@ using SnapMagic.Imaging;
 
 namespace SnapMagic.UnitTests.Bedrock;
 
-public sealed class StabilityInpaintImageModelTests : FakeBedrockTests
+public sealed class StabilityInpaintImageModelTests() : FamilyAdapterTests(BedrockModelFamily.StabilityInpaint)
 {
     [Fact]
     public async Task SendsASignedInpaintRequestWhoseWhiteMaskIsExactlyTheArtWindow()
     {
-        using var client = Client();
-        await Model(client).PaintCardAsync(new("c1", Prompt));
+        await PaintAsync();
 
-        Assert.Empty(Bedrock.ValidationFailures);
-        var request = Bedrock.LastRequest!;
-        Assert.Equal(BedrockModelFamily.StabilityInpaint, request.Family);
-        Assert.Equal("/model/us.stability.stable-image-inpaint-v1%3A0/invoke", request.RawPath);
-        Assert.Contains("/us-east-1/bedrock/aws4_request", request.Authorization);
+        var request = AssertSignedRequestTo("/model/us.stability.stable-image-inpaint-v1%3A0/invoke");
         Assert.Equal(Prompt, request.Text);
         Assert.Equal(new BedrockOptions().NegativeText, request.NegativeText);
         Assert.Equal("png", request.ImageFormat);
@@ -30,8 +25,7 @@ public sealed class StabilityInpaintImageModelTests : FakeBedrockTests
     [Fact]
     public async Task ModelIdOverridesTheFamilyDefaultAndTheSeedComesFromTheRequest()
     {
-        using var client = Client();
-        await Model(client, o => o.ModelId = "stability.stable-image-inpaint-v1:0").PaintCardAsync(new("c1", Prompt, Seed: 7));
+        await PaintAsync(o => o.ModelId = "stability.stable-image-inpaint-v1:0", new("c1", Prompt, Seed: 7));
 
         Assert.Equal("stability.stable-image-inpaint-v1:0", Bedrock.LastRequest!.ModelId);
         Assert.Equal(7, Bedrock.LastRequest.Seed);
@@ -41,15 +35,13 @@ public sealed class StabilityInpaintImageModelTests : FakeBedrockTests
     public async Task AFamilyScriptLeavesTheOtherFamiliesAlone()
     {
         Bedrock.EnqueueFor(BedrockModelFamily.NovaCanvas, FakeBedrockReply.Throttled);
-        using var client = Client();
-        await Model(client).PaintCardAsync(new("c1", Prompt));
+        await PaintAsync();
         Assert.Empty(Bedrock.ValidationFailures);
     }
 
     [Fact]
     public async Task TheFakeRefusesAMaskInNovasConventionAndOtherFieldsOutOfRange()
     {
-        using var http = new HttpClient { BaseAddress = Bedrock.Url };
         using var allBlack = new SKBitmap(CardTemplate.Info);
         allBlack.Erase(SKColors.Black);
         var body = new JsonObject
@@ -60,20 +52,9 @@ public sealed class StabilityInpaintImageModelTests : FakeBedrockTests
             ["seed"] = -1,
             ["output_format"] = "gif",
             ["text"] = "a Nova Canvas field",
-        }.ToJsonString();
-        using var response = await http.PostAsync("model/us.stability.stable-image-inpaint-v1%3A0/invoke",
-            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        };
 
-        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
-        var failures = Bedrock.ValidationFailures;
-        Assert.Contains(failures, f => f.Contains("Authorization", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.Contains("no white pixels", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.Contains("prompt has 10001 characters", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.Contains("seed -1", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.Contains("output_format 'gif'", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.Contains("does not take 'text'", StringComparison.Ordinal));
+        await AssertTheFakeRefusesAsync("model/us.stability.stable-image-inpaint-v1%3A0/invoke", body,
+            "Authorization", "no white pixels", "prompt has 10001 characters", "seed -1", "output_format 'gif'", "does not take 'text'");
     }
-
-    private IImageModel Model(BedrockRuntimeClient client, Action<BedrockOptions>? configure = null) =>
-        Model(BedrockModelFamily.StabilityInpaint, client, configure);
 }

@@ -23,6 +23,18 @@ internal sealed class CardPixels
 
     public bool IsOpaque => _pixels.All(p => p >> 24 == 0xFF);
 
+    /// <summary>How many pixels of the art window differ between this card and <paramref name="other"/>.</summary>
+    public int ArtPixelsDifferentFrom(CardPixels other)
+    {
+        var (left, top, right, bottom) = CardTemplate.ArtWindow;
+        var different = 0;
+        for (var y = top; y <= bottom; y++)
+            for (var x = left; x <= right; x++)
+                if (this[x, y] != other[x, y])
+                    different++;
+        return different;
+    }
+
     public static CardPixels Decode(ReadOnlySpan<byte> png)
     {
         using var bitmap = CardPng.Decode(png);

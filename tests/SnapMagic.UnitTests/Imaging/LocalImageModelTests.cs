@@ -24,12 +24,7 @@ public sealed class LocalImageModelTests
         Assert.Equal((CardTemplate.Width, CardTemplate.Height), (card.Width, card.Height));
         Assert.True(card.IsOpaque);
 
-        var (left, top, right, bottom) = CardTemplate.ArtWindow;
-        var changedInWindow = 0;
-        for (var y = top; y <= bottom; y++)
-            for (var x = left; x <= right; x++)
-                if (card[x, y] != template[x, y])
-                    changedInWindow++;
+        var changedInWindow = card.ArtPixelsDifferentFrom(template);
         Assert.True(changedInWindow > CardTemplate.ArtWidth * CardTemplate.ArtHeight * 0.9, $"only {changedInWindow} art pixels changed");
 
         // The frame around the window (everything above the name plate) is untouched.
@@ -45,12 +40,7 @@ public sealed class LocalImageModelTests
         var model = Model();
         var a = CardPixels.Decode(await model.PaintCardAsync(new("c1", "A quiet night with the moon over a lake")));
         var b = CardPixels.Decode(await model.PaintCardAsync(new("c2", "Bright sunny day in the mountains")));
-        var (left, top, right, bottom) = CardTemplate.ArtWindow;
-        var different = 0;
-        for (var y = top; y <= bottom; y++)
-            for (var x = left; x <= right; x++)
-                if (a[x, y] != b[x, y])
-                    different++;
+        var different = a.ArtPixelsDifferentFrom(b);
         Assert.True(different > CardTemplate.ArtWidth * CardTemplate.ArtHeight / 2, $"only {different} pixels differ");
     }
 

@@ -1,7 +1,8 @@
 import { ApiClient, ApiError } from "../api";
 import { byId, h, showText } from "../dom";
-import { describeError, messages } from "../messages";
-import { clearSession, loadSession, organizerKey, saveSession, type Session } from "../session";
+import { Login } from "../login";
+import { describeError } from "../messages";
+import { organizerKey } from "../session";
 import { toCardList, type CardView } from "../types";
 import { thumbIcon } from "../views/thumbIcon";
 import { DashboardCharts } from "./charts";
@@ -16,23 +17,13 @@ const seconds = (value: number | null): string => (value === null ? "–" : `${v
 /** The organizer's dashboard: log in, figures and charts refreshed every few seconds, latest cards, CSV download. */
 export class Dashboard {
   private readonly api: ApiClient;
-  private session: Session | null = loadSession(Date.now(), organizerKey);
+  private readonly login: Login;
   private charts: DashboardCharts | null = null;
   private timer: number | undefined;
   private refreshing = false;
 
   private readonly ui = {
-    sessionBar: byId("session-bar"),
-    logout: byId<HTMLButtonElement>("logout"),
     banner: byId("banner"),
-    loginView: byId("login-view"),
-    loginForm: byId<HTMLFormElement>("login-form"),
-    loginFields: byId<HTMLFieldSetElement>("login-fields"),
-    username: byId<HTMLInputElement>("username"),
-    password: byId<HTMLInputElement>("password"),
-    loginError: byId("login-error"),
-    loginButton: byId<HTMLButtonElement>("login-button"),
-    dashboard: byId("dashboard"),
     updated: byId("updated"),
     download: byId<HTMLButtonElement>("download-csv"),
     words: byId<HTMLOListElement>("words"),
@@ -45,65 +36,25 @@ export class Dashboard {
   };
 
   constructor(apiUrl: string) {
-    this.api = new ApiClient(apiUrl, () => this.session?.token ?? null);
+    this.api = new ApiClient(apiUrl, () => this.login.session?.token ?? null);
+    this.login = new Login(this.api, {
+      storageKey: organizerKey,
+      organizerOnly: true,
+      content: byId("dashboard"),
+      entered: () => this.enter(),
+      ended: () => window.clearInterval(this.timer),
+    });
   }
 
   start(): void {
-    this.ui.loginForm.addEventListener("submit", (event) => {
-      event.preventDefault();
-      void this.logIn();
-    });
-    this.ui.logout.addEventListener("click", () => this.logOut(null));
     this.ui.download.addEventListener("click", () => void this.downloadCsv());
     document.addEventListener("visibilitychange", () => {
-      if (!document.hidden && this.session) void this.refresh();
+      if (!document.hidden && this.login.session) void this.refresh();
     });
-    this.ui.loginFields.disabled = false;
-    if (this.session) this.enter();
-    else this.showLogin(null);
-  }
-
-  private showLogin(message: string | null): void {
-    this.ui.dashboard.hidden = true;
-    this.ui.sessionBar.hidden = true;
-    this.ui.loginView.hidden = false;
-    showText(this.ui.loginError, message);
-    this.ui.username.focus();
-  }
-
-  private async logIn(): Promise<void> {
-    const username = this.ui.username.value.trim();
-    const password = this.ui.password.value;
-    if (!username || !password) return showText(this.ui.loginError, messages.missingCredentials);
-    this.ui.loginButton.setAttribute("aria-busy", "true");
-    this.ui.loginButton.disabled = true;
-    try {
-      const login = await this.api.login(username, password);
-      if (login.role !== "organizer")
-        return showText(this.ui.loginError, "These are an attendee's login details. The dashboard needs the organizer's.");
-      this.session = { token: login.token, sessionId: login.sessionId, expiresAt: Date.now() + login.expiresIn * 1000 };
-      saveSession(this.session, organizerKey);
-      this.ui.password.value = "";
-      this.enter();
-    } catch (error) {
-      showText(this.ui.loginError, error instanceof ApiError && error.kind === "unauthorized" ? messages.wrongCredentials : describeError(error));
-    } finally {
-      this.ui.loginButton.removeAttribute("aria-busy");
-      this.ui.loginButton.disabled = false;
-    }
-  }
-
-  private logOut(message: string | null): void {
-    window.clearInterval(this.timer);
-    this.session = null;
-    clearSession(organizerKey);
-    this.showLogin(message);
+    this.login.start();
   }
 
   private enter(): void {
-    this.ui.loginView.hidden = true;
-    this.ui.sessionBar.hidden = false;
-    this.ui.dashboard.hidden = false;
     this.charts ??= new DashboardCharts(byId<HTMLCanvasElement>("cpm-chart"), byId<HTMLCanvasElement>("ttc-chart"));
     void this.refresh();
     window.clearInterval(this.timer);
@@ -120,7 +71,7 @@ export class Dashboard {
       this.render(toSummary(summary), toCardList(latest));
       showText(this.ui.banner, null);
     } catch (error) {
-      if (error instanceof ApiError && (error.kind === "unauthorized" || error.kind === "invalid")) return this.logOut(messages.sessionEnded);
+      if (error instanceof ApiError && (error.kind === "unauthorized" || error.kind === "invalid")) return this.login.sessionEnded();
       showText(this.ui.banner, describeError(error));
     } finally {
       this.refreshing = false;
@@ -190,7 +141,7 @@ export class Dashboard {
       link.remove();
       window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
     } catch (error) {
-      if (error instanceof ApiError && error.kind === "unauthorized") return this.logOut(messages.sessionEnded);
+      if (error instanceof ApiError && error.kind === "unauthorized") return this.login.sessionEnded();
       showText(this.ui.banner, describeError(error));
     } finally {
       this.ui.download.removeAttribute("aria-busy");
