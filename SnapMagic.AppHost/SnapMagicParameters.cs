@@ -15,9 +15,12 @@ internal static class SnapMagicParameters
             ? builder.AddParameter(name, () => builder.Configuration[$"Parameters:{name}"] ?? developmentValue, secret: secret)
             : builder.AddParameter(name, secret);
 
-    /// <summary>A secret key, generated per run in Development (at least 32 bytes: HS256 wants that much).</summary>
+    /// <summary>
+    /// A secret key (at least 32 bytes: HS256 wants that much), generated once in Development and kept in the AppHost's
+    /// user secrets, so attendees' sessions and image links survive a restart of the AppHost.
+    /// </summary>
     public static IResourceBuilder<ParameterResource> AddGeneratedParameter(this IDistributedApplicationBuilder builder, string name) =>
         builder.Environment.IsDevelopment()
-            ? builder.AddParameter(name, new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true)
+            ? builder.AddParameter(name, new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true, persist: true)
             : builder.AddParameter(name, secret: true);
 }

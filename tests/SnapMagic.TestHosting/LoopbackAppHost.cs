@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using SnapMagic.TestSupport;
 
 namespace SnapMagic.TestHosting;
@@ -6,7 +7,8 @@ namespace SnapMagic.TestHosting;
 /// <summary>
 /// The AppHost's command line for a system a test or benchmark starts itself through Aspire.Hosting.Testing, which
 /// randomizes every proxied port (the Api's, the page's, the dashboard's): free loopback ports all the same, so the
-/// AppHost's fixed defaults are never even asked for; its own data folder; the dashboard and its telemetry API open
+/// AppHost's fixed defaults are never even asked for; its own data folder; keys of its own, so a test never writes the
+/// developer's user secrets, where the AppHost keeps the keys it generates; the dashboard and its telemetry API open
 /// without a token.
 /// </summary>
 public static class LoopbackAppHost
@@ -14,6 +16,7 @@ public static class LoopbackAppHost
     public static string[] Args(string backend, int workers, string dataDirectory, int apiReplicas = 1)
     {
         static string Port() => FreePort.Next().ToString(CultureInfo.InvariantCulture);
+        static string Key() => Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
         return
         [
             "--backend", backend,
@@ -24,6 +27,8 @@ public static class LoopbackAppHost
             "--dashboard-port", Port(),
             $"--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://localhost:{Port()}",
             "--data-dir", dataDirectory,
+            $"--Parameters:jwt-signing-key={Key()}",
+            $"--Parameters:internal-api-key={Key()}",
             "--ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true",
         ];
     }
