@@ -46,6 +46,9 @@ public sealed class AttendeePage
     public ILocator Password => Page.GetByLabel("Password", new() { Exact = true });
     public ILocator LogInButton => Page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true });
     public ILocator LoginError => Page.Locator("#login-error");
+
+    /// <summary>What both pages say to a wrong username or password.</summary>
+    public const string WrongCredentialsMessage = "Wrong username or password. Please check them and try again.";
     public ILocator Prompt => Page.GetByLabel("Prompt", new() { Exact = true });
     public ILocator PromptCounter => Page.Locator("#prompt-counter");
     public ILocator GenerateButton => Page.GetByRole(AriaRole.Button, new() { Name = "Generate card", Exact = true });

@@ -22,7 +22,7 @@ public sealed class AttendeePageTests(BrowserSystem system, ITestOutputHelper ou
         await attendee.ScreenshotAsync("login form");
 
         await attendee.LogInAsync(password: "not-the-password");
-        await Expect(attendee.LoginError).ToHaveTextAsync("Wrong username or password. Please check them and try again.");
+        await Expect(attendee.LoginError).ToHaveTextAsync(AttendeePage.WrongCredentialsMessage);
         await Expect(attendee.Prompt).ToBeHiddenAsync();
         Assert.Null(await attendee.StoredSessionAsync());
         await attendee.ScreenshotAsync("wrong password");

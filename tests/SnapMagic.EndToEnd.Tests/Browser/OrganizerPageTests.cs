@@ -86,10 +86,14 @@ public sealed class OrganizerPageTests(OrganizerBrowserSystem system, ITestOutpu
     });
 
     [Fact]
-    public Task An_attendee_login_does_not_open_the_dashboard() => BrowserTestRun.RunAsync(system, output, "organizer-refused", async open =>
+    public Task A_wrong_password_and_an_attendee_login_do_not_open_the_dashboard() => BrowserTestRun.RunAsync(system, output, "organizer-refused", async open =>
     {
         var page = await open("organizer-refused");
         await page.Page.GotoAsync(new Uri(system.WebUrl, "organizer").ToString());
+
+        await page.LogInAsync(OrganizerUsername, "not-the-password");
+        await Expect(page.LoginError).ToHaveTextAsync(AttendeePage.WrongCredentialsMessage);
+        await Expect(page.Page.Locator("#dashboard")).ToBeHiddenAsync();
 
         await page.LogInAsync(BrowserSystem.Username, BrowserSystem.Password);
 
