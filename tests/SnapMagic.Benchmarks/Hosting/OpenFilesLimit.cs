@@ -27,6 +27,9 @@ public static class OpenFilesLimit
             : $"open-files limit (ulimit -n): soft {before}, hard {limit.Maximum}; raising failed (errno {Marshal.GetLastPInvokeError()})";
     }
 
+    /// <summary>This process's soft limit now, or null where it cannot be read.</summary>
+    public static ulong? Current() => OperatingSystem.IsLinux() && getrlimit(RlimitNofile, out var limit) == 0 ? limit.Current : null;
+
     [StructLayout(LayoutKind.Sequential)]
     private readonly record struct ResourceLimit(ulong Current, ulong Maximum);
 

@@ -18,13 +18,16 @@ namespace SnapMagic.Benchmarks.Scenarios;
 public sealed class ScaleOutScenario : IScenario
 {
     private const int Sessions = 200;
+    private const int TargetPerReplica = 10_000;
+    /// <summary>Open files this client keeps for everything but the WebSockets (HTTP clients, the AppHost, its logs).</summary>
+    private const int ClientReserve = 1_000;
     private static readonly TimeSpan LevelLimit = TimeSpan.FromSeconds(240);
 
     public string Name => "scaleout";
 
     public async Task RunAsync(BenchmarkContext context, MarkdownReport report, CancellationToken cancellationToken)
     {
-        var perReplica = context.Quick ? 1000 : 10_000;
+        var perReplica = context.Quick ? 1000 : PerReplicaThisClientHolds();
         var probes = context.Quick ? 10 : 40;
         var idleWindow = TimeSpan.FromSeconds(context.Quick ? 5 : 10);
         var results = new List<Result>();
@@ -61,11 +64,19 @@ public sealed class ScaleOutScenario : IScenario
         Write(report, perReplica, probes, idleWindow, results);
     }
 
+    /// <summary>
+    /// <see cref="TargetPerReplica"/>, or less where this one client process cannot hold two replicas' worth of sockets
+    /// under its open-files limit (whose hard limit only root raises).
+    /// </summary>
+    private static int PerReplicaThisClientHolds() =>
+        OpenFilesLimit.Current() is { } limit ? (int)Math.Min(TargetPerReplica, ((long)Math.Min(limit, int.MaxValue) - ClientReserve) / 2) : TargetPerReplica;
+
     private static void Write(MarkdownReport report, int perReplica, int probes, TimeSpan idleWindow, List<Result> results)
     {
         report.Heading(2, "5. Scale-out: one Api against two replicas with the Redis backplane");
         report.Paragraph(
-            $"{perReplica} SignalR WebSockets per Api process, spread evenly over the replicas' own addresses (as a load balancer " +
+            $"{perReplica} SignalR WebSockets per Api process (the target is {TargetPerReplica}; this one client holds both replicas' " +
+            $"sockets under its open-files limit, so it opens at most (limit − {ClientReserve}) / 2 per replica), spread evenly over the replicas' own addresses (as a load balancer " +
             $"spreads them), each authenticated (one of {Sessions} sessions) and subscribed to its session's completed card; after " +
             $"an idle window of {idleWindow.TotalSeconds:0} s, every replica's resident memory (VmRSS), then {probes} probe cards " +
             $"submitted 4/s through the shared address, each watched by a connection through the shared address: push latency = " +
