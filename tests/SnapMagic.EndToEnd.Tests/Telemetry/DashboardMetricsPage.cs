@@ -7,7 +7,7 @@ namespace SnapMagic.EndToEnd.Tests.Telemetry;
 /// <summary>
 /// The Aspire dashboard's metrics view on one resource's instrument, in its table view, as an SRE reads it: the
 /// resource's meters and instruments in the tree on the left, the instrument's values over time on the right (the
-/// newest row first). A counter's row is its running total, a gauge's its last reading; a histogram's rows are
+/// newest row first). A counter's row is its running total, a gauge's its reading; a histogram's rows are
 /// percentiles unless "Show count" switches them to the number of recordings. A replica is shown under its own
 /// resource id (worker-abc12).
 /// </summary>
@@ -77,14 +77,22 @@ public sealed class DashboardMetricsPage(IPage page, Uri dashboardUrl, Action<st
         var table = page.GetByRole(AriaRole.Tab, new() { Name = "Table", Exact = true });
         await table.ClickAsync();
         await Assertions.Expect(table).ToHaveAttributeAsync("aria-selected", "true");
+        // Every reading, not only changes: a gauge that never changed (a queue depth of 0 throughout) has no change to show.
+        await SwitchAsync("Only show value updates", on: false);
     }
 
-    private async Task ShowCountAsync()
+    private Task ShowCountAsync() => SwitchAsync("Show count", on: true);
+
+    private async Task SwitchAsync(string label, bool on)
     {
-        var showCount = page.Locator("fluent-field", new() { HasText = "Show count" }).Locator("fluent-switch");
-        // The dashboard may remember the choice across a reload.
-        if (await showCount.GetAttributeAsync("checked") != "true")
-            await showCount.ClickAsync();
+        var toggle = page.Locator("fluent-field", new() { HasText = label }).Locator("fluent-switch");
+        // The dashboard may remember a choice across page loads.
+        if (await toggle.GetAttributeAsync("checked") == "true" != on)
+            await toggle.ClickAsync();
+        if (on)
+            await Assertions.Expect(toggle).ToHaveAttributeAsync("checked", "true");
+        else
+            await Assertions.Expect(toggle).Not.ToHaveAttributeAsync("checked", "true");
     }
 
     private async Task<JsonElement> WaitForNewestValueAsync(double min, double max, string header)
@@ -97,7 +105,7 @@ public sealed class DashboardMetricsPage(IPage page, Uri dashboardUrl, Action<st
         }
         catch (TimeoutException)
         {
-            var shown = await page.Locator("#metric-table-container").InnerTextAsync(new() { Timeout = 1_000 });
+            var shown = string.Join(Environment.NewLine, await page.Locator("#metric-table-container").AllInnerTextsAsync());
             throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
                 $"The newest value did not reach [{min}, {max}] within {ValueTimeoutMs / 1000:0} s. The table shows:{Environment.NewLine}{shown}"));
         }
