@@ -41,23 +41,26 @@ public sealed class DashboardTelemetry(Uri dashboardUrl) : IDisposable
         var spans = new List<SpanView>();
         foreach (var resourceSpans in body.GetProperty("data").GetProperty("resourceSpans").EnumerateArray())
         {
-            var service = Attributes(resourceSpans.GetProperty("resource")).GetValueOrDefault("service.name") ?? "";
+            var resource = Attributes(resourceSpans.GetProperty("resource"));
+            var service = resource.GetValueOrDefault("service.name") ?? "";
+            var instance = resource.GetValueOrDefault("service.instance.id") ?? "";
             foreach (var scope in resourceSpans.GetProperty("scopeSpans").EnumerateArray())
             {
                 foreach (var span in scope.GetProperty("spans").EnumerateArray())
-                    spans.Add(Span(service, span));
+                    spans.Add(Span(service, instance, span));
             }
         }
         return spans;
     }
 
-    private static SpanView Span(string service, JsonElement span)
+    private static SpanView Span(string service, string instance, JsonElement span)
     {
         static long Nanos(JsonElement span, string name) => long.Parse(span.GetProperty(name).GetString()!, CultureInfo.InvariantCulture);
         var start = Nanos(span, "startTimeUnixNano");
         var end = Nanos(span, "endTimeUnixNano");
         return new SpanView(
             service,
+            instance,
             span.GetProperty("traceId").GetString()!,
             span.GetProperty("spanId").GetString()!,
             span.TryGetProperty("parentSpanId", out var parent) ? parent.GetString() : null,
@@ -100,6 +103,10 @@ public sealed record TraceView(string TraceId, IReadOnlyList<SpanView> Spans)
     public IReadOnlyList<string> Services => [.. Spans.Select(s => s.Service).Distinct()];
 }
 
-/// <summary>One span: <see cref="Kind"/> is server, client, producer, consumer or internal; <see cref="Status"/> error or unset.</summary>
-public sealed record SpanView(string Service, string TraceId, string SpanId, string? ParentSpanId, string Name, string Kind, string Status,
+/// <summary>
+/// One span: <see cref="Instance"/> is the <c>service.instance.id</c> of the process that made it (Aspire gives a
+/// replica its resource id's suffix: worker-abc12's is abc12);
+/// <see cref="Kind"/> is server, client, producer, consumer or internal; <see cref="Status"/> error or unset.
+/// </summary>
+public sealed record SpanView(string Service, string Instance, string TraceId, string SpanId, string? ParentSpanId, string Name, string Kind, string Status,
     DateTimeOffset StartTime, double DurationMs, IReadOnlyDictionary<string, string> Attributes);
