@@ -25,64 +25,85 @@ public sealed class ReplicaFaultTests
     [Fact]
     public async Task Clients_of_a_killed_replica_reconnect_through_the_same_address_and_get_every_card()
     {
-        await using var system = await FaultSystem.StartAsync(workers: 1, OneCardAtATime, apiReplicas: 2);
-        var attendees = await LogInAsync(system, count: 6);
-        try
-        {
-            foreach (var attendee in attendees)
-                await attendee.SubmitAsync(2, "a card that outlives its replica");
-            var first = attendees[0].Cards[0];
-            await WaitUntilProcessingAsync(system, first);
+        await using var run = await CardsInFlight.StartAsync(attendeeCount: 6, "a card that outlives its replica");
+        var (system, attendees) = (run.System, run.Attendees);
 
-            await system.App.KillAsync(ApiReplicas.Of(system.App)[0].Name);
+        await system.App.KillAsync(ApiReplicas.Of(system.App)[0].Name);
 
-            // The shared address spread the connections over both replicas: the killed one's clients lost theirs.
-            await system.WaitUntilAsync(() => attendees.Any(a => a.Hub.State == HubConnectionState.Disconnected), "a connection of the killed replica to drop", Deadline);
-            foreach (var attendee in attendees)
-                await WaitAllCompletedReconnectingAsync(system, attendee);
-            await DeliveryAssertions.EveryCardReachedItsOwnerOnceAsync(system, attendees, Deadline);
-            Assert.Contains(attendees, a => a.Reconnects > 0);
-        }
-        finally
-        {
-            foreach (var attendee in attendees)
-                await attendee.DisposeAsync();
-        }
+        // The shared address spread the connections over both replicas: the killed one's clients lost theirs.
+        await system.WaitUntilAsync(() => attendees.Any(a => a.Hub.State == HubConnectionState.Disconnected), "a connection of the killed replica to drop", Deadline);
+        foreach (var attendee in attendees)
+            await WaitAllCompletedReconnectingAsync(system, attendee);
+        await DeliveryAssertions.EveryCardReachedItsOwnerOnceAsync(system, attendees, Deadline);
+        Assert.Contains(attendees, a => a.Reconnects > 0);
     }
 
     [Fact]
     public async Task Pushes_resume_after_Redis_restarts_and_no_card_is_lost_to_a_waiting_client()
     {
-        await using var system = await FaultSystem.StartAsync(workers: 1, OneCardAtATime, apiReplicas: 2);
-        var attendees = await LogInAsync(system, count: 4);
-        try
+        await using var run = await CardsInFlight.StartAsync(attendeeCount: 4, "a card that outlives a Redis restart");
+        var (system, attendees) = (run.System, run.Attendees);
+
+        await system.App.StopAsync("redis");
+        // A card finishes while the backplane is down: its push cannot be delivered.
+        using (var store = system.OpenJobStore())
         {
-            foreach (var attendee in attendees)
-                await attendee.SubmitAsync(2, "a card that outlives a Redis restart");
-            var first = attendees[0].Cards[0];
-            await WaitUntilProcessingAsync(system, first);
-
-            await system.App.StopAsync("redis");
-            // A card finishes while the backplane is down: its push cannot be delivered.
-            using (var store = system.OpenJobStore())
-            {
-                await system.WaitUntilAsync(async () => (await store.GetAsync(first))?.Status == CardStatus.Completed,
-                    "the first card to complete while Redis is down", Deadline);
-            }
-            await system.App.StartAgainAsync("redis");
-
-            foreach (var attendee in attendees)
-                await WaitAllCompletedReconnectingAsync(system, attendee);
-            await DeliveryAssertions.EveryCardReachedItsOwnerOnceAsync(system, attendees, Deadline);
-            // The replicas closed every connection when the backplane went away, so every client re-subscribed,
-            Assert.All(attendees, a => Assert.True(a.Reconnects > 0, $"Session {a.SessionId} was never made to reconnect."));
-            // and cards finished after the restart were pushed again.
-            Assert.Contains(attendees, a => a.PushesOnThisConnection.Count > 0);
+            await system.WaitUntilAsync(async () => (await store.GetAsync(run.First))?.Status == CardStatus.Completed,
+                "the first card to complete while Redis is down", Deadline);
         }
-        finally
+        await system.App.StartAgainAsync("redis");
+
+        foreach (var attendee in attendees)
+            await WaitAllCompletedReconnectingAsync(system, attendee);
+        await DeliveryAssertions.EveryCardReachedItsOwnerOnceAsync(system, attendees, Deadline);
+        // The replicas closed every connection when the backplane went away, so every client re-subscribed,
+        Assert.All(attendees, a => Assert.True(a.Reconnects > 0, $"Session {a.SessionId} was never made to reconnect."));
+        // and cards finished after the restart were pushed again.
+        Assert.Contains(attendees, a => a.PushesOnThisConnection.Count > 0);
+    }
+
+    /// <summary>
+    /// Two Api replicas and one worker painting a card at a time; each attendee sent two cards, and the first card is
+    /// being painted: the rest are in flight when the fault strikes. Disposing drops the attendees, then the system.
+    /// </summary>
+    private sealed class CardsInFlight(FaultSystem system, List<Attendee> attendees, string first) : IAsyncDisposable
+    {
+        public FaultSystem System { get; } = system;
+        public List<Attendee> Attendees { get; } = attendees;
+        public string First { get; } = first;
+
+        public static async Task<CardsInFlight> StartAsync(int attendeeCount, string prompt)
         {
-            foreach (var attendee in attendees)
-                await attendee.DisposeAsync();
+            var system = await FaultSystem.StartAsync(workers: 1, OneCardAtATime, apiReplicas: 2);
+            var attendees = new List<Attendee>();
+            try
+            {
+                for (var i = 0; i < attendeeCount; i++)
+                    attendees.Add(await Attendee.LogInAsync(system));
+                foreach (var attendee in attendees)
+                    await attendee.SubmitAsync(2, prompt);
+                var first = attendees[0].Cards[0];
+                await WaitUntilProcessingAsync(system, first);
+                return new CardsInFlight(system, attendees, first);
+            }
+            catch
+            {
+                await new CardsInFlight(system, attendees, "").DisposeAsync();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                foreach (var attendee in Attendees)
+                    await attendee.DisposeAsync();
+            }
+            finally
+            {
+                await System.DisposeAsync();
+            }
         }
     }
 
@@ -92,14 +113,6 @@ public sealed class ReplicaFaultTests
         using var store = system.OpenJobStore();
         await system.WaitUntilAsync(async () => (await store.GetAsync(correlationId))?.Status is not (null or CardStatus.Queued),
             "the first card to be processing", Deadline);
-    }
-
-    private static async Task<List<Attendee>> LogInAsync(FaultSystem system, int count)
-    {
-        var attendees = new List<Attendee>();
-        for (var i = 0; i < count; i++)
-            attendees.Add(await Attendee.LogInAsync(system));
-        return attendees;
     }
 
     /// <summary>
