@@ -24,6 +24,9 @@ internal sealed class RedisPushedStatuses(IConnectionMultiplexer redis) : IPushe
 
     public async Task<bool> TryClaimAsync(string correlationId, CardStatus status, CancellationToken cancellationToken)
     {
+        // Without Redis there is no backplane to push through either: fail now (503) rather than after the command timeout.
+        if (!redis.IsConnected)
+            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Redis is unreachable: the push can be neither de-duplicated nor delivered.");
         var claimed = await redis.GetDatabase().ScriptEvaluateAsync(Claim, new
         {
             key = KeyFor(correlationId),
