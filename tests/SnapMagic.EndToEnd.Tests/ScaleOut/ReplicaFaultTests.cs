@@ -1,3 +1,7 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -45,17 +49,27 @@ public sealed class ReplicaFaultTests
         var (system, attendees) = (run.System, run.Attendees);
 
         await system.App.StopAsync("redis");
-        // A card finishes while the backplane is down: its push cannot be delivered.
+        // The per-session limit cannot be checked without Redis: the card is accepted all the same, at once.
+        var submitted = Stopwatch.StartNew();
+        var lateCard = await SubmitWithoutHubAsync(system, attendees[0], "a card sent while Redis is down");
+        Assert.True(submitted.Elapsed < TimeSpan.FromSeconds(5), $"The submit took {submitted.Elapsed} without Redis.");
+        // A change notice reaches an Api while the backplane is down: it cannot push, and says so with a 503.
+        await system.WaitForWorkerLinesAsync("answered 503 to the change notice", 1, Deadline);
         using (var store = system.OpenJobStore())
         {
             await system.WaitUntilAsync(async () => (await store.GetAsync(run.First))?.Status == CardStatus.Completed,
                 "the first card to complete while Redis is down", Deadline);
         }
+        // Meanwhile the page polls, and its reads need no Redis.
+        Assert.Equal("completed", (await GetCardAsync(system, attendees[0], run.First)).Status);
         await system.App.StartAgainAsync("redis");
 
         foreach (var attendee in attendees)
             await WaitAllCompletedReconnectingAsync(system, attendee);
         await DeliveryAssertions.EveryCardReachedItsOwnerOnceAsync(system, attendees, Deadline);
+        // The card sent while Redis was down was made, and its owner's re-subscribe tells of it.
+        Assert.Equal("completed", (await attendees[0].Hub.InvokeAsync<CardView>("Subscribe", lateCard)).Status);
+        Assert.Empty(system.WorkerLines("answered 500"));
         // The replicas closed every connection when the backplane went away, so every client re-subscribed,
         Assert.All(attendees, a => Assert.True(a.Reconnects > 0, $"Session {a.SessionId} was never made to reconnect."));
         // and cards finished after the restart were pushed again.
@@ -74,7 +88,11 @@ public sealed class ReplicaFaultTests
 
         public static async Task<CardsInFlight> StartAsync(int attendeeCount, string prompt)
         {
-            var system = await FaultSystem.StartAsync(workers: 1, OneCardAtATime, apiReplicas: 2);
+            var system = await FaultSystem.StartAsync(workers: 1, new Dictionary<string, string>(OneCardAtATime)
+            {
+                // The per-session limit on, counted in Redis: room for every card these tests send.
+                ["Cards__PerSessionPerMinute"] = "10",
+            }, apiReplicas: 2);
             var attendees = new List<Attendee>();
             try
             {
@@ -105,6 +123,26 @@ public sealed class ReplicaFaultTests
                 await System.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>POST /api/cards as the page sends it, without subscribing (the hub may be down); the card's id.</summary>
+    private static async Task<string> SubmitWithoutHubAsync(FaultSystem system, Attendee attendee, string prompt)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cards") { Content = JsonContent.Create(new { prompt }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", attendee.Token);
+        using var response = await system.Api.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"POST /api/cards answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<CardView>())!.CorrelationId;
+    }
+
+    /// <summary>GET /api/cards/{id}: what the page polls.</summary>
+    private static async Task<CardView> GetCardAsync(FaultSystem system, Attendee attendee, string correlationId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/cards/{correlationId}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", attendee.Token);
+        using var response = await system.Api.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<CardView>())!;
     }
 
     /// <summary>From the store, not the pushes: a replica may have closed the connection meanwhile.</summary>
