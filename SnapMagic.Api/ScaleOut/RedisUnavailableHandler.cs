@@ -4,10 +4,9 @@ using StackExchange.Redis;
 namespace SnapMagic.Api.ScaleOut;
 
 /// <summary>
-/// A request that needs Redis while it is unreachable answers 503 with Retry-After, never a 500. The one that does is a
-/// worker's change notice: without the backplane its push cannot be de-duplicated nor delivered, but the store holds the
-/// change, and the replicas close their hub connections when Redis comes back, so the clients re-subscribe and the
-/// snapshots carry it (the page polls meanwhile).
+/// A request that meets a Redis failure the code does not absorb (the rate limit fails open, the push de-duplication
+/// pushes nothing) answers 503 with Retry-After, never a 500: Redis dying between a worker's claim of a push and the
+/// push through the backplane, say. The store holds the change; the clients' re-subscribe snapshots carry it.
 /// </summary>
 internal sealed class RedisUnavailableHandler(IProblemDetailsService problems, ILogger<RedisUnavailableHandler> logger) : IExceptionHandler
 {

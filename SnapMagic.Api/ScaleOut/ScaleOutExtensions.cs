@@ -9,8 +9,9 @@ namespace SnapMagic.Api.ScaleOut;
 /// One Api process needs nothing more. Several behind one address (a load balancer, or the AppHost's proxy with
 /// <c>--api-replicas</c>) share a Redis named by <c>ConnectionStrings:redis</c>: SignalR's backplane carries every
 /// push to the replica holding the browser's connection, and the push de-duplication and the per-session rate limit
-/// live there too. While Redis is unreachable the rate limit fails open (<see cref="FailOpenRateLimiter"/>) and a
-/// worker's change notice answers 503 (<see cref="RedisUnavailableHandler"/>).
+/// live there too. While Redis is unreachable the rate limit fails open (<see cref="FailOpenRateLimiter"/>), a worker's
+/// change notice pushes nothing (<see cref="RedisPushedStatuses"/>), and any other Redis failure answers 503
+/// (<see cref="RedisUnavailableHandler"/>).
 /// </summary>
 public static class ScaleOutExtensions
 {
