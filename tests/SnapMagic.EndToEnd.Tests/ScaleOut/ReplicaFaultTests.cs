@@ -53,6 +53,8 @@ public sealed class ReplicaFaultTests
         var submitted = Stopwatch.StartNew();
         var lateCard = await SubmitWithoutHubAsync(system, attendees[0], "a card sent while Redis is down");
         Assert.True(submitted.Elapsed < TimeSpan.FromSeconds(5), $"The submit took {submitted.Elapsed} without Redis.");
+        // (A service's output reaches the test a little after the process wrote it.)
+        await system.WaitUntilAsync(() => ApiLines(system, "let through without checking its rate limit").Count > 0, "the Api to log the unchecked limit", Deadline);
         // A change notice reaches an Api while the backplane is down: it pushes nothing, and holds the worker up no longer.
         await system.WaitUntilAsync(() => ApiLines(system, "not pushed, Redis is unreachable").Count > 0, "a change notice to reach an Api while Redis is down", Deadline);
         using (var store = system.OpenJobStore())
