@@ -4,13 +4,15 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using RedisRateLimiting;
 using SnapMagic.Api.Auth;
+using SnapMagic.Api.ScaleOut;
 using StackExchange.Redis;
 
 namespace SnapMagic.Api.Cards;
 
 /// <summary>
 /// <c>Cards:PerSessionPerMinute</c> card submits per session (0: no limit); past it, 429 with Retry-After. Counted in
-/// this process, or in Redis when the Api is scaled out (the limit then holds across replicas).
+/// this process, or in Redis when the Api is scaled out (the limit then holds across replicas; it is not checked while
+/// Redis is unreachable).
 /// </summary>
 internal static class CardRateLimiting
 {
@@ -26,12 +28,12 @@ internal static class CardRateLimiting
                 return RateLimitPartition.GetNoLimiter(session);
             if (context.RequestServices.GetService<IConnectionMultiplexer>() is { } redis)
             {
-                return RedisRateLimitPartition.GetFixedWindowRateLimiter($"snapmagic:cards:{session}", _ => new RedisFixedWindowRateLimiterOptions
+                return FailOpenRateLimiter.Wrap(RedisRateLimitPartition.GetFixedWindowRateLimiter($"snapmagic:cards:{session}", _ => new RedisFixedWindowRateLimiterOptions
                 {
                     ConnectionMultiplexerFactory = () => redis,
                     PermitLimit = perMinute,
                     Window = TimeSpan.FromMinutes(1),
-                });
+                }), redis, context.RequestServices.GetRequiredService<ILogger<FailOpenRateLimiter>>());
             }
             return RateLimitPartition.GetFixedWindowLimiter(session, _ => new FixedWindowRateLimiterOptions
             {

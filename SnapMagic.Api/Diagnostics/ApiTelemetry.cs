@@ -26,6 +26,9 @@ internal static class ApiTelemetry
     public static readonly Histogram<double> AcceptDuration =
         Meter.CreateHistogram<double>("snapmagic.api.cards.accept.duration", "s", "Time to store and enqueue an accepted card.");
 
+    public static readonly Counter<long> RateLimitUnchecked =
+        Meter.CreateCounter<long>("snapmagic.api.rate_limit.unchecked", "{request}", "Requests let through without checking their rate limit: its Redis was unreachable.");
+
     public static readonly Counter<long> PushesSent =
         Meter.CreateCounter<long>("snapmagic.api.pushes.sent", "{message}", "cardUpdated messages sent to hub groups.");
 

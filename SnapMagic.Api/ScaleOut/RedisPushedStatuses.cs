@@ -7,8 +7,11 @@ namespace SnapMagic.Api.ScaleOut;
 /// <summary>
 /// <see cref="IPushedStatuses"/> shared by every Api replica in Redis, so a notice and its repeat that reach two
 /// replicas still push once. One key per card holds the furthest rank pushed; the script raises it atomically.
+/// While Redis is unreachable nothing is claimed, so nothing is pushed (there is no backplane to push through either):
+/// the store holds the status, and when Redis is back the replicas close their hub connections
+/// (<see cref="BackplaneOutageFilter"/>), so the clients re-subscribe and the snapshots carry it.
 /// </summary>
-internal sealed class RedisPushedStatuses(IConnectionMultiplexer redis) : IPushedStatuses
+internal sealed class RedisPushedStatuses(IConnectionMultiplexer redis, ILogger<RedisPushedStatuses> logger) : IPushedStatuses
 {
     /// <summary>Long past any redelivery of a card's message: the queue gives up on a message well within a day.</summary>
     public static readonly TimeSpan Remembered = TimeSpan.FromDays(1);
@@ -24,12 +27,29 @@ internal sealed class RedisPushedStatuses(IConnectionMultiplexer redis) : IPushe
 
     public async Task<bool> TryClaimAsync(string correlationId, CardStatus status, CancellationToken cancellationToken)
     {
-        var claimed = await redis.GetDatabase().ScriptEvaluateAsync(Claim, new
+        // Not connected: answer at once rather than hold the worker's notice for the command timeout.
+        if (!redis.IsConnected)
+            return NotPushed(correlationId, status, null);
+        try
         {
-            key = KeyFor(correlationId),
-            rank = IPushedStatuses.Rank(status),
-            seconds = (long)Remembered.TotalSeconds,
-        });
-        return (int)claimed == 1;
+            var claimed = await redis.GetDatabase().ScriptEvaluateAsync(Claim, new
+            {
+                key = KeyFor(correlationId),
+                rank = IPushedStatuses.Rank(status),
+                seconds = (long)Remembered.TotalSeconds,
+            });
+            return (int)claimed == 1;
+        }
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
+        {
+            return NotPushed(correlationId, status, ex);
+        }
+    }
+
+    private bool NotPushed(string correlationId, CardStatus status, Exception? exception)
+    {
+        logger.LogWarning(exception, "Card {CorrelationId}: {Status} not pushed, Redis is unreachable; its clients get it when they re-subscribe",
+            correlationId, status.ToWireName());
+        return false;
     }
 }

@@ -9,7 +9,9 @@ namespace SnapMagic.Api.ScaleOut;
 /// One Api process needs nothing more. Several behind one address (a load balancer, or the AppHost's proxy with
 /// <c>--api-replicas</c>) share a Redis named by <c>ConnectionStrings:redis</c>: SignalR's backplane carries every
 /// push to the replica holding the browser's connection, and the push de-duplication and the per-session rate limit
-/// live there too.
+/// live there too. While Redis is unreachable the rate limit fails open (<see cref="FailOpenRateLimiter"/>), a worker's
+/// change notice pushes nothing (<see cref="RedisPushedStatuses"/>), and any other Redis failure answers 503
+/// (<see cref="RedisUnavailableHandler"/>).
 /// </summary>
 public static class ScaleOutExtensions
 {
@@ -31,6 +33,7 @@ public static class ScaleOutExtensions
         builder.Services.AddOptions<RedisOptions>()
             .Configure<IConnectionMultiplexer>((redis, connection) => redis.ConnectionFactory = _ => Task.FromResult(connection));
         builder.Services.AddSingleton<IPushedStatuses, RedisPushedStatuses>();
+        builder.Services.AddExceptionHandler<RedisUnavailableHandler>();
         return builder;
     }
 }

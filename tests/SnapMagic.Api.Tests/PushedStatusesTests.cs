@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using SnapMagic.Api.Hub;
 using SnapMagic.Api.ScaleOut;
 using SnapMagic.Cards;
@@ -48,7 +49,7 @@ public sealed class PushedStatusesTests : PushedStatusesContract
 /// <summary>The replicas' shared de-duplication, on a real redis-server.</summary>
 public sealed class RedisPushedStatusesTests(RedisServer redis) : PushedStatusesContract, IClassFixture<RedisServer>
 {
-    private protected override IPushedStatuses Create() => new RedisPushedStatuses(redis.Connection);
+    private protected override IPushedStatuses Create() => new RedisPushedStatuses(redis.Connection, NullLogger<RedisPushedStatuses>.Instance);
 
     [Fact]
     public async Task Two_replicas_share_what_was_pushed_and_claims_racing_for_one_status_win_once()

@@ -1,3 +1,7 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -25,65 +29,125 @@ public sealed class ReplicaFaultTests
     [Fact]
     public async Task Clients_of_a_killed_replica_reconnect_through_the_same_address_and_get_every_card()
     {
-        await using var system = await FaultSystem.StartAsync(workers: 1, OneCardAtATime, apiReplicas: 2);
-        var attendees = await LogInAsync(system, count: 6);
-        try
-        {
-            foreach (var attendee in attendees)
-                await attendee.SubmitAsync(2, "a card that outlives its replica");
-            var first = attendees[0].Cards[0];
-            await WaitUntilProcessingAsync(system, first);
+        await using var run = await CardsInFlight.StartAsync(attendeeCount: 6, "a card that outlives its replica");
+        var (system, attendees) = (run.System, run.Attendees);
 
-            await system.App.KillAsync(ApiReplicas.Of(system.App)[0].Name);
+        await system.App.KillAsync(ApiReplicas.Of(system.App)[0].Name);
 
-            // The shared address spread the connections over both replicas: the killed one's clients lost theirs.
-            await system.WaitUntilAsync(() => attendees.Any(a => a.Hub.State == HubConnectionState.Disconnected), "a connection of the killed replica to drop", Deadline);
-            foreach (var attendee in attendees)
-                await WaitAllCompletedReconnectingAsync(system, attendee);
-            await DeliveryAssertions.EveryCardReachedItsOwnerOnceAsync(system, attendees, Deadline);
-            Assert.Contains(attendees, a => a.Reconnects > 0);
-        }
-        finally
-        {
-            foreach (var attendee in attendees)
-                await attendee.DisposeAsync();
-        }
+        // The shared address spread the connections over both replicas: the killed one's clients lost theirs.
+        await system.WaitUntilAsync(() => attendees.Any(a => a.Hub.State == HubConnectionState.Disconnected), "a connection of the killed replica to drop", Deadline);
+        foreach (var attendee in attendees)
+            await WaitAllCompletedReconnectingAsync(system, attendee);
+        await DeliveryAssertions.EveryCardReachedItsOwnerOnceAsync(system, attendees, Deadline);
+        Assert.Contains(attendees, a => a.Reconnects > 0);
     }
 
     [Fact]
     public async Task Pushes_resume_after_Redis_restarts_and_no_card_is_lost_to_a_waiting_client()
     {
-        await using var system = await FaultSystem.StartAsync(workers: 1, OneCardAtATime, apiReplicas: 2);
-        var attendees = await LogInAsync(system, count: 4);
-        try
-        {
-            foreach (var attendee in attendees)
-                await attendee.SubmitAsync(2, "a card that outlives a Redis restart");
-            var first = attendees[0].Cards[0];
-            await WaitUntilProcessingAsync(system, first);
+        await using var run = await CardsInFlight.StartAsync(attendeeCount: 4, "a card that outlives a Redis restart");
+        var (system, attendees) = (run.System, run.Attendees);
 
-            await system.App.StopAsync("redis");
-            // A card finishes while the backplane is down: its push cannot be delivered.
-            using (var store = system.OpenJobStore())
+        await system.App.StopAsync("redis");
+        // The per-session limit cannot be checked without Redis: the card is accepted all the same, at once.
+        var submitted = Stopwatch.StartNew();
+        var lateCard = await SubmitWithoutHubAsync(system, attendees[0], "a card sent while Redis is down");
+        Assert.True(submitted.Elapsed < TimeSpan.FromSeconds(5), $"The submit took {submitted.Elapsed} without Redis.");
+        // (A service's output reaches the test a little after the process wrote it.)
+        await system.WaitUntilAsync(() => ApiLines(system, "let through without checking its rate limit").Count > 0, "the Api to log the unchecked limit", Deadline);
+        // A change notice reaches an Api while the backplane is down: it pushes nothing, and answers at once. (One racing
+        // the outage's first moments may wait out the worker's timeout; that card too reaches its owner, below.)
+        await system.WaitUntilAsync(() => ApiLines(system, "not pushed, Redis is unreachable").Count > 0, "a change notice to reach an Api while Redis is down", Deadline);
+        using (var store = system.OpenJobStore())
+        {
+            await system.WaitUntilAsync(async () => (await store.GetAsync(run.First))?.Status == CardStatus.Completed,
+                "the first card to complete while Redis is down", Deadline);
+        }
+        // Meanwhile the page polls, and its reads need no Redis.
+        Assert.Equal("completed", (await GetCardAsync(system, attendees[0], run.First)).Status);
+        await system.App.StartAgainAsync("redis");
+
+        foreach (var attendee in attendees)
+            await WaitAllCompletedReconnectingAsync(system, attendee);
+        await DeliveryAssertions.EveryCardReachedItsOwnerOnceAsync(system, attendees, Deadline);
+        // The card sent while Redis was down was made, and its owner's re-subscribe tells of it.
+        Assert.Equal("completed", (await attendees[0].Hub.InvokeAsync<CardView>("Subscribe", lateCard)).Status);
+        // The replicas closed every connection when the backplane went away, so every client re-subscribed,
+        Assert.All(attendees, a => Assert.True(a.Reconnects > 0, $"Session {a.SessionId} was never made to reconnect."));
+        // and cards finished after the restart were pushed again.
+        Assert.Contains(attendees, a => a.PushesOnThisConnection.Count > 0);
+    }
+
+    /// <summary>
+    /// Two Api replicas and one worker painting a card at a time; each attendee sent two cards, and the first card is
+    /// being painted: the rest are in flight when the fault strikes. Disposing drops the attendees, then the system.
+    /// </summary>
+    private sealed class CardsInFlight(FaultSystem system, List<Attendee> attendees, string first) : IAsyncDisposable
+    {
+        public FaultSystem System { get; } = system;
+        public List<Attendee> Attendees { get; } = attendees;
+        public string First { get; } = first;
+
+        public static async Task<CardsInFlight> StartAsync(int attendeeCount, string prompt)
+        {
+            var system = await FaultSystem.StartAsync(workers: 1, new Dictionary<string, string>(OneCardAtATime)
             {
-                await system.WaitUntilAsync(async () => (await store.GetAsync(first))?.Status == CardStatus.Completed,
-                    "the first card to complete while Redis is down", Deadline);
+                // The per-session limit on, counted in Redis: room for every card these tests send.
+                ["Cards__PerSessionPerMinute"] = "10",
+            }, apiReplicas: 2);
+            var attendees = new List<Attendee>();
+            try
+            {
+                for (var i = 0; i < attendeeCount; i++)
+                    attendees.Add(await Attendee.LogInAsync(system));
+                foreach (var attendee in attendees)
+                    await attendee.SubmitAsync(2, prompt);
+                var first = attendees[0].Cards[0];
+                await WaitUntilProcessingAsync(system, first);
+                return new CardsInFlight(system, attendees, first);
             }
-            await system.App.StartAgainAsync("redis");
+            catch
+            {
+                await new CardsInFlight(system, attendees, "").DisposeAsync();
+                throw;
+            }
+        }
 
-            foreach (var attendee in attendees)
-                await WaitAllCompletedReconnectingAsync(system, attendee);
-            await DeliveryAssertions.EveryCardReachedItsOwnerOnceAsync(system, attendees, Deadline);
-            // The replicas closed every connection when the backplane went away, so every client re-subscribed,
-            Assert.All(attendees, a => Assert.True(a.Reconnects > 0, $"Session {a.SessionId} was never made to reconnect."));
-            // and cards finished after the restart were pushed again.
-            Assert.Contains(attendees, a => a.PushesOnThisConnection.Count > 0);
-        }
-        finally
+        public async ValueTask DisposeAsync()
         {
-            foreach (var attendee in attendees)
-                await attendee.DisposeAsync();
+            try
+            {
+                foreach (var attendee in Attendees)
+                    await attendee.DisposeAsync();
+            }
+            finally
+            {
+                await System.DisposeAsync();
+            }
         }
+    }
+
+    /// <summary>POST /api/cards as the page sends it, without subscribing (the hub may be down); the card's id.</summary>
+    private static async Task<string> SubmitWithoutHubAsync(FaultSystem system, Attendee attendee, string prompt)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cards") { Content = JsonContent.Create(new { prompt }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", attendee.Token);
+        using var response = await system.Api.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"POST /api/cards answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<CardView>())!.CorrelationId;
+    }
+
+    private static IReadOnlyList<string> ApiLines(FaultSystem system, string text) =>
+        [.. ApiReplicas.Of(system.App).SelectMany(replica => replica.Lines(text: text))];
+
+    /// <summary>GET /api/cards/{id}: what the page polls.</summary>
+    private static async Task<CardView> GetCardAsync(FaultSystem system, Attendee attendee, string correlationId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/cards/{correlationId}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", attendee.Token);
+        using var response = await system.Api.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<CardView>())!;
     }
 
     /// <summary>From the store, not the pushes: a replica may have closed the connection meanwhile.</summary>
@@ -92,14 +156,6 @@ public sealed class ReplicaFaultTests
         using var store = system.OpenJobStore();
         await system.WaitUntilAsync(async () => (await store.GetAsync(correlationId))?.Status is not (null or CardStatus.Queued),
             "the first card to be processing", Deadline);
-    }
-
-    private static async Task<List<Attendee>> LogInAsync(FaultSystem system, int count)
-    {
-        var attendees = new List<Attendee>();
-        for (var i = 0; i < count; i++)
-            attendees.Add(await Attendee.LogInAsync(system));
-        return attendees;
     }
 
     /// <summary>
