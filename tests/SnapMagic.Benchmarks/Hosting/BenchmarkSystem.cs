@@ -20,9 +20,9 @@ public sealed class BenchmarkSystem : IAsyncDisposable
     public ApiClient Api { get; private set; } = null!;
     /// <summary>The Api's own process (not the <c>dotnet run</c> Aspire starts it with).</summary>
     public int ApiPid => App["api"].Pid ?? throw new InvalidOperationException("The Api has no process.");
-    /// <summary>Each Api replica's own process and address (one Api: its process and the Api's address).</summary>
+    /// <summary>Each Api replica's own process and own address, behind the AppHost's proxy (one Api: its process and port).</summary>
     public IReadOnlyList<(int Pid, Uri Address)> ApiReplicaProcesses => Settings.ApiReplicas == 1
-        ? [(ApiPid, App.ApiUrl)]
+        ? [(ApiPid, TestHosting.ApiReplicas.OwnAddress(App["api"]))]
         : [.. TestHosting.ApiReplicas.Of(App).Select(r => (r.Pid ?? throw new InvalidOperationException($"{r.Name} has no process."), TestHosting.ApiReplicas.OwnAddress(r)))];
     public IReadOnlyList<int> WorkerPids =>
         [.. App.All.Where(s => s.Name.StartsWith("worker-", StringComparison.Ordinal)).Select(s => s.Pid).OfType<int>()];

@@ -50,7 +50,7 @@ public sealed class ConnectionScenario : IScenario
                 context.Progress($"connections: opening up to {level} (have {connections.Count})");
                 var errors = new LatencySample("open");
                 using (var deadline = Deadline.After(LevelLimit, cancellationToken))
-                    await OpenUpToAsync([api.HubUrl], sessions, cards, connections, level, errors, deadline.Token);
+                    await OpenUpToAsync([CardsHubConnection.UrlOn(system.ApiReplicaProcesses[0].Address)], sessions, cards, connections, level, errors, deadline.Token);
                 cancellationToken.ThrowIfCancellationRequested();
 
                 context.Progress($"connections: {connections.Count} open; idle window {idleWindow.TotalSeconds:0} s, then {probes} probe cards");
@@ -180,7 +180,9 @@ public sealed class ConnectionScenario : IScenario
         report.Heading(2, "4. Connection density: SignalR WebSockets on one Api");
         report.Paragraph(
             $"Levels {string.Join(", ", levels)}: connections opened {OpenAtOnce} at a time with the JSON hub protocol over " +
-            $"WebSockets on 127.0.0.1, each authenticated (token of one of {Sessions} sessions) and subscribed to its session's " +
+            $"WebSockets on 127.0.0.1 to the Api's own port (not through the AppHost's proxy: DCP holds two sockets per proxied " +
+            $"connection under its own open-files limit, which stopped it near 10,000 here; production has a load balancer " +
+            $"instead), each authenticated (token of one of {Sessions} sessions) and subscribed to its session's " +
             $"(completed) card; client (the .NET SignalR client) and server each ping every 15 s. At each level: the Api's resident memory " +
             $"(VmRSS) and open files after an idle window of {idleWindow.TotalSeconds:0} s, its CPU over that window, then {probes} " +
             $"probe cards submitted 4/s, each watched by an extra connection: push latency = `cardUpdated` received − completedAt, " +
