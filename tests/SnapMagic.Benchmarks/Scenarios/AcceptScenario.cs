@@ -92,7 +92,7 @@ public sealed class AcceptScenario : IScenario
         return result;
     }
 
-    /// <summary>Where the machine's CPU went during one loop, each in percent of one core; the rest is the AppHost's DCP (its proxy) and dashboard, and anything else running.</summary>
+    /// <summary>Where the machine's CPU went during one loop, each in percent of one core; the rest is the AppHost's DCP (its proxy), the dashboard, the local AWS servers, and anything else running.</summary>
     private sealed record ClosedLoopCpu(double Machine, double Api, double Workers, double Client)
     {
         public double Rest => Machine - Api - Workers - Client;
@@ -136,10 +136,10 @@ public sealed class AcceptScenario : IScenario
             ]]);
             report.Paragraph(
                 "Where the two cores went during each loop, in % of one core (200 = both): the whole machine, the Api, the workers, " +
-                "this client (load generator), and the rest (the AppHost's DCP, whose proxy carries every request, and the Aspire " +
-                "dashboard, which ingests every span, log and metric the services export). With 16 requests always in flight the " +
+                "this client (load generator), and the rest (the AppHost's DCP, whose proxy carries every request, the Aspire " +
+                "dashboard, which ingests every span, log and metric the services export, and on aws-local the fauxqs and dynalite servers). With 16 requests always in flight the " +
                 "machine runs flat out, so each loop's latency follows what a request costs all of these together.");
-            report.Table(["loop", "machine", "Api", "workers", "client", "rest (DCP, dashboard)"], [PostCpu.Row("POST /api/cards"), AliveCpu.Row("GET /alive")]);
+            report.Table(["loop", "machine", "Api", "workers", "client", "rest (DCP, dashboard, local AWS servers)"], [PostCpu.Row("POST /api/cards"), AliveCpu.Row("GET /alive")]);
         }
     }
 
