@@ -97,7 +97,7 @@ public sealed class RunningSystem : IAsyncDisposable
     public async Task KillAsync(string name)
     {
         var service = this[name];
-        var pid = service.Pid ?? throw new InvalidOperationException($"{name} has no process to kill ({service.State}).");
+        var pid = await ProcessOfAsync(service, () => service.Pid, "to kill");
         using (var process = System.Diagnostics.Process.GetProcessById(pid))
             process.Kill();
         await WaitUntilAsync(() => IsDown(service), $"{name} to be reported exited", StateTimeout);
@@ -111,10 +111,21 @@ public sealed class RunningSystem : IAsyncDisposable
     {
         var service = this[name];
         // A project runs under `dotnet run` (its process is the launcher's child); an executable is the launcher itself.
-        var pid = service.Pid ?? service.LauncherPid ?? throw new InvalidOperationException($"{name} has no process to stop ({service.State}).");
+        var pid = await ProcessOfAsync(service, () => service.Pid ?? service.LauncherPid, "to stop");
         if (Terminate(pid, SigTerm) != 0)
             throw new InvalidOperationException($"SIGTERM to {name} (pid {pid}) failed: errno {Marshal.GetLastPInvokeError()}.");
         await WaitUntilAsync(() => IsDown(service), $"{name} to stop", StateTimeout);
+    }
+
+    /// <summary>
+    /// The process <paramref name="find"/> names, once there is one: a service Aspire reports running may not show its
+    /// own process yet (its launcher's snapshot or child can lag behind the state, as seen on CI's two cores).
+    /// </summary>
+    private async Task<int> ProcessOfAsync(ServiceProcess service, Func<int?> find, string purpose)
+    {
+        int? pid = null;
+        await WaitUntilAsync(() => (pid = find()) is not null, $"{service.Name} ({service.State}) to have a process {purpose}", StateTimeout);
+        return pid!.Value;
     }
 
     private const int SigTerm = 15;
