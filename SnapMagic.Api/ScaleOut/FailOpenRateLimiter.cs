@@ -22,20 +22,8 @@ internal sealed class FailOpenRateLimiter(RateLimiter limiter, IConnectionMultip
     protected override RateLimitLease AttemptAcquireCore(int permitCount) =>
         redis.IsConnected ? limiter.AttemptAcquire(permitCount) : Unchecked(null);
 
-    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
-    {
-        // Not connected: answer at once rather than wait out the client's command timeout.
-        if (!redis.IsConnected)
-            return Unchecked(null);
-        try
-        {
-            return await limiter.AcquireAsync(permitCount, cancellationToken);
-        }
-        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
-        {
-            return Unchecked(ex);
-        }
-    }
+    protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
+        redis.OrWhenUnreachableAsync(() => limiter.AcquireAsync(permitCount, cancellationToken), Unchecked);
 
     private RateLimitLease Unchecked(Exception? exception)
     {

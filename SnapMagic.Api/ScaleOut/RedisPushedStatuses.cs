@@ -25,12 +25,8 @@ internal sealed class RedisPushedStatuses(IConnectionMultiplexer redis, ILogger<
 
     public static RedisKey KeyFor(string correlationId) => $"snapmagic:pushed:{correlationId}";
 
-    public async Task<bool> TryClaimAsync(string correlationId, CardStatus status, CancellationToken cancellationToken)
-    {
-        // Not connected: answer at once rather than hold the worker's notice for the command timeout.
-        if (!redis.IsConnected)
-            return NotPushed(correlationId, status, null);
-        try
+    public Task<bool> TryClaimAsync(string correlationId, CardStatus status, CancellationToken cancellationToken) =>
+        redis.OrWhenUnreachableAsync(async ValueTask<bool> () =>
         {
             var claimed = await redis.GetDatabase().ScriptEvaluateAsync(Claim, new
             {
@@ -39,12 +35,7 @@ internal sealed class RedisPushedStatuses(IConnectionMultiplexer redis, ILogger<
                 seconds = (long)Remembered.TotalSeconds,
             });
             return (int)claimed == 1;
-        }
-        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
-        {
-            return NotPushed(correlationId, status, ex);
-        }
-    }
+        }, exception => NotPushed(correlationId, status, exception)).AsTask();
 
     private bool NotPushed(string correlationId, CardStatus status, Exception? exception)
     {
