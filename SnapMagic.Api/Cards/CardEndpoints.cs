@@ -66,9 +66,7 @@ public static class CardEndpoints
     private static async Task<IResult> ListAsync(HttpRequest request, ClaimsPrincipal user, IJobStore store, CardViews views)
     {
         var jobs = await store.ListBySessionAsync(user.GetSessionId(), ListLimit, request.HttpContext.RequestAborted);
-        var publicBase = views.PublicBaseFor(request);
-        IReadOnlyList<CardView> list = [.. jobs.Select(job => views.Create(job, publicBase))];
-        return TypedResults.Ok(list);
+        return TypedResults.Ok(views.CreateList(jobs, request));
     }
 
     private static async Task<IResult> GetAsync(string correlationId, HttpRequest request, ClaimsPrincipal user, IJobStore store, CardViews views)

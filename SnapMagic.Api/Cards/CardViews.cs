@@ -34,6 +34,13 @@ internal sealed class CardViews(IImageStore images, ImageLinks links, IJobStore 
         Rating = job.Rating?.ToWireName(),
     };
 
+    /// <summary>The views of a list of cards served to <paramref name="request"/> (no queue positions).</summary>
+    public IReadOnlyList<CardView> CreateList(IEnumerable<CardJob> jobs, HttpRequest request)
+    {
+        var publicBase = PublicBaseFor(request);
+        return [.. jobs.Select(job => Create(job, publicBase))];
+    }
+
     /// <summary><c>Api:PublicUrl</c> when set, else the base of the request being served.</summary>
     public string PublicBaseFor(HttpRequest request) =>
         options.Value.PublicUrl is { } configured

@@ -32,8 +32,6 @@ public static class OrganizerEndpoints
     private static async Task<IResult> LatestAsync(IJobStore store, CardViews views, HttpRequest request)
     {
         var jobs = await store.ListLatestCompletedAsync(GalleryLimit, request.HttpContext.RequestAborted);
-        var publicBase = views.PublicBaseFor(request);
-        IReadOnlyList<CardView> list = [.. jobs.Select(job => views.Create(job, publicBase))];
-        return TypedResults.Ok(list);
+        return TypedResults.Ok(views.CreateList(jobs, request));
     }
 }

@@ -15,7 +15,7 @@ internal sealed class OrganizerSummaries(
     public async Task<OrganizerSummary> CreateAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var thisMinute = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+        var thisMinute = MinuteCount.StartOf(now);
         var since = thisMinute.AddMinutes(1 - SeriesMinutes);
         var statistics = store.GetStatisticsAsync(since, now, cancellationToken);
         var waiting = DepthAsync(queues.Jobs, depth => depth.Visible, cancellationToken);

@@ -25,7 +25,11 @@ public sealed record EventStatistics
 
 public sealed record KeyCount(string Key, long Count);
 
-public sealed record MinuteCount(DateTimeOffset Minute, long Count);
+public sealed record MinuteCount(DateTimeOffset Minute, long Count)
+{
+    /// <summary>The UTC minute <paramref name="time"/> falls in, as <see cref="Minute"/> names minutes.</summary>
+    public static DateTimeOffset StartOf(DateTimeOffset time) => new(time.UtcTicks - time.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+}
 
 /// <summary>The 50th and 95th percentiles in seconds, null when there is nothing to measure.</summary>
 public sealed record Percentiles(double? P50, double? P95)

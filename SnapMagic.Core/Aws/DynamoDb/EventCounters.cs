@@ -93,7 +93,7 @@ internal sealed class EventCounters(IAmazonDynamoDB dynamoDb, string tableName)
 
     private async Task<IReadOnlyList<MinuteCount>> ReadMinutesAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
     {
-        var first = StartOfMinute(since);
+        var first = MinuteCount.StartOf(since);
         var minutes = Enumerable.Range(0, MaxBatchKeys).Select(i => first.AddMinutes(i)).TakeWhile(minute => minute <= until).ToList();
         if (minutes.Count == 0)
             return [];
@@ -135,9 +135,6 @@ internal sealed class EventCounters(IAmazonDynamoDB dynamoDb, string tableName)
     }
 
     private static string RatingCounter(CardRating rating) => "rated:" + rating.ToWireName();
-
-    private static DateTimeOffset StartOfMinute(DateTimeOffset time) =>
-        new(time.UtcTicks - time.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
 
     private static string MinuteKey(DateTimeOffset time) =>
         MinutePrefix + time.UtcDateTime.ToString(MinuteFormat, CultureInfo.InvariantCulture);
