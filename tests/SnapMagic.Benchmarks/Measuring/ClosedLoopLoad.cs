@@ -12,6 +12,14 @@ public static class ClosedLoopLoad
         string name, int requests, int inFlight, Func<int, CancellationToken, Task> request, CancellationToken cancellationToken = default)
     {
         var sample = new LatencySample(name);
+        await RunAsync(sample, requests, inFlight, request, cancellationToken);
+        return sample;
+    }
+
+    /// <summary>The same, adding to <paramref name="sample"/> (one series measured in several rounds).</summary>
+    public static async Task RunAsync(
+        LatencySample sample, int requests, int inFlight, Func<int, CancellationToken, Task> request, CancellationToken cancellationToken = default)
+    {
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, inFlight).Select(_ => Task.Run(async () =>
         {
@@ -31,6 +39,5 @@ public static class ClosedLoopLoad
             }
         }, cancellationToken)));
         cancellationToken.ThrowIfCancellationRequested();
-        return sample;
     }
 }

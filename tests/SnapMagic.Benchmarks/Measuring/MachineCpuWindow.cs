@@ -6,19 +6,19 @@ namespace SnapMagic.Benchmarks.Measuring;
 /// </summary>
 public sealed class MachineCpuWindow
 {
-    private readonly (long Busy, long Total) _atStart = Read();
+    private readonly (long Busy, long Total) _atStart = Jiffies();
 
     public static MachineCpuWindow Start() => new();
 
     public double PercentOfOneCore()
     {
-        var (busy, total) = Read();
+        var (busy, total) = Jiffies();
         var elapsed = total - _atStart.Total;
         return elapsed <= 0 ? double.NaN : (double)(busy - _atStart.Busy) / elapsed * Environment.ProcessorCount * 100;
     }
 
     /// <summary>Jiffies spent busy and in all, over every core: the first line of /proc/stat, idle and iowait not busy.</summary>
-    private static (long Busy, long Total) Read()
+    public static (long Busy, long Total) Jiffies()
     {
         if (!File.Exists("/proc/stat"))
             return (0, 0);

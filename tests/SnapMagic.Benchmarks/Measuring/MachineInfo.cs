@@ -25,9 +25,20 @@ public static class MachineInfo
     }
 
     /// <summary>CPU time (user + system) another process has used so far, from /proc/{pid}/stat (Linux).</summary>
-    public static TimeSpan CpuTime(int pid)
+    public static TimeSpan CpuTime(int pid) => CpuTimeOf($"/proc/{pid}/stat");
+
+    /// <summary>
+    /// CPU time the .NET runtime's JIT has used so far in another process: its tiered-compilation thread, which compiles
+    /// hot methods again, optimized, while they run (Linux /proc/{pid}/task). Near zero once a service runs steady.
+    /// </summary>
+    public static TimeSpan JitCpuTime(int pid) =>
+        Directory.EnumerateDirectories($"/proc/{pid}/task")
+            .Where(task => File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal))
+            .Aggregate(TimeSpan.Zero, (sum, task) => sum + CpuTimeOf(Path.Combine(task, "stat")));
+
+    private static TimeSpan CpuTimeOf(string statPath)
     {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var stat = File.ReadAllText(statPath);
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture); // utime, stime: fields 14 and 15 of stat
         return TimeSpan.FromSeconds(ticks / 100.0);
