@@ -47,7 +47,9 @@ internal sealed class SqliteDatabase : IDisposable
 
     /// <summary>
     /// Runs <paramref name="write"/> in a write transaction with other writes of this process (see
-    /// <see cref="SqliteWriteBatches"/>); its result once that transaction committed. Commands must use the transaction given.
+    /// <see cref="SqliteWriteBatches"/>); its result once that transaction committed. Commands come from
+    /// <see cref="PreparedCommands"/>, with the transaction given. A write may run twice (its batch rolled back when
+    /// another write failed), so anything it changes besides the database must be safe to change twice.
     /// </summary>
     public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> write, CancellationToken cancellationToken) =>
         _writes.WriteAsync(write, cancellationToken);

@@ -54,35 +54,29 @@ public sealed partial class SqliteJobStore : IJobStore, IDisposable
         {
             if (job.IdempotencyKey is not null)
             {
-                using var find = connection.CreateCommand();
-                find.Transaction = transaction;
-                find.CommandText = $"SELECT {Columns} FROM jobs WHERE session_id = @session AND idempotency_key = @key";
+                var find = PreparedCommands.For(connection, transaction, $"SELECT {Columns} FROM jobs WHERE session_id = @session AND idempotency_key = @key");
                 find.Parameters.AddWithValue("@session", job.SessionId);
                 find.Parameters.AddWithValue("@key", job.IdempotencyKey);
                 if (ReadOne(find) is { } existing)
                     return (existing, false);
             }
 
-            using (var insert = connection.CreateCommand())
-            {
-                insert.Transaction = transaction;
-                insert.CommandText = $"""
-                    INSERT INTO jobs ({Columns})
-                    VALUES (@id, @session, @prompt, @status, @createdAt, @startedAt, @completedAt, @imageKey, @error, @key, @rating)
-                    """;
-                insert.Parameters.AddWithValue("@id", job.CorrelationId);
-                insert.Parameters.AddWithValue("@session", job.SessionId);
-                insert.Parameters.AddWithValue("@prompt", job.Prompt);
-                insert.Parameters.AddWithValue("@status", job.Status.ToWireName());
-                insert.Parameters.AddWithValue("@createdAt", job.CreatedAt.UtcTicks);
-                insert.Parameters.AddWithValue("@startedAt", (object?)job.StartedAt?.UtcTicks ?? DBNull.Value);
-                insert.Parameters.AddWithValue("@completedAt", (object?)job.CompletedAt?.UtcTicks ?? DBNull.Value);
-                insert.Parameters.AddWithValue("@imageKey", (object?)job.ImageKey ?? DBNull.Value);
-                insert.Parameters.AddWithValue("@error", (object?)job.Error ?? DBNull.Value);
-                insert.Parameters.AddWithValue("@key", (object?)job.IdempotencyKey ?? DBNull.Value);
-                insert.Parameters.AddWithValue("@rating", (object?)job.Rating?.ToWireName() ?? DBNull.Value);
-                insert.ExecuteNonQuery();
-            }
+            var insert = PreparedCommands.For(connection, transaction, $"""
+                INSERT INTO jobs ({Columns})
+                VALUES (@id, @session, @prompt, @status, @createdAt, @startedAt, @completedAt, @imageKey, @error, @key, @rating)
+                """);
+            insert.Parameters.AddWithValue("@id", job.CorrelationId);
+            insert.Parameters.AddWithValue("@session", job.SessionId);
+            insert.Parameters.AddWithValue("@prompt", job.Prompt);
+            insert.Parameters.AddWithValue("@status", job.Status.ToWireName());
+            insert.Parameters.AddWithValue("@createdAt", job.CreatedAt.UtcTicks);
+            insert.Parameters.AddWithValue("@startedAt", (object?)job.StartedAt?.UtcTicks ?? DBNull.Value);
+            insert.Parameters.AddWithValue("@completedAt", (object?)job.CompletedAt?.UtcTicks ?? DBNull.Value);
+            insert.Parameters.AddWithValue("@imageKey", (object?)job.ImageKey ?? DBNull.Value);
+            insert.Parameters.AddWithValue("@error", (object?)job.Error ?? DBNull.Value);
+            insert.Parameters.AddWithValue("@key", (object?)job.IdempotencyKey ?? DBNull.Value);
+            insert.Parameters.AddWithValue("@rating", (object?)job.Rating?.ToWireName() ?? DBNull.Value);
+            insert.ExecuteNonQuery();
             return (job, true);
         }, cancellationToken);
     }
@@ -169,13 +163,11 @@ public sealed partial class SqliteJobStore : IJobStore, IDisposable
         var from = Enum.GetValues<CardStatus>().Where(status => status.CanMoveTo(to)).ToArray();
         return _database.WriteAsync((connection, transaction) =>
         {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = $"""
+            var command = PreparedCommands.For(connection, transaction, $"""
                 UPDATE jobs SET status = @to, {set}
                 WHERE correlation_id = @id AND status IN ({string.Join(", ", from.Select((_, i) => $"@from{i}"))})
                 RETURNING {Columns}
-                """;
+                """);
             command.Parameters.AddWithValue("@to", to.ToWireName());
             command.Parameters.AddWithValue("@id", correlationId);
             command.Parameters.AddWithValue("@at", at.UtcTicks);

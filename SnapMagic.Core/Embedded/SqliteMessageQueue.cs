@@ -76,12 +76,10 @@ public sealed class SqliteMessageQueue : IMessageQueue
 
         await _database.WriteAsync((connection, transaction) =>
         {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = """
+            var command = PreparedCommands.For(connection, transaction, """
                 INSERT INTO messages (id, queue, body, attributes, sent_at, visible_at)
                 VALUES (@id, @queue, @body, @attributes, @now, @now)
-                """;
+                """);
             command.Parameters.AddWithValue("@id", id);
             command.Parameters.AddWithValue("@queue", Name);
             command.Parameters.AddWithValue("@body", message.Body);
@@ -122,9 +120,7 @@ public sealed class SqliteMessageQueue : IMessageQueue
         ArgumentNullException.ThrowIfNull(receiptHandle);
         return _database.WriteAsync((connection, transaction) =>
         {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "DELETE FROM messages WHERE queue = @queue AND receipt = @receipt";
+            var command = PreparedCommands.For(connection, transaction, "DELETE FROM messages WHERE queue = @queue AND receipt = @receipt");
             command.Parameters.AddWithValue("@queue", Name);
             command.Parameters.AddWithValue("@receipt", receiptHandle);
             return command.ExecuteNonQuery();
@@ -227,13 +223,11 @@ public sealed class SqliteMessageQueue : IMessageQueue
 
     private List<Candidate> ReadVisible(SqliteConnection connection, SqliteTransaction transaction, long now, long afterSeq, int limit)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
+        var command = PreparedCommands.For(connection, transaction, """
             SELECT seq, id, body, attributes, sent_at, receive_count FROM messages
             WHERE queue = @queue AND visible_at <= @now AND seq > @afterSeq
             ORDER BY seq LIMIT @limit
-            """;
+            """);
         command.Parameters.AddWithValue("@queue", Name);
         command.Parameters.AddWithValue("@now", now);
         command.Parameters.AddWithValue("@afterSeq", afterSeq);
@@ -249,12 +243,10 @@ public sealed class SqliteMessageQueue : IMessageQueue
     private QueueMessage Lease(SqliteConnection connection, SqliteTransaction transaction, Candidate candidate, long now)
     {
         var receipt = $"{candidate.Id}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}";
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
+        var command = PreparedCommands.For(connection, transaction, """
             UPDATE messages SET visible_at = @visibleAt, receive_count = receive_count + 1, receipt = @receipt
             WHERE seq = @seq
-            """;
+            """);
         command.Parameters.AddWithValue("@visibleAt", now + (long)_visibilityTimeout.TotalMilliseconds);
         command.Parameters.AddWithValue("@receipt", receipt);
         command.Parameters.AddWithValue("@seq", candidate.Seq);
@@ -270,12 +262,10 @@ public sealed class SqliteMessageQueue : IMessageQueue
     {
         // Same row, new queue: the move and the message can never be lost halfway. The count starts again,
         // since the dead-letter queue has no redrive of its own.
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
+        var command = PreparedCommands.For(connection, transaction, """
             UPDATE messages SET queue = @deadLetters, visible_at = @now, receive_count = 0, receipt = NULL
             WHERE seq = @seq
-            """;
+            """);
         command.Parameters.AddWithValue("@deadLetters", _deadLetters!.Name);
         command.Parameters.AddWithValue("@now", now);
         command.Parameters.AddWithValue("@seq", seq);

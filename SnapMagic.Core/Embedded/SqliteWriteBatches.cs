@@ -3,15 +3,16 @@ using Microsoft.Data.Sqlite;
 namespace SnapMagic.Embedded;
 
 /// <summary>
-/// This process's writes to one SQLite file, run in batches: whoever holds the gate takes every write waiting
-/// and runs them in one BEGIN IMMEDIATE transaction, each inside a savepoint so one failing write fails alone.
+/// This process's writes to one SQLite file, run in batches on one connection kept open: whoever holds the gate takes
+/// every write waiting and runs them in one BEGIN IMMEDIATE transaction. When one of them throws, the batch is rolled
+/// back and each write runs again in a transaction of its own, so one failing write fails alone.
 /// </summary>
 /// <remarks>
 /// SQLite lets one writer in at a time, so under load writes queue anyway; what each of them costs is taking
 /// the write lock and committing. One lock and one commit for a whole batch keeps accepting cards cheap when many
-/// arrive at once, and waiting here is async: connections of one process racing for the lock would each block a
-/// thread in SQLite's busy handler, which sleeps 1 to 100 ms between tries. Other processes' writers still meet
-/// the busy timeout.
+/// arrive at once (and no savepoint per write, no connection opened per batch), and waiting here is async:
+/// connections of one process racing for the lock would each block a thread in SQLite's busy handler, which sleeps
+/// 1 to 100 ms between tries. Other processes' writers still meet the busy timeout.
 /// </remarks>
 internal sealed class SqliteWriteBatches(Func<SqliteConnection> open) : IDisposable
 {
@@ -19,6 +20,9 @@ internal sealed class SqliteWriteBatches(Func<SqliteConnection> open) : IDisposa
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _lock = new();
     private readonly Queue<PendingWrite> _waiting = new();
+    /// <summary>This process's one writing connection to the file, kept open: only the gate's holder uses it.</summary>
+    private SqliteConnection? _writer;
+    private bool _disposed;
 
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> write, CancellationToken cancellationToken)
     {
@@ -51,7 +55,16 @@ internal sealed class SqliteWriteBatches(Func<SqliteConnection> open) : IDisposa
         return await pending.Result.ConfigureAwait(false);
     }
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose()
+    {
+        // A batch still running at shutdown keeps the writer until it ends (bounded: its busy timeout).
+        var idle = _gate.Wait(TimeSpan.FromSeconds(15));
+        _disposed = true;
+        _writer?.Dispose();
+        _writer = null;
+        if (idle)
+            _gate.Release();
+    }
 
     private void RunBatch()
     {
@@ -66,32 +79,64 @@ internal sealed class SqliteWriteBatches(Func<SqliteConnection> open) : IDisposa
             return;
         try
         {
-            using var connection = open();
-            using var transaction = SqliteDatabase.BeginImmediate(connection);
-            foreach (var write in batch)
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _writer ??= open();
+            if (!TryRunTogether(_writer, batch))
             {
-                transaction.Save("write");
-                try
-                {
-                    write.Run(connection, transaction);
-                    transaction.Release("write");
-                }
-                catch (Exception ex) when (ex is not OutOfMemoryException)
-                {
-                    transaction.Rollback("write");
-                    transaction.Release("write");
-                    write.Fail(ex);
-                }
+                foreach (var write in batch)
+                    RunAlone(_writer, write);
             }
-            transaction.Commit();
-            foreach (var write in batch)
-                write.Complete();
         }
         catch (Exception ex)
         {
+            // The connection may be what failed (the file went away, a lock was never granted): the next batch opens another.
+            _writer?.Dispose();
+            _writer = null;
             foreach (var write in batch)
                 write.Fail(ex);
         }
+    }
+
+    /// <summary>The whole batch in one transaction; false, with nothing written, when one of its writes threw.</summary>
+    private static bool TryRunTogether(SqliteConnection connection, List<PendingWrite> batch)
+    {
+        using (var transaction = SqliteDatabase.BeginImmediate(connection))
+        {
+            foreach (var write in batch)
+            {
+                try
+                {
+                    write.Run(connection, transaction);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    transaction.Rollback();
+                    return false;
+                }
+            }
+            transaction.Commit();
+        }
+        foreach (var write in batch)
+            write.Complete();
+        return true;
+    }
+
+    /// <summary>One write in a transaction of its own, after its batch failed: only a write that fails alone fails.</summary>
+    private static void RunAlone(SqliteConnection connection, PendingWrite write)
+    {
+        using var transaction = SqliteDatabase.BeginImmediate(connection);
+        try
+        {
+            write.Run(connection, transaction);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            transaction.Rollback();
+            write.Fail(ex);
+            return;
+        }
+        transaction.Commit();
+        write.Complete();
     }
 
     private abstract class PendingWrite
