@@ -11,6 +11,12 @@ namespace SnapMagic.Imaging;
 /// </summary>
 public sealed class LocalImageModel(IOptions<ImageModelOptions> options) : IImageModel
 {
+    /// <summary>
+    /// One card painted at a time in a process: painting is pure CPU, so more at once on the same cores finishes
+    /// none sooner and only lengthens every other thread's wait for a core (the Api's among them, on one machine).
+    /// </summary>
+    private static readonly SemaphoreSlim Painter = new(1, 1);
+
     public async Task<byte[]> PaintCardAsync(CardImageRequest request, CancellationToken cancellationToken = default)
     {
         var local = options.Value.Local;
@@ -24,7 +30,15 @@ public sealed class LocalImageModel(IOptions<ImageModelOptions> options) : IImag
                 "The image model is busy right now. Please try again.",
                 $"Simulated transient failure (ImageModel:Local:FailureRate = {local.FailureRate}).");
 
-        return Paint(request.Prompt);
+        await Painter.WaitAsync(cancellationToken);
+        try
+        {
+            return Paint(request.Prompt);
+        }
+        finally
+        {
+            Painter.Release();
+        }
     }
 
     /// <summary>The finished card for <paramref name="prompt"/> as PNG bytes (pure; no latency or failures).</summary>
