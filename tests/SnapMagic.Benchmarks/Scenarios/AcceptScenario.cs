@@ -23,6 +23,7 @@ public sealed class AcceptScenario : IScenario
     private const int Rounds = 10, RoundRequests = 200;
     private const int WarmUpRequests = 2000, MinWarmUpRounds = 2, MaxWarmUpRounds = 20;
     private const double SteadyJitPercent = 2;
+    private const int QuietRoundsToSettle = 2;
 
     public string Name => "accept";
 
@@ -103,9 +104,9 @@ public sealed class AcceptScenario : IScenario
 
     /// <summary>
     /// Rounds of <see cref="WarmUpRequests"/> POSTs and as many GET /alive at <see cref="ClosedLoopInFlight"/> in flight
-    /// until the services run steady: no round in which the JIT of the Api or of a worker used more than
-    /// <see cref="SteadyJitPercent"/> % of one core (at least <see cref="MinWarmUpRounds"/> rounds, at most
-    /// <see cref="MaxWarmUpRounds"/>). A freshly started service keeps compiling its hot paths again, optimized, for
+    /// until the services run steady: <see cref="QuietRoundsToSettle"/> rounds in a row in which neither the Api's JIT nor
+    /// any worker's used more than <see cref="SteadyJitPercent"/> % of one core (at least <see cref="MinWarmUpRounds"/>
+    /// rounds, at most <see cref="MaxWarmUpRounds"/>; one quiet round was not enough: the JIT came back in the next). A freshly started service keeps compiling its hot paths again, optimized, for
     /// some 20,000 requests (tiered JIT, then dynamic PGO): perf showed a third of the machine in the JIT compilers
     /// during a loop measured after 200 requests, which is not what a booth sees after its first minutes.
     /// </summary>
@@ -114,6 +115,7 @@ public sealed class AcceptScenario : IScenario
     {
         var rounds = new List<WarmUpRound>();
         int[] services = [system.ApiPid, .. system.WorkerPids];
+        var quietRounds = 0;
         while (rounds.Count < MaxWarmUpRounds)
         {
             var api = CpuWindow.Start(system.ApiPid);
@@ -131,7 +133,8 @@ public sealed class AcceptScenario : IScenario
             context.Progress($"accept: warm-up round {round.Number}: POST p50 {MarkdownReport.Millis(round.PostP50)} ms, " +
                 $"{round.PostsPerSecond:0} POSTs/s, Api CPU {round.ApiCpuMsPerPost:0.00} ms a POST, JIT {round.ApiJitPercent:0.0} % " +
                 $"(Api) / {round.WorkerJitPercent:0.0} % (busiest worker) of one core");
-            if (rounds.Count >= MinWarmUpRounds && jitPercent.All(p => p <= SteadyJitPercent))
+            quietRounds = jitPercent.All(p => p <= SteadyJitPercent) ? quietRounds + 1 : 0;
+            if (rounds.Count >= MinWarmUpRounds && quietRounds >= QuietRoundsToSettle)
                 break;
         }
         return rounds;
@@ -187,7 +190,7 @@ public sealed class AcceptScenario : IScenario
             report.Paragraph(
                 $"{ClosedLoopInFlight} loops each send their next request when the last answered. First the warm-up: rounds of " +
                 $"{WarmUpRequests} POSTs and {WarmUpRequests} GET /alive until neither the Api's nor any worker's JIT used more than " +
-                $"{SteadyJitPercent:0} % of one core in a round (the runtime recompiles hot methods, optimized, for the first tens of " +
+                $"{SteadyJitPercent:0} % of one core in {QuietRoundsToSettle} rounds in a row (the runtime recompiles hot methods, optimized, for the first tens of " +
                 $"thousands of requests), so the figures are the services' steady state, not their warm-up. Then {Rounds} rounds of " +
                 $"{RoundRequests} POSTs followed by {RoundRequests} GET /alive on the same Api, {Rounds * RoundRequests} of each in all; " +
                 $"the workers paint the backlog throughout (their CPU: {MarkdownReport.Number(WorkerCpuDuringPosts, "0")} % of one " +
