@@ -14,16 +14,16 @@ public sealed class CpuAccount(IReadOnlyDictionary<string, IReadOnlyList<int>> g
 
     public async Task MeasureAsync(Func<Task> window)
     {
-        var before = groups.ToDictionary(group => group.Key, group => Used(group.Value));
-        var (busy, total) = MachineCpuWindow.Jiffies();
+        var groupWindows = groups.ToDictionary(group => group.Key, group => CpuWindow.Start(group.Value));
+        var machine = MachineCpuWindow.Start();
         var started = Stopwatch.GetTimestamp();
         await window();
         _wall += Stopwatch.GetElapsedTime(started);
-        var (busyAfter, totalAfter) = MachineCpuWindow.Jiffies();
-        _machineBusy += busyAfter - busy;
-        _machineTotal += totalAfter - total;
-        foreach (var (name, pids) in groups)
-            _used[name] += Used(pids) - before[name];
+        var (busy, total) = machine.Jiffies();
+        _machineBusy += busy;
+        _machineTotal += total;
+        foreach (var (name, groupWindow) in groupWindows)
+            _used[name] += groupWindow.Used;
     }
 
     /// <summary>Wall time the windows lasted, together.</summary>
@@ -35,6 +35,4 @@ public sealed class CpuAccount(IReadOnlyDictionary<string, IReadOnlyList<int>> g
 
     public double MachinePercentOfOneCore =>
         _machineTotal <= 0 ? double.NaN : (double)_machineBusy / _machineTotal * Environment.ProcessorCount * 100;
-
-    private static TimeSpan Used(IReadOnlyList<int> pids) => pids.Aggregate(TimeSpan.Zero, (sum, pid) => sum + MachineInfo.CpuTime(pid));
 }

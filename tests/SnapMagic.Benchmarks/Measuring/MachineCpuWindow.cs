@@ -1,24 +1,24 @@
 namespace SnapMagic.Benchmarks.Measuring;
 
 /// <summary>
-/// The whole machine's busy CPU over a window, from /proc/stat, in percent of one core (200 % = both cores of a
-/// 2-core machine): what every process together used, this client and the AppHost's own processes included.
+/// The whole machine's CPU over a window, from /proc/stat, busy and in all: what every process together used, this
+/// client and the AppHost's own processes included.
 /// </summary>
 public sealed class MachineCpuWindow
 {
-    private readonly (long Busy, long Total) _atStart = Jiffies();
+    private readonly (long Busy, long Total) _atStart = Read();
 
     public static MachineCpuWindow Start() => new();
 
-    public double PercentOfOneCore()
+    /// <summary>Jiffies spent busy and in all, over every core, since the window started (see <see cref="CpuAccount"/> to add windows up).</summary>
+    public (long Busy, long Total) Jiffies()
     {
-        var (busy, total) = Jiffies();
-        var elapsed = total - _atStart.Total;
-        return elapsed <= 0 ? double.NaN : (double)(busy - _atStart.Busy) / elapsed * Environment.ProcessorCount * 100;
+        var (busy, total) = Read();
+        return (busy - _atStart.Busy, total - _atStart.Total);
     }
 
     /// <summary>Jiffies spent busy and in all, over every core: the first line of /proc/stat, idle and iowait not busy.</summary>
-    public static (long Busy, long Total) Jiffies()
+    private static (long Busy, long Total) Read()
     {
         if (!File.Exists("/proc/stat"))
             return (0, 0);

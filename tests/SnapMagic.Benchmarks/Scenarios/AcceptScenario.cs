@@ -84,9 +84,7 @@ public sealed class AcceptScenario : IScenario
         var loadBefore = MachineInfo.LoadAverage();
         var post = new LatencySample("POST /api/cards, closed loop");
         var alive = new LatencySample("GET /alive, closed loop");
-        int[] services = [system.ApiPid, .. system.WorkerPids];
-        var jitBefore = services.Select(MachineInfo.JitCpuTime).ToArray();
-        var measuring = Stopwatch.GetTimestamp();
+        var jit = StartJit(system);
         var postCpu = new CpuAccount(CpuGroups(system));
         var aliveCpu = new CpuAccount(CpuGroups(system));
         for (var round = 0; round < Rounds; round++)
@@ -94,10 +92,8 @@ public sealed class AcceptScenario : IScenario
             await postCpu.MeasureAsync(() => ClosedLoopLoad.RunAsync(post, RoundRequests, ClosedLoopInFlight, submit, cancellationToken));
             await aliveCpu.MeasureAsync(() => ClosedLoopLoad.RunAsync(alive, RoundRequests, ClosedLoopInFlight, (_, ct) => system.Api.AliveAsync(ct), cancellationToken));
         }
-        var jitPercent = services.Select((pid, i) => (MachineInfo.JitCpuTime(pid) - jitBefore[i]) / Stopwatch.GetElapsedTime(measuring) * 100).ToArray();
         var result = new ClosedLoopResult(post, alive, ClosedLoopCpu.Of(postCpu), ClosedLoopCpu.Of(aliveCpu),
-            postCpu.Used(ApiGroup).TotalMilliseconds / post.Count, warmUp, jitPercent[0], jitPercent.Skip(1).DefaultIfEmpty(0).Max(),
-            loadBefore, MachineInfo.LoadAverage());
+            postCpu.Used(ApiGroup).TotalMilliseconds / post.Count, warmUp, JitShare.Of(jit), loadBefore, MachineInfo.LoadAverage());
         context.Progress($"accept: closed loop: {result.Summary}");
         return result;
     }
@@ -106,34 +102,32 @@ public sealed class AcceptScenario : IScenario
     /// Rounds of <see cref="WarmUpRequests"/> POSTs and as many GET /alive at <see cref="ClosedLoopInFlight"/> in flight
     /// until the services run steady: <see cref="QuietRoundsToSettle"/> rounds in a row in which neither the Api's JIT nor
     /// any worker's used more than <see cref="SteadyJitPercent"/> % of one core (at least <see cref="MinWarmUpRounds"/>
-    /// rounds, at most <see cref="MaxWarmUpRounds"/>; one quiet round was not enough: the JIT came back in the next). A freshly started service keeps compiling its hot paths again, optimized, for
-    /// some 20,000 requests (tiered JIT, then dynamic PGO): perf showed a third of the machine in the JIT compilers
-    /// during a loop measured after 200 requests, which is not what a booth sees after its first minutes.
+    /// rounds, at most <see cref="MaxWarmUpRounds"/>; one quiet round was not enough: the JIT came back in the next).
+    /// A freshly started service keeps compiling its hot paths again, optimized, for some 20,000 requests (tiered JIT,
+    /// then dynamic PGO): perf showed a third of the machine in the JIT compilers during a loop measured after 200
+    /// requests, which is not what a booth sees after its first minutes.
     /// </summary>
     private static async Task<IReadOnlyList<WarmUpRound>> WarmUpAsync(
         BenchmarkContext context, BenchmarkSystem system, Func<int, CancellationToken, Task> submit, CancellationToken cancellationToken)
     {
         var rounds = new List<WarmUpRound>();
-        int[] services = [system.ApiPid, .. system.WorkerPids];
         var quietRounds = 0;
         while (rounds.Count < MaxWarmUpRounds)
         {
             var api = CpuWindow.Start(system.ApiPid);
-            var jitBefore = services.Select(MachineInfo.JitCpuTime).ToArray();
+            var jit = StartJit(system);
             var started = Stopwatch.GetTimestamp();
             var posts = await ClosedLoopLoad.RunAsync("warm-up", WarmUpRequests, ClosedLoopInFlight, submit, cancellationToken);
             var postsTook = Stopwatch.GetElapsedTime(started);
             var apiCpu = api.Used;
             await ClosedLoopLoad.RunAsync("warm-up", WarmUpRequests, ClosedLoopInFlight, (_, ct) => system.Api.AliveAsync(ct), cancellationToken);
-            var took = Stopwatch.GetElapsedTime(started);
-            var jitPercent = services.Select((pid, i) => (MachineInfo.JitCpuTime(pid) - jitBefore[i]) / took * 100).ToArray();
             var round = new WarmUpRound(rounds.Count + 1, posts.Percentile(50), WarmUpRequests / postsTook.TotalSeconds,
-                apiCpu.TotalMilliseconds / WarmUpRequests, jitPercent[0], jitPercent.Skip(1).DefaultIfEmpty(0).Max());
+                apiCpu.TotalMilliseconds / WarmUpRequests, JitShare.Of(jit));
             rounds.Add(round);
             context.Progress($"accept: warm-up round {round.Number}: POST p50 {MarkdownReport.Millis(round.PostP50)} ms, " +
-                $"{round.PostsPerSecond:0} POSTs/s, Api CPU {round.ApiCpuMsPerPost:0.00} ms a POST, JIT {round.ApiJitPercent:0.0} % " +
-                $"(Api) / {round.WorkerJitPercent:0.0} % (busiest worker) of one core");
-            quietRounds = jitPercent.All(p => p <= SteadyJitPercent) ? quietRounds + 1 : 0;
+                $"{round.PostsPerSecond:0} POSTs/s, Api CPU {round.ApiCpuMsPerPost:0.00} ms a POST, JIT {round.Jit.Api:0.0} % " +
+                $"(Api) / {round.Jit.BusiestWorker:0.0} % (busiest worker) of one core");
+            quietRounds = round.Jit.IsQuiet ? quietRounds + 1 : 0;
             if (rounds.Count >= MinWarmUpRounds && quietRounds >= QuietRoundsToSettle)
                 break;
         }
@@ -149,7 +143,22 @@ public sealed class AcceptScenario : IScenario
         [ClientGroup] = [Environment.ProcessId],
     };
 
-    private sealed record WarmUpRound(int Number, double PostP50, double PostsPerSecond, double ApiCpuMsPerPost, double ApiJitPercent, double WorkerJitPercent);
+    private static JitWindow StartJit(BenchmarkSystem system) => JitWindow.Start([system.ApiPid, .. system.WorkerPids]);
+
+    /// <summary>What the JIT used over a window, in % of one core: in the Api, and in the worker where it used most.</summary>
+    private sealed record JitShare(double Api, double BusiestWorker)
+    {
+        public bool IsQuiet => Api <= SteadyJitPercent && BusiestWorker <= SteadyJitPercent;
+
+        /// <summary>From a window started by <see cref="StartJit"/> (the Api first, then the workers).</summary>
+        public static JitShare Of(JitWindow window)
+        {
+            var percents = window.PercentsOfOneCore();
+            return new(percents[0], percents.Skip(1).DefaultIfEmpty(0).Max());
+        }
+    }
+
+    private sealed record WarmUpRound(int Number, double PostP50, double PostsPerSecond, double ApiCpuMsPerPost, JitShare Jit);
 
     /// <summary>Where the machine's CPU went during one loop, each in percent of one core; the rest is the AppHost's DCP (its proxy), the dashboard, the local AWS servers, and anything else running.</summary>
     private sealed record ClosedLoopCpu(double Machine, double Api, double Workers, double Client, TimeSpan Wall)
@@ -167,7 +176,7 @@ public sealed class AcceptScenario : IScenario
     }
 
     private sealed record ClosedLoopResult(LatencySample Post, LatencySample Alive, ClosedLoopCpu PostCpu, ClosedLoopCpu AliveCpu,
-        double ApiCpuMsPerPost, IReadOnlyList<WarmUpRound> WarmUp, double ApiJitPercent, double WorkerJitPercent, string LoadBefore, string LoadAfter)
+        double ApiCpuMsPerPost, IReadOnlyList<WarmUpRound> WarmUp, JitShare Jit, string LoadBefore, string LoadAfter)
     {
         private double ApiCpu => PostCpu.Api;
         private double WorkerCpuDuringPosts => PostCpu.Workers;
@@ -182,7 +191,7 @@ public sealed class AcceptScenario : IScenario
             $"workers {MarkdownReport.Number(WorkerCpuDuringPosts, "0")} % / {MarkdownReport.Number(WorkerCpuDuringAlive, "0")} % of one core; " +
             $"all but the workers {MarkdownReport.Number(PostCpu.MsPerRequestBesidesWorkers(Post.Count), "0.00")} ms a POST, " +
             $"{MarkdownReport.Number(AliveCpu.MsPerRequestBesidesWorkers(Alive.Count), "0.00")} ms an /alive; " +
-            $"JIT {MarkdownReport.Number(ApiJitPercent, "0.0")} % (Api) / {MarkdownReport.Number(WorkerJitPercent, "0.0")} % (busiest worker); load {LoadBefore} → {LoadAfter}";
+            $"JIT {MarkdownReport.Number(Jit.Api, "0.0")} % (Api) / {MarkdownReport.Number(Jit.BusiestWorker, "0.0")} % (busiest worker); load {LoadBefore} → {LoadAfter}";
 
         public void Write(MarkdownReport report)
         {
@@ -195,14 +204,14 @@ public sealed class AcceptScenario : IScenario
                 $"{RoundRequests} POSTs followed by {RoundRequests} GET /alive on the same Api, {Rounds * RoundRequests} of each in all; " +
                 $"the workers paint the backlog throughout (their CPU: {MarkdownReport.Number(WorkerCpuDuringPosts, "0")} % of one " +
                 $"core during the POSTs, {MarkdownReport.Number(WorkerCpuDuringAlive, "0")} % during /alive; the JIT meanwhile: " +
-                $"{MarkdownReport.Number(ApiJitPercent, "0.0")} % of one core in the Api, {MarkdownReport.Number(WorkerJitPercent, "0.0")} % in the busiest worker). " +
+                $"{MarkdownReport.Number(Jit.Api, "0.0")} % of one core in the Api, {MarkdownReport.Number(Jit.BusiestWorker, "0.0")} % in the busiest worker). " +
                 "Target (issue 10): POST p50 within 3× of /alive's, POST p99 under 100 ms.");
             report.Table(["warm-up round", "POST p50 ms", "POSTs /s", "Api CPU per POST (ms)", "JIT, Api (% of one core)", "JIT, busiest worker (%)"],
                 WarmUp.Select(r => (IReadOnlyList<string>)
                 [
                     r.Number.ToString(CultureInfo.InvariantCulture), MarkdownReport.Millis(r.PostP50),
                     MarkdownReport.Number(r.PostsPerSecond, "0"), MarkdownReport.Number(r.ApiCpuMsPerPost, "0.00"),
-                    MarkdownReport.Number(r.ApiJitPercent, "0.0"), MarkdownReport.Number(r.WorkerJitPercent, "0.0"),
+                    MarkdownReport.Number(r.Jit.Api, "0.0"), MarkdownReport.Number(r.Jit.BusiestWorker, "0.0"),
                 ]));
             report.LatencyTable(["endpoint"], [(["POST /api/cards"], Post), (["GET /alive"], Alive)]);
             report.Table(["POST p50 / alive p50", "POST p99 / alive p99", "Api CPU during POSTs (% of one core)", "Api CPU per POST (ms)",
