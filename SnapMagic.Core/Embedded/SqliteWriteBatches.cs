@@ -57,7 +57,7 @@ internal sealed class SqliteWriteBatches(Func<SqliteConnection> open) : IDisposa
 
     public void Dispose()
     {
-        // A batch still running at shutdown keeps the writer until it ends (bounded: its busy timeout).
+        // A batch still running at shutdown keeps the writer until it ends, for up to 15 s.
         var idle = _gate.Wait(TimeSpan.FromSeconds(15));
         _disposed = true;
         _writer?.Dispose();
