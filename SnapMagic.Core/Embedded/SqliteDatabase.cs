@@ -9,7 +9,6 @@ namespace SnapMagic.Embedded;
 /// </summary>
 internal sealed class SqliteDatabase : IDisposable
 {
-    private const int BusyTimeoutMs = 10_000;
     private readonly string _connectionString;
     private readonly SqliteWriteBatches _writes;
 
@@ -22,7 +21,9 @@ internal sealed class SqliteDatabase : IDisposable
             DataSource = FilePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
-            DefaultTimeout = 30,
+            // Seconds a command waits for another process's write lock before failing with SQLITE_BUSY: Microsoft.Data.Sqlite
+            // sets SQLite's busy timeout from each command's timeout before running it, so a busy_timeout pragma would not hold.
+            DefaultTimeout = 10,
         }.ToString();
         _writes = new SqliteWriteBatches(Open);
 
@@ -40,8 +41,8 @@ internal sealed class SqliteDatabase : IDisposable
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        // Per connection: wait for another process's write lock rather than failing with SQLITE_BUSY.
-        Execute(connection, $"PRAGMA busy_timeout={BusyTimeoutMs}; PRAGMA synchronous=NORMAL;");
+        // Per connection (WAL's default, FULL, syncs the disk on every commit; NORMAL only at checkpoints).
+        Execute(connection, "PRAGMA synchronous=NORMAL;");
         return connection;
     }
 
