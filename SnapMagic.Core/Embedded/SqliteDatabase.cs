@@ -9,6 +9,7 @@ namespace SnapMagic.Embedded;
 /// </summary>
 internal sealed class SqliteDatabase : IDisposable
 {
+    private const int BusyTimeoutMs = 10_000;
     private readonly string _connectionString;
     private readonly SqliteWriteBatches _writes;
 
@@ -21,9 +22,7 @@ internal sealed class SqliteDatabase : IDisposable
             DataSource = FilePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
-            // Seconds a command waits for another process's write lock before failing with SQLITE_BUSY: Microsoft.Data.Sqlite
-            // sets SQLite's busy timeout from each command's timeout before running it, so a busy_timeout pragma would not hold.
-            DefaultTimeout = 10,
+            DefaultTimeout = 30,
         }.ToString();
         _writes = new SqliteWriteBatches(Open);
 
@@ -41,8 +40,9 @@ internal sealed class SqliteDatabase : IDisposable
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        // Per connection (WAL's default, FULL, syncs the disk on every commit; NORMAL only at checkpoints).
-        Execute(connection, "PRAGMA synchronous=NORMAL;");
+        // Per connection: SQLite itself waits for another process's write lock. Microsoft.Data.Sqlite never sets a busy
+        // timeout; without one a locked write returns SQLITE_BUSY at once and the library sleeps 150 ms before each retry.
+        Execute(connection, $"PRAGMA busy_timeout={BusyTimeoutMs}; PRAGMA synchronous=NORMAL;");
         return connection;
     }
 
