@@ -28,13 +28,28 @@ public static class MachineInfo
     public static TimeSpan CpuTime(int pid) => CpuTimeOf($"/proc/{pid}/stat");
 
     /// <summary>
-    /// CPU time the .NET runtime's JIT has used so far in another process: its tiered-compilation thread, which compiles
-    /// hot methods again, optimized, while they run (Linux /proc/{pid}/task). Near zero once a service runs steady.
+    /// CPU time each of the .NET runtime's JIT threads in another process has used so far, by thread id: its
+    /// tiered-compilation threads, which compile hot methods again, optimized, while they run (Linux /proc/{pid}/task).
+    /// The runtime ends such a thread after a few idle seconds and starts a new one when work comes back, so a sum over
+    /// the threads alive at two moments can fall: compare thread by thread (<see cref="JitWindow"/>).
     /// </summary>
-    public static TimeSpan JitCpuTime(int pid) =>
-        Directory.EnumerateDirectories($"/proc/{pid}/task")
-            .Where(task => File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal))
-            .Aggregate(TimeSpan.Zero, (sum, task) => sum + CpuTimeOf(Path.Combine(task, "stat")));
+    public static IReadOnlyDictionary<int, TimeSpan> JitThreadCpuTimes(int pid)
+    {
+        var threads = new Dictionary<int, TimeSpan>();
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+        {
+            try
+            {
+                if (File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal))
+                    threads[int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture)] = CpuTimeOf(Path.Combine(task, "stat"));
+            }
+            catch (IOException)
+            {
+                // the thread ended between the listing and the read
+            }
+        }
+        return threads;
+    }
 
     private static TimeSpan CpuTimeOf(string statPath)
     {
