@@ -20,7 +20,7 @@ public sealed class AcceptScenario : IScenario
     private const int Sessions = 200;
     private const int SequentialRequests = 1000;
     private const int ClosedLoopInFlight = 16;
-    private const int Rounds = 20, RoundRequests = 500;
+    private const int Rounds = 10, RoundRequests = 200;
     private const int WarmUpRequests = 2000, MinWarmUpRounds = 2, MaxWarmUpRounds = 20;
     private const double SteadyJitPercent = 2;
     private const int QuietRoundsToSettle = 2;
