@@ -85,8 +85,9 @@ public sealed class AcceptScenario : IScenario
         var post = new LatencySample("POST /api/cards, closed loop");
         var alive = new LatencySample("GET /alive, closed loop");
         var jit = StartJit(system);
-        var postCpu = new CpuAccount(CpuGroups(system));
-        var aliveCpu = new CpuAccount(CpuGroups(system));
+        var groups = CpuGroups(system);
+        var postCpu = new CpuAccount(groups);
+        var aliveCpu = new CpuAccount(groups);
         for (var round = 0; round < Rounds; round++)
         {
             await postCpu.MeasureAsync(() => ClosedLoopLoad.RunAsync(post, RoundRequests, ClosedLoopInFlight, submit, cancellationToken));
