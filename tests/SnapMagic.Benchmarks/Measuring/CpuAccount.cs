@@ -29,8 +29,6 @@ public sealed class CpuAccount(IReadOnlyDictionary<string, IReadOnlyList<int>> g
     /// <summary>Wall time the windows lasted, together.</summary>
     public TimeSpan Wall => _wall;
 
-    public TimeSpan Used(string group) => _used[group];
-
     public double PercentOfOneCore(string group) => _wall > TimeSpan.Zero ? _used[group] / _wall * 100 : double.NaN;
 
     public double MachinePercentOfOneCore =>

@@ -94,7 +94,7 @@ public sealed class AcceptScenario : IScenario
             await aliveCpu.MeasureAsync(() => ClosedLoopLoad.RunAsync(alive, RoundRequests, ClosedLoopInFlight, (_, ct) => system.Api.AliveAsync(ct), cancellationToken));
         }
         var result = new ClosedLoopResult(post, alive, ClosedLoopCpu.Of(postCpu), ClosedLoopCpu.Of(aliveCpu),
-            postCpu.Used(ApiGroup).TotalMilliseconds / post.Count, warmUp, JitShare.Of(jit), loadBefore, MachineInfo.LoadAverage());
+            warmUp, JitShare.Of(jit), loadBefore, MachineInfo.LoadAverage());
         context.Progress($"accept: closed loop: {result.Summary}");
         return result;
     }
@@ -173,7 +173,12 @@ public sealed class AcceptScenario : IScenario
         public double Rest => Machine - Api - Workers - Client - Dashboard - Dcp;
 
         /// <summary>What one request of the loop cost every process but the workers (whose painting is not the request's), in ms of CPU.</summary>
-        public double MsPerRequestBesidesWorkers(int requests) => (Machine - Workers) / 100 * Wall.TotalMilliseconds / requests;
+        public double MsPerRequestBesidesWorkers(int requests) => MsPerRequest(Machine - Workers, requests);
+
+        /// <summary>What one request of the loop cost the Api, in ms of CPU.</summary>
+        public double ApiMsPerRequest(int requests) => MsPerRequest(Api, requests);
+
+        private double MsPerRequest(double percentOfOneCore, int requests) => percentOfOneCore / 100 * Wall.TotalMilliseconds / requests;
 
         public static ClosedLoopCpu Of(CpuAccount account) => new(account.MachinePercentOfOneCore,
             account.PercentOfOneCore(ApiGroup), account.PercentOfOneCore(WorkersGroup), account.PercentOfOneCore(ClientGroup),
@@ -184,9 +189,10 @@ public sealed class AcceptScenario : IScenario
     }
 
     private sealed record ClosedLoopResult(LatencySample Post, LatencySample Alive, ClosedLoopCpu PostCpu, ClosedLoopCpu AliveCpu,
-        double ApiCpuMsPerPost, IReadOnlyList<WarmUpRound> WarmUp, JitShare Jit, string LoadBefore, string LoadAfter)
+        IReadOnlyList<WarmUpRound> WarmUp, JitShare Jit, string LoadBefore, string LoadAfter)
     {
         private double ApiCpu => PostCpu.Api;
+        private double ApiCpuMsPerPost => PostCpu.ApiMsPerRequest(Post.Count);
         private double WorkerCpuDuringPosts => PostCpu.Workers;
         private double WorkerCpuDuringAlive => AliveCpu.Workers;
 
