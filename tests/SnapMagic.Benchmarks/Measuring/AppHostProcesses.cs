@@ -35,12 +35,10 @@ public sealed record AppHostProcesses(IReadOnlyList<int> Dcp, IReadOnlyList<int>
     {
         try
         {
-            // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so split after its last ')'.
+            // "pid (comm) state ppid ..."
             var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var open = stat.IndexOf('(');
-            var close = stat.LastIndexOf(')');
-            var parent = stat[(close + 2)..].Split(' ')[1];
-            return new(pid, stat[(open + 1)..close], int.Parse(parent, CultureInfo.InvariantCulture));
+            var name = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
+            return new(pid, name, int.Parse(MachineInfo.StatFields(stat)[1], CultureInfo.InvariantCulture));
         }
         catch (IOException)
         {

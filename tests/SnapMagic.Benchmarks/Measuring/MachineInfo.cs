@@ -51,10 +51,15 @@ public static class MachineInfo
         return threads;
     }
 
+    /// <summary>
+    /// The fields of a /proc stat line after "pid (comm) ", the state first: comm may hold spaces and parentheses,
+    /// so they start after its last ')'.
+    /// </summary>
+    public static string[] StatFields(string stat) => stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+
     private static TimeSpan CpuTimeOf(string statPath)
     {
-        var stat = File.ReadAllText(statPath);
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var fields = StatFields(File.ReadAllText(statPath));
         var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture); // utime, stime: fields 14 and 15 of stat
         return TimeSpan.FromSeconds(ticks / 100.0);
     }
