@@ -5,6 +5,7 @@ using SnapMagic.Api.Hub;
 using SnapMagic.Api.Internal;
 using SnapMagic.Api.OpenApi;
 using SnapMagic.Api.Organizer;
+using SnapMagic.Contracts;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -21,7 +22,7 @@ app.MapAuthEndpoints();
 app.MapCardEndpoints();
 app.MapCardRatingEndpoints();
 app.MapOrganizerEndpoints();
-app.MapHub<CardsHub>(CardsHub.Path);
+app.MapHub<CardsHub>(CardsHubContract.Path);
 app.MapInternalEndpoints();
 
 app.Run();

@@ -6,7 +6,7 @@ public sealed record FakeBedrockRequest
     public required string RawPath { get; init; }
     public string? ModelId { get; init; }
     /// <summary>Which request shape the fake checked it against (from the path and model id).</summary>
-    public SnapMagic.Aws.Bedrock.BedrockModelFamily Family { get; init; }
+    public SnapMagic.Imaging.Bedrock.BedrockModelFamily Family { get; init; }
     public string? Authorization { get; init; }
     public string? TaskType { get; init; }
     public string? Text { get; init; }

@@ -1,3 +1,4 @@
+using SnapMagic.Contracts;
 using System.Diagnostics;
 using OpenTelemetry;
 
@@ -11,10 +12,10 @@ internal sealed class CorrelationIdProcessor : BaseProcessor<Activity>
 {
     public override void OnStart(Activity data)
     {
-        if (data.GetTagItem(TelemetryNames.CorrelationIdTag) is null
-            && data.Parent?.GetTagItem(TelemetryNames.CorrelationIdTag) is string correlationId)
+        if (data.GetTagItem(CardTelemetry.CorrelationIdTag) is null
+            && data.Parent?.GetTagItem(CardTelemetry.CorrelationIdTag) is string correlationId)
         {
-            data.SetTag(TelemetryNames.CorrelationIdTag, correlationId);
+            data.SetTag(CardTelemetry.CorrelationIdTag, correlationId);
         }
     }
 }

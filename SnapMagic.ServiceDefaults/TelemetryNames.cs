@@ -9,9 +9,6 @@ public static class TelemetryNames
     /// <summary>Each service's own source and meter (<c>SnapMagic.Api</c>, <c>SnapMagic.Worker</c>, ...).</summary>
     public const string OwnSources = "SnapMagic.*";
 
-    /// <summary>The tag every span of a card carries (SnapMagic.Diagnostics.CardTelemetry; ServiceDefaults does not reference Core).</summary>
-    public const string CorrelationIdTag = "snapmagic.correlation_id";
-
     public static readonly string[] ActivitySources =
     [
         OwnSources,

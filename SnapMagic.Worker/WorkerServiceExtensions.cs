@@ -1,3 +1,4 @@
+using SnapMagic.Contracts;
 using Microsoft.Extensions.Options;
 using SnapMagic;
 using SnapMagic.Imaging;
@@ -7,6 +8,8 @@ using SnapMagic.Worker.DeadLetters;
 using SnapMagic.Worker.Diagnostics;
 using SnapMagic.Worker.Notifications;
 using SnapMagic.Worker.Resilience;
+using SnapMagic.Backends;
+using SnapMagic.Imaging.Hosting;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -52,7 +55,7 @@ public static class WorkerServiceExtensions
         {
             http.BaseAddress = notifier.InternalUrl;
             http.Timeout = notifier.Timeout;
-            http.DefaultRequestHeaders.Add(ApiNotifierOptions.KeyHeader, notifier.ApiKey);
+            http.DefaultRequestHeaders.Add(InternalApi.KeyHeader, notifier.ApiKey);
         });
         return builder;
     }
@@ -64,9 +67,9 @@ public static class WorkerServiceExtensions
             : development ? ApiNotifierOptions.DevelopmentInternalUrl
             : throw new InvalidOperationException("Set Api:InternalUrl (environment variable Api__InternalUrl): the worker tells the Api there that a card changed.");
         var key = builder.Configuration["Internal:ApiKey"] is { Length: > 0 } configuredKey ? configuredKey
-            : development ? ApiNotifierOptions.DevelopmentApiKey
+            : development ? InternalApi.DevelopmentKey
             : throw new InvalidOperationException("Set Internal:ApiKey (environment variable Internal__ApiKey): the key the worker shows the Api's internal endpoint.");
-        if (!development && key == ApiNotifierOptions.DevelopmentApiKey)
+        if (!development && key == InternalApi.DevelopmentKey)
             throw new InvalidOperationException("Internal:ApiKey is the development key; set a secret one outside Development.");
         // A relative "internal/cards/..." must land under the base path, so the base ends with a slash.
         return new ApiNotifierOptions { InternalUrl = new Uri(url.TrimEnd('/') + "/"), ApiKey = key };

@@ -1,3 +1,4 @@
+using SnapMagic.Contracts;
 using Microsoft.Extensions.Options;
 using SnapMagic.Api.Internal;
 using SnapMagic.Api.Organizer;
@@ -16,7 +17,7 @@ internal sealed class ApiSecrets(IHostEnvironment environment)
     public const string DevelopmentUsername = "demo";
     public const string DevelopmentPassword = "demo";
     public const string DevelopmentSigningKey = "snapmagic-development-signing-key-not-for-production";
-    public const string DevelopmentInternalKey = "snapmagic-dev-internal-key";
+    public const string DevelopmentInternalKey = InternalApi.DevelopmentKey;
     public const string DevelopmentOrganizerUsername = "organizer";
     public const string DevelopmentOrganizerPassword = "organizer";
 

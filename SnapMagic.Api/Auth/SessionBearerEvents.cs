@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
-using SnapMagic.Api.Hub;
+using SnapMagic.Contracts;
 
 namespace SnapMagic.Api.Auth;
 
@@ -13,7 +13,7 @@ internal sealed class SessionBearerEvents(IProblemDetailsService problems) : Jwt
     public override Task MessageReceived(MessageReceivedContext context)
     {
         var accessToken = context.Request.Query["access_token"];
-        if (!string.IsNullOrEmpty(accessToken) && context.Request.Path.StartsWithSegments(CardsHub.Path))
+        if (!string.IsNullOrEmpty(accessToken) && context.Request.Path.StartsWithSegments(CardsHubContract.Path))
             context.Token = accessToken;
         return Task.CompletedTask;
     }

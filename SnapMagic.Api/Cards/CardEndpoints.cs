@@ -4,6 +4,7 @@ using SnapMagic.Api.Http;
 using SnapMagic.Api.OpenApi;
 using SnapMagic.Cards;
 using SnapMagic.Storage;
+using SnapMagic.Contracts;
 
 namespace SnapMagic.Api.Cards;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using SnapMagic.Api.Diagnostics;
 using SnapMagic.Cards;
-using SnapMagic.Diagnostics;
+using SnapMagic.Contracts;
 using SnapMagic.Queueing;
 using SnapMagic.Storage;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SnapMagic.Api.Extensions;
 using SnapMagic.Cards;
 using SnapMagic.Storage;
+using SnapMagic.Contracts;
 
 namespace SnapMagic.Api.Cards;
 

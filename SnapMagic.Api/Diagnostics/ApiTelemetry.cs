@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using SnapMagic.Diagnostics;
+using SnapMagic.Contracts;
 
 namespace SnapMagic.Api.Diagnostics;
 

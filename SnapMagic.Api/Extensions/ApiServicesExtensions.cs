@@ -13,6 +13,7 @@ using SnapMagic.Api.Internal;
 using SnapMagic.Api.OpenApi;
 using SnapMagic.Api.Organizer;
 using SnapMagic.Api.ScaleOut;
+using SnapMagic.Backends;
 
 namespace SnapMagic.Api.Extensions;
 

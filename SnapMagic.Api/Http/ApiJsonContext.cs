@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using SnapMagic.Api.Auth;
 using SnapMagic.Api.Cards;
+using SnapMagic.Contracts;
 
 namespace SnapMagic.Api.Http;
 

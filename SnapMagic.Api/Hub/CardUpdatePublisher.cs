@@ -3,17 +3,15 @@ using Microsoft.AspNetCore.SignalR;
 using SnapMagic.Api.Cards;
 using SnapMagic.Api.Diagnostics;
 using SnapMagic.Cards;
-using SnapMagic.Diagnostics;
+using SnapMagic.Contracts;
 using SnapMagic.Storage;
 
 namespace SnapMagic.Api.Hub;
 
-/// <summary>Sends <c>cardUpdated</c> to the connections subscribed to a card. The store stays the source of truth.</summary>
+/// <summary>Sends <see cref="ICardsClient.CardUpdated"/> to the connections subscribed to a card. The store stays the source of truth.</summary>
 internal sealed class CardUpdatePublisher(
-    IHubContext<CardsHub> hub, IJobStore store, CardViews views, IPushedStatuses pushed, ILogger<CardUpdatePublisher> logger)
+    IHubContext<CardsHub, ICardsClient> hub, IJobStore store, CardViews views, IPushedStatuses pushed, ILogger<CardUpdatePublisher> logger)
 {
-    public const string CardUpdated = "cardUpdated";
-
     public static string GroupFor(string correlationId) => $"card:{correlationId}";
 
     /// <summary>
@@ -49,7 +47,7 @@ internal sealed class CardUpdatePublisher(
         activity?.SetTag(CardTelemetry.CorrelationIdTag, job.CorrelationId);
         activity?.SetTag(CardTelemetry.CardStatusTag, job.Status.ToWireName());
 
-        await hub.Clients.Group(GroupFor(job.CorrelationId)).SendAsync(CardUpdated, view, cancellationToken);
+        await hub.Clients.Group(GroupFor(job.CorrelationId)).CardUpdated(view);
         ApiTelemetry.PushesSent.Add(1, new KeyValuePair<string, object?>(CardTelemetry.CardStatusTag, job.Status.ToWireName()));
     }
 }

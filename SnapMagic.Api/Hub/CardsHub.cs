@@ -4,19 +4,18 @@ using SnapMagic.Api.Auth;
 using SnapMagic.Api.Cards;
 using SnapMagic.Api.Diagnostics;
 using SnapMagic.Cards;
+using SnapMagic.Contracts;
 using SnapMagic.Storage;
 
 namespace SnapMagic.Api.Hub;
 
 /// <summary>
 /// Live card status. <c>Subscribe</c> answers the card's current view and from then on the connection gets
-/// <c>cardUpdated</c> for it; a client re-subscribes after a reconnect and the snapshot closes the gap.
+/// <see cref="ICardsClient.CardUpdated"/> for it; a client re-subscribes after a reconnect and the snapshot closes the gap.
 /// </summary>
 [Authorize]
-internal sealed class CardsHub(IJobStore store, CardViews views) : Microsoft.AspNetCore.SignalR.Hub
+internal sealed class CardsHub(IJobStore store, CardViews views) : Hub<ICardsClient>
 {
-    public const string Path = "/hubs/cards";
-    public const int MaxSubscriptionsPerConnection = 100;
     private const string NotFound = "There is no card with this id in your session.";
     private static readonly object SubscriptionsKey = new();
 
@@ -26,8 +25,8 @@ internal sealed class CardsHub(IJobStore store, CardViews views) : Microsoft.Asp
             throw new HubException(NotFound);
 
         var subscriptions = Subscriptions;
-        if (!subscriptions.Contains(correlationId!) && subscriptions.Count >= MaxSubscriptionsPerConnection)
-            throw new HubException($"A connection can follow at most {MaxSubscriptionsPerConnection} cards; unsubscribe from some first.");
+        if (!subscriptions.Contains(correlationId!) && subscriptions.Count >= CardsHubContract.MaxSubscriptionsPerConnection)
+            throw new HubException($"A connection can follow at most {CardsHubContract.MaxSubscriptionsPerConnection} cards; unsubscribe from some first.");
 
         // Join the group before reading, so a change that lands in between is either in the snapshot or pushed.
         var group = CardUpdatePublisher.GroupFor(correlationId!);

@@ -1,3 +1,4 @@
+using SnapMagic.Contracts;
 using Microsoft.Extensions.Options;
 using SnapMagic.Api.Auth;
 using SnapMagic.Api.Cards;
@@ -18,15 +19,15 @@ public static class InternalEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapInternalEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/internal/cards/{correlationId}/changed", CardChangedAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost(InternalApi.CardChangedRoute, CardChangedAsync).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
     private static async Task<IResult> CardChangedAsync(
         string correlationId, string? status, HttpRequest request, IOptions<InternalOptions> options, CardUpdatePublisher publisher, CardViews views)
     {
-        if (!FixedTimeText.AreEqual(request.Headers[InternalOptions.KeyHeader].ToString(), options.Value.ApiKey))
-            return ApiProblems.Unauthorized($"Missing or wrong {InternalOptions.KeyHeader} header.");
+        if (!FixedTimeText.AreEqual(request.Headers[InternalApi.KeyHeader].ToString(), options.Value.ApiKey))
+            return ApiProblems.Unauthorized($"Missing or wrong {InternalApi.KeyHeader} header.");
         if (!CorrelationIds.IsWellFormed(correlationId))
             return ApiProblems.CardNotFound();
         CardStatus? written = null;

@@ -4,7 +4,6 @@ namespace SnapMagic.Api.Internal;
 public sealed class InternalOptions
 {
     public const string Section = "Internal";
-    public const string KeyHeader = "X-SnapMagic-Internal-Key";
 
     public string? ApiKey { get; set; }
 }

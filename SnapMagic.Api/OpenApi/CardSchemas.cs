@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using SnapMagic.Api.Cards;
 using SnapMagic.Cards;
+using SnapMagic.Contracts;
 
 namespace SnapMagic.Api.OpenApi;
 

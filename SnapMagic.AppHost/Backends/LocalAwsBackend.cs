@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using SnapMagic.Aws.Bedrock;
+using SnapMagic.Imaging.Bedrock;
 
 namespace SnapMagic.AppHost.Backends;
 

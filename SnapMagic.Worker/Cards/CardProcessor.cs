@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using SnapMagic.Cards;
-using SnapMagic.Diagnostics;
+using SnapMagic.Contracts;
 using SnapMagic.Imaging;
 using SnapMagic.Queueing;
 using SnapMagic.Storage;

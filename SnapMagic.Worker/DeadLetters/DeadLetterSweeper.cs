@@ -75,7 +75,7 @@ public sealed partial class DeadLetterSweeper(
                 CardJob? failed;
                 using (var write = WorkerTelemetry.StartCardSpan("status write", card.CorrelationId))
                 {
-                    write?.SetTag(SnapMagic.Diagnostics.CardTelemetry.CardStatusTag, CardStatus.Failed.ToWireName());
+                    write?.SetTag(SnapMagic.Contracts.CardTelemetry.CardStatusTag, CardStatus.Failed.ToWireName());
                     failed = await store.TryFailAsync(card.CorrelationId, DeadLetteredMessage, time.GetUtcNow(), cancellationToken);
                 }
                 if (failed is not null)

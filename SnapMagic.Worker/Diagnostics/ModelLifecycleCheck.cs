@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using SnapMagic.Aws.Bedrock;
+using SnapMagic.Imaging.Bedrock;
 
 namespace SnapMagic.Worker.Diagnostics;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using SnapMagic.Diagnostics;
+using SnapMagic.Contracts;
 
 namespace SnapMagic.Worker.Diagnostics;
 

@@ -1,3 +1,4 @@
+using SnapMagic.Contracts;
 using Microsoft.Extensions.Logging;
 using SnapMagic.Cards;
 using SnapMagic.Worker.Diagnostics;
@@ -12,7 +13,7 @@ public sealed class ApiNotifier(HttpClient http, ILogger<ApiNotifier> logger) : 
         using var activity = WorkerTelemetry.StartCardSpan("notify", correlationId, System.Diagnostics.ActivityKind.Client);
         try
         {
-            using var response = await http.PostAsync($"internal/cards/{Uri.EscapeDataString(correlationId)}/changed?status={status.ToWireName()}", content: null, cancellationToken);
+            using var response = await http.PostAsync(InternalApi.CardChangedPath(correlationId, status.ToWireName()), content: null, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, $"HTTP {(int)response.StatusCode}");

@@ -3,9 +3,7 @@ namespace SnapMagic.Worker.Notifications;
 /// <summary>Where the Api's internal push endpoint is and the key it expects (<c>Api:InternalUrl</c>, <c>Internal:ApiKey</c>).</summary>
 public sealed class ApiNotifierOptions
 {
-    public const string DevelopmentApiKey = "snapmagic-dev-internal-key";
     public const string DevelopmentInternalUrl = "http://localhost:5180";
-    public const string KeyHeader = "X-SnapMagic-Internal-Key";
 
     public required Uri InternalUrl { get; init; }
     public required string ApiKey { get; init; }

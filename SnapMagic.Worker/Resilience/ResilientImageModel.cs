@@ -5,7 +5,7 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
-using SnapMagic.Diagnostics;
+using SnapMagic.Contracts;
 using SnapMagic.Imaging;
 using SnapMagic.Worker.Diagnostics;
 

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using SnapMagic.Api.Auth;
 using SnapMagic.Api.Cards;
+using SnapMagic.Contracts;
 
 namespace SnapMagic.Api.Tests;
 

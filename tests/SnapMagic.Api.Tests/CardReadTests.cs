@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using SnapMagic.Api.Cards;
 using SnapMagic.Cards;
+using SnapMagic.Contracts;
 
 namespace SnapMagic.Api.Tests;
 

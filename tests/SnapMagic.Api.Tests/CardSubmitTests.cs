@@ -5,7 +5,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using SnapMagic.Api.Cards;
 using SnapMagic.Cards;
-using SnapMagic.Diagnostics;
+using SnapMagic.Contracts;
 using SnapMagic.Storage;
 
 namespace SnapMagic.Api.Tests;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using SnapMagic.Api.Cards;
 using SnapMagic.TestSupport.Hubs;
+using SnapMagic.Contracts;
 
 namespace SnapMagic.Api.Tests;
 

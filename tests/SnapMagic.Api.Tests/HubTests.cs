@@ -1,3 +1,4 @@
+using SnapMagic.Contracts;
 using System.Net;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -128,7 +129,7 @@ public sealed class HubTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var login = await factory.LoginAsync();
         var store = factory.Services.GetRequiredService<IJobStore>();
         var ids = new List<string>();
-        for (var i = 0; i <= CardsHub.MaxSubscriptionsPerConnection; i++)
+        for (var i = 0; i <= CardsHubContract.MaxSubscriptionsPerConnection; i++)
         {
             var (job, _) = await store.CreateAsync(new CardJob
             {
@@ -144,7 +145,7 @@ public sealed class HubTests(ApiFactory factory) : IClassFixture<ApiFactory>
 
         for (var i = 0; i < 300; i++)
             await Assert.ThrowsAsync<HubException>(() => hub.SubscribeAsync(CorrelationIds.New()));
-        foreach (var id in ids.Take(CardsHub.MaxSubscriptionsPerConnection))
+        foreach (var id in ids.Take(CardsHubContract.MaxSubscriptionsPerConnection))
             await hub.SubscribeAsync(id);
         // Subscribing again to a card already followed is fine; one more card is not.
         await hub.SubscribeAsync(ids[0]);

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using SnapMagic.Api.Cards;
+using SnapMagic.Contracts;
 
 namespace SnapMagic.Api.Tests;
 

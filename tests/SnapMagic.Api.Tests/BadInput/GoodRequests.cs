@@ -1,4 +1,5 @@
 using SnapMagic.Api.Cards;
+using SnapMagic.Contracts;
 
 namespace SnapMagic.Api.Tests.BadInput;
 

@@ -1,3 +1,4 @@
+using SnapMagic.Contracts;
 using System.Net.Http.Headers;
 using System.Text;
 using SnapMagic.Api.Internal;
@@ -40,7 +41,7 @@ public sealed class HttpCaseContext(BadInputServer server, string token)
         Send(method ?? HttpMethod.Post, $"/internal/cards/{correlationId}/changed", null, null, request =>
         {
             if (key is not null)
-                request.Headers.TryAddWithoutValidation(InternalOptions.KeyHeader, key);
+                request.Headers.TryAddWithoutValidation(InternalApi.KeyHeader, key);
         });
 
     /// <summary>Request line and headers exactly as given (each line ending in \r\n); Host, Connection and Content-Length are added.</summary>

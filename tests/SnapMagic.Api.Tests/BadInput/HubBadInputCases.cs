@@ -1,3 +1,4 @@
+using SnapMagic.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 using SnapMagic.Api.Hub;
 using SnapMagic.Cards;
@@ -43,7 +44,7 @@ public static class HubBadInputCases
 
         // Floods on one connection.
         Case($"flood of {FloodSize} Subscribe calls for unknown ids", Flood, HubOutcome.Error),
-        Case($"flood past {CardsHub.MaxSubscriptionsPerConnection} real cards", FloodPastTheCap, HubOutcome.Error),
+        Case($"flood past {CardsHubContract.MaxSubscriptionsPerConnection} real cards", FloodPastTheCap, HubOutcome.Error),
 
         // Records the SignalR client would never send.
         Case("method name empty", c => RawInvocation(c, """{"type":1,"invocationId":"e1","target":"","arguments":[]}"""), HubOutcome.Error),
@@ -82,7 +83,7 @@ public static class HubBadInputCases
         await c.Invoke("Subscribe", c.OwnCard);
         var store = c.Server.Factory.Services.GetRequiredService<IJobStore>();
         var more = new List<string>();
-        for (var i = 0; i < CardsHub.MaxSubscriptionsPerConnection; i++)
+        for (var i = 0; i < CardsHubContract.MaxSubscriptionsPerConnection; i++)
         {
             var (job, _) = await store.CreateAsync(new CardJob
             {
@@ -97,7 +98,7 @@ public static class HubBadInputCases
 
         var answers = await Task.WhenAll(more.Select(id => c.Invoke("Subscribe", id)));
 
-        Assert.Equal(CardsHub.MaxSubscriptionsPerConnection - 1, answers.Count(a => a.Outcome == HubOutcome.Answered));
+        Assert.Equal(CardsHubContract.MaxSubscriptionsPerConnection - 1, answers.Count(a => a.Outcome == HubOutcome.Answered));
         // Make room again, so the check afterwards can follow the session's own card.
         await c.Invoke("Unsubscribe", c.OwnCard);
         return answers.Single(a => a.Outcome != HubOutcome.Answered);

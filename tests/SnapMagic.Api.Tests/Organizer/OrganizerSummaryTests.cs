@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SnapMagic.Api.Organizer;
 using SnapMagic.Cards;
 using SnapMagic.Storage;
+using SnapMagic.Contracts;
 
 namespace SnapMagic.Api.Tests.Organizer;
 
@@ -90,7 +91,7 @@ public sealed class OrganizerSummaryTests : IDisposable
         var second = await MakeAsync(alice, "The second finished dragon", start: 1, complete: 3);
         using var organizer = await _factory.NewOrganizerAsync();
 
-        var latest = await organizer.GetFromJsonOrFailAsync<List<SnapMagic.Api.Cards.CardView>>("/api/organizer/cards/latest");
+        var latest = await organizer.GetFromJsonOrFailAsync<List<SnapMagic.Contracts.CardView>>("/api/organizer/cards/latest");
 
         Assert.Equal([second, first], latest.Select(card => card.CorrelationId));
         Assert.All(latest, card => Assert.NotNull(card.ImageUrl));

@@ -6,6 +6,7 @@ using SnapMagic.Aws;
 using SnapMagic.Cards;
 using SnapMagic.Queueing;
 using SnapMagic.Storage;
+using SnapMagic.Backends;
 
 namespace SnapMagic.Contract.Tests.Aws;
 

@@ -2,6 +2,7 @@ using Amazon.S3;
 using SnapMagic.Aws;
 using SnapMagic.Aws.S3;
 using SnapMagic.Storage;
+using SnapMagic.Backends;
 
 namespace SnapMagic.Contract.Tests.Aws;
 

@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using SnapMagic.Aws;
 using SnapMagic.Aws.DynamoDb;
 using SnapMagic.Storage;
+using SnapMagic.Backends;
 
 namespace SnapMagic.Contract.Tests.Aws;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using SnapMagic.Queueing;
 using SnapMagic.Storage;
+using SnapMagic.Backends;
 
 namespace SnapMagic.Contract.Tests.Embedded;
 

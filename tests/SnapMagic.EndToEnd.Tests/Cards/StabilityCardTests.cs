@@ -1,4 +1,4 @@
-using SnapMagic.Aws.Bedrock;
+using SnapMagic.Imaging.Bedrock;
 using SnapMagic.EndToEnd.Tests.Hosting;
 using SnapMagic.FakeBedrock;
 

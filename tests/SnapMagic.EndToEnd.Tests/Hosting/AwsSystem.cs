@@ -1,7 +1,7 @@
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.Configuration;
 using SnapMagic.AppHost.Backends;
-using SnapMagic.Aws.Bedrock;
+using SnapMagic.Imaging.Bedrock;
 using SnapMagic.FakeBedrock;
 
 namespace SnapMagic.EndToEnd.Tests.Hosting;

@@ -1,3 +1,4 @@
+using SnapMagic.Contracts;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -10,7 +11,7 @@ namespace SnapMagic.EndToEnd.Tests.Telemetry;
 /// </summary>
 public sealed class DashboardTelemetry(Uri dashboardUrl) : IDisposable
 {
-    public const string CorrelationIdTag = "snapmagic.correlation_id";
+    public const string CorrelationIdTag = CardTelemetry.CorrelationIdTag;
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(45);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 

@@ -1,3 +1,4 @@
+using SnapMagic.Contracts;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -7,8 +8,8 @@ namespace SnapMagic.TestSupport.Hubs;
 /// <summary>Started <see cref="HubConnection"/>s to the Api's <c>/hubs/cards</c>, with the session's token.</summary>
 public static class CardsHubConnection
 {
-    public const string Path = "/hubs/cards";
-    public const string CardUpdated = "cardUpdated";
+    public const string Path = CardsHubContract.Path;
+    public const string CardUpdated = CardsHubContract.CardUpdated;
 
     /// <summary>The hub's URL on the Api at <paramref name="apiUrl"/>.</summary>
     public static Uri UrlOn(Uri apiUrl) => new(apiUrl, Path);

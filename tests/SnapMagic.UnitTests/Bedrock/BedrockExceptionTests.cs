@@ -1,5 +1,5 @@
 using System.Net;
-using SnapMagic.Aws.Bedrock;
+using SnapMagic.Imaging.Bedrock;
 using SnapMagic.Imaging;
 
 namespace SnapMagic.UnitTests.Bedrock;

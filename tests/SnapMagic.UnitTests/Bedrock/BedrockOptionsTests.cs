@@ -1,4 +1,4 @@
-using SnapMagic.Aws.Bedrock;
+using SnapMagic.Imaging.Bedrock;
 
 namespace SnapMagic.UnitTests.Bedrock;
 

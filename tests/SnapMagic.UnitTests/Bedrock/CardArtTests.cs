@@ -1,5 +1,5 @@
 using SkiaSharp;
-using SnapMagic.Aws.Bedrock;
+using SnapMagic.Imaging.Bedrock;
 using SnapMagic.Imaging;
 using SnapMagic.UnitTests.Imaging;
 

@@ -1,7 +1,7 @@
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging.Abstractions;
 using SnapMagic.FakeBedrock;
-using SnapMagic.Aws.Bedrock;
+using SnapMagic.Imaging.Bedrock;
 using SnapMagic.Imaging;
 using SnapMagic.UnitTests.Imaging;
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using SnapMagic.FakeBedrock;
-using SnapMagic.Aws.Bedrock;
+using SnapMagic.Imaging.Bedrock;
 using SnapMagic.Imaging;
 
 namespace SnapMagic.UnitTests.Bedrock;

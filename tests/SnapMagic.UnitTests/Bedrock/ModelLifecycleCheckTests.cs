@@ -5,9 +5,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using SnapMagic.FakeBedrock;
 using SnapMagic.Imaging;
-using SnapMagic.Aws.Bedrock;
+using SnapMagic.Imaging.Bedrock;
 using SnapMagic.TestSupport;
 using SnapMagic.Worker.Diagnostics;
+using SnapMagic.Imaging.Hosting;
 
 namespace SnapMagic.UnitTests.Bedrock;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using SnapMagic.Aws.Bedrock;
+using SnapMagic.Imaging.Bedrock;
 using SnapMagic.Imaging;
 
 namespace SnapMagic.UnitTests.Bedrock;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
-using SnapMagic.Aws.Bedrock;
+using SnapMagic.Imaging.Bedrock;
 using SkiaSharp;
 using SnapMagic.Imaging;
 using SnapMagic.TestSupport;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using SkiaSharp;
 using SnapMagic.FakeBedrock;
-using SnapMagic.Aws.Bedrock;
+using SnapMagic.Imaging.Bedrock;
 using SnapMagic.Imaging;
 
 namespace SnapMagic.UnitTests.Bedrock;

@@ -23,7 +23,7 @@ public sealed class CardTemplateTests
         {
             var file = Path.Combine(Path.GetTempPath(), "card-template.png");
             File.WriteAllBytes(file, CardPng.Encode(painted));
-            Assert.Fail($"SnapMagic.Core/Imaging/card-template.png is not what CardTemplateArtist paints ({different} pixels differ). If the change is intended, copy {file} over it.");
+            Assert.Fail($"SnapMagic.Imaging/card-template.png is not what CardTemplateArtist paints ({different} pixels differ). If the change is intended, copy {file} over it.");
         }
     }
 

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using SnapMagic.Aws.Bedrock;
+using SnapMagic.Imaging.Bedrock;
 using SnapMagic.Imaging;
 using SnapMagic.FakeBedrock;
+using SnapMagic.Imaging.Hosting;
 
 namespace SnapMagic.UnitTests.Imaging;
 

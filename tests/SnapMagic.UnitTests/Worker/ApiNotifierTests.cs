@@ -1,3 +1,4 @@
+using SnapMagic.Contracts;
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using SnapMagic.Cards;
@@ -20,7 +21,7 @@ public sealed class ApiNotifierTests
         var request = Assert.Single(handler.Requests);
         Assert.Equal(HttpMethod.Post, request.Method);
         Assert.Equal($"http://127.0.0.1:5180/internal/cards/{Id}/changed?status=completed", request.RequestUri!.ToString());
-        Assert.Equal("the-key", Assert.Single(request.Headers.GetValues(ApiNotifierOptions.KeyHeader)));
+        Assert.Equal("the-key", Assert.Single(request.Headers.GetValues(InternalApi.KeyHeader)));
         Assert.Null(request.Content);
     }
 
@@ -49,7 +50,7 @@ public sealed class ApiNotifierTests
     private static HttpClient Client(StubHandler handler)
     {
         var http = new HttpClient(handler) { BaseAddress = new Uri("http://127.0.0.1:5180/") };
-        http.DefaultRequestHeaders.Add(ApiNotifierOptions.KeyHeader, "the-key");
+        http.DefaultRequestHeaders.Add(InternalApi.KeyHeader, "the-key");
         return http;
     }
 

@@ -8,6 +8,7 @@ using SnapMagic.Storage;
 using SnapMagic.Worker.Cards;
 using SnapMagic.Worker.DeadLetters;
 using SnapMagic.Worker.Notifications;
+using SnapMagic.Backends;
 
 namespace SnapMagic.UnitTests.Worker;
 

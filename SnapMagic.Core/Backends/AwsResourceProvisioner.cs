@@ -2,12 +2,13 @@ using Amazon.DynamoDBv2;
 using Amazon.S3;
 using Amazon.SQS;
 using Microsoft.Extensions.Configuration;
+using SnapMagic.Aws;
 using SnapMagic.Aws.DynamoDb;
 using SnapMagic.Aws.S3;
 using SnapMagic.Aws.Sqs;
 using SnapMagic.Queueing;
 
-namespace SnapMagic.Aws;
+namespace SnapMagic.Backends;
 
 /// <summary>
 /// Creates what the AWS backend needs when it is missing: the dead-letter queue, the card queue with its

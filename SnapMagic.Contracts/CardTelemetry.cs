@@ -1,4 +1,4 @@
-namespace SnapMagic.Diagnostics;
+namespace SnapMagic.Contracts;
 
 /// <summary>
 /// Names every service's telemetry agrees on. Each service owns an ActivitySource and a Meter named

@@ -4,7 +4,7 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Signing;
 
-namespace SnapMagic.Aws.Bedrock;
+namespace SnapMagic.Imaging.Bedrock;
 
 /// <summary>
 /// The HTTP under both Bedrock clients (runtime and control plane): SigV4-signed for service <c>bedrock</c> in

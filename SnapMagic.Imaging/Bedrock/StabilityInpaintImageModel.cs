@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SnapMagic.Imaging;
 
-namespace SnapMagic.Aws.Bedrock;
+namespace SnapMagic.Imaging.Bedrock;
 
 /// <summary>
 /// Stability AI Image Services Inpaint on Bedrock: the card template with a mask whose WHITE area is the art

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SnapMagic.Imaging;
 
-namespace SnapMagic.Aws.Bedrock;
+namespace SnapMagic.Imaging.Bedrock;
 
 /// <summary>
 /// Amazon Nova 2 Omni on Bedrock through Converse: it edits images from a text instruction but takes no mask, so

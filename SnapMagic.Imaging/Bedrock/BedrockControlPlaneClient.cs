@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Amazon.Runtime;
 
-namespace SnapMagic.Aws.Bedrock;
+namespace SnapMagic.Imaging.Bedrock;
 
 /// <summary>
 /// The one control-plane call the worker makes: GetFoundationModel (<c>GET /foundation-models/{modelId}</c> on

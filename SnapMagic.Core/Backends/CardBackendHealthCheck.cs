@@ -2,7 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SnapMagic.Queueing;
 using SnapMagic.Storage;
 
-namespace SnapMagic;
+namespace SnapMagic.Backends;
 
 /// <summary>Ready when the job store and the job queue both answer.</summary>
 internal sealed class CardBackendHealthCheck(IJobStore store, ICardQueues queues) : IHealthCheck

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace SnapMagic.Aws.Bedrock;
+namespace SnapMagic.Imaging.Bedrock;
 
 /// <summary>The error body every Bedrock Runtime operation answers with.</summary>
 internal sealed record BedrockErrorBody(string? Message);

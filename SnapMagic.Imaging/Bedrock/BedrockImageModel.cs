@@ -3,7 +3,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using SnapMagic.Imaging;
 
-namespace SnapMagic.Aws.Bedrock;
+namespace SnapMagic.Imaging.Bedrock;
 
 /// <summary>
 /// What every Bedrock family shares: one call through <see cref="BedrockRuntimeClient"/>, its refusals mapped to

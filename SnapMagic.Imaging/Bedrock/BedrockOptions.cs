@@ -1,4 +1,4 @@
-namespace SnapMagic.Aws.Bedrock;
+namespace SnapMagic.Imaging.Bedrock;
 
 /// <summary>
 /// Section <c>ImageModel:Bedrock</c>. The Bedrock region and model id are configuration, apart from the data

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace SnapMagic.Aws.Bedrock;
+namespace SnapMagic.Imaging.Bedrock;
 
 /// <summary>
 /// <c>modelDetails.modelLifecycle</c> of a GetFoundationModel answer: <c>ACTIVE</c> or <c>LEGACY</c>, and the

@@ -5,7 +5,7 @@ using SnapMagic.Aws;
 using SnapMagic.Embedded;
 using SnapMagic.Queueing;
 
-namespace SnapMagic;
+namespace SnapMagic.Backends;
 
 public static class CardBackendExtensions
 {

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace SnapMagic.Api.Cards;
+namespace SnapMagic.Contracts;
 
 public sealed record CreateCardRequest(string? Prompt);
 

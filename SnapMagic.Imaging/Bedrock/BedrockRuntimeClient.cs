@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using Amazon.Runtime;
 
-namespace SnapMagic.Aws.Bedrock;
+namespace SnapMagic.Imaging.Bedrock;
 
 /// <summary>
 /// A thin Bedrock Runtime client (AWSSDK.BedrockRuntime is not served): <c>POST /model/{modelId}/invoke</c> and

@@ -5,13 +5,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SnapMagic.Aws;
 using SnapMagic.Aws.DynamoDb;
 using SnapMagic.Aws.S3;
 using SnapMagic.Aws.Sqs;
 using SnapMagic.Queueing;
 using SnapMagic.Storage;
 
-namespace SnapMagic.Aws;
+namespace SnapMagic.Backends;
 
 public static class AwsBackendExtensions
 {

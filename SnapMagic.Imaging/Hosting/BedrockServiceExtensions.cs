@@ -3,8 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SnapMagic.Imaging;
+using SnapMagic.Imaging.Bedrock;
+using SnapMagic.Aws;
 
-namespace SnapMagic.Aws.Bedrock;
+namespace SnapMagic.Imaging.Hosting;
 
 public static class BedrockServiceExtensions
 {

@@ -1,4 +1,4 @@
-namespace SnapMagic.Aws.Bedrock;
+namespace SnapMagic.Imaging.Bedrock;
 
 /// <summary>A Converse request body (the model id travels in the path).</summary>
 internal sealed record ConverseRequest(IReadOnlyList<ConverseText> System, IReadOnlyList<ConverseMessage> Messages);

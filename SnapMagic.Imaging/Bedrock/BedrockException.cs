@@ -1,7 +1,7 @@
 using System.Net;
 using SnapMagic.Imaging;
 
-namespace SnapMagic.Aws.Bedrock;
+namespace SnapMagic.Imaging.Bedrock;
 
 /// <summary>
 /// A failed Bedrock Runtime call: the HTTP status (0 when no answer came), the error name from

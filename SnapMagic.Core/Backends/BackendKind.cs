@@ -1,4 +1,4 @@
-namespace SnapMagic;
+namespace SnapMagic.Backends;
 
 /// <summary>Which adapters sit behind the ports; the code above them is the same for both.</summary>
 public enum BackendKind
@@ -7,12 +7,4 @@ public enum BackendKind
     Embedded,
     /// <summary>SQS, DynamoDB, S3 (real AWS or local AWS-compatible servers).</summary>
     Aws,
-}
-
-public sealed class EmbeddedOptions
-{
-    public const string Section = "Embedded";
-
-    /// <summary>Folder shared by Api and Worker processes: the SQLite files and the images.</summary>
-    public string DataDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "snapmagic");
 }

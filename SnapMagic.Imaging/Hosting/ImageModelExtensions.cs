@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using SnapMagic.Aws.Bedrock;
+using SnapMagic.Imaging.Bedrock;
 
-namespace SnapMagic.Imaging;
+namespace SnapMagic.Imaging.Hosting;
 
 public static class ImageModelExtensions
 {

@@ -1,4 +1,4 @@
-namespace SnapMagic.Aws.Bedrock;
+namespace SnapMagic.Imaging.Bedrock;
 
 /// <summary>
 /// Which request and response shape <c>ImageModel:Bedrock:Family</c> picks. Each family has its own small

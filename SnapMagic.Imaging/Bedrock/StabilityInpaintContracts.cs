@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace SnapMagic.Aws.Bedrock;
+namespace SnapMagic.Imaging.Bedrock;
 
 /// <summary>Stability AI Image Services Inpaint request (InvokeModel body); the mask's WHITE pixels are repainted.</summary>
 internal sealed record StabilityInpaintRequest(

@@ -1,7 +1,7 @@
 using SkiaSharp;
 using SnapMagic.Imaging;
 
-namespace SnapMagic.Aws.Bedrock;
+namespace SnapMagic.Imaging.Bedrock;
 
 /// <summary>
 /// The pictures the Bedrock families send (template, masks, the art window alone) and the one way every
