@@ -12,7 +12,8 @@ public sealed record AppHostOptions
           --api-replicas N       Api replicas behind the one Api port (default 1); 2 or more run redis-server for
                                  SignalR's backplane (apt-get install redis-server)
           --backend NAME         embedded (default) | aws-local (fauxqs, dynalite and a fake Bedrock, from npm) |
-                                 aws (your account: standard credentials and region, Aws__BucketName required)
+                                 aws (your account: standard credentials and region, Aws__BucketName required;
+                                 runs in Production: every parameter must be set, no development login works)
           --api-port N           Api port (default 5180)
           --web-port N           Web page port (default 5080)
           --dashboard-port N     Aspire dashboard port (default 18888; its OTLP receiver takes the next port)
@@ -29,6 +30,23 @@ public sealed record AppHostOptions
     public string? DataDirectory { get; init; }
     /// <summary>The arguments that are not SnapMagic's: Aspire's configuration.</summary>
     public IReadOnlyList<string> AspireArgs { get; init; } = [];
+
+    /// <summary>Parses the command line; false (with the reason and the usage on the console) when it is wrong.</summary>
+    public static bool TryParse(IReadOnlyList<string> args, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out AppHostOptions? options)
+    {
+        options = null;
+        try
+        {
+            options = Parse(args);
+            return true;
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            Console.Error.WriteLine(Usage);
+            return false;
+        }
+    }
 
     /// <summary>Parses the command line; throws <see cref="ArgumentException"/> with a readable message.</summary>
     public static AppHostOptions Parse(IReadOnlyList<string> args)
@@ -75,7 +93,8 @@ public sealed record AppHostOptions
 
     /// <summary>
     /// Aspire's settings for a developer machine without an HTTPS certificate: http everywhere, the dashboard on
-    /// <see cref="DashboardPort"/> and its OTLP (gRPC) receiver on the next port, the Development environment.
+    /// <see cref="DashboardPort"/> and its OTLP (gRPC) receiver on the next port, and the Development environment,
+    /// except against a real AWS account, which runs as Production: no development login or key works there.
     /// Each applies only when neither the environment nor the command line sets it.
     /// </summary>
     public string[] BuilderArgs()
@@ -90,7 +109,7 @@ public sealed record AppHostOptions
         Default("ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL", $"http://localhost:{DashboardPort + 1}");
         Default("ASPIRE_ALLOW_UNSECURED_TRANSPORT", "true");
         if (Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is null && Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") is null)
-            Default("environment", "Development");
+            Default("environment", Backend == Backend.Aws ? "Production" : "Development");
         return [.. args];
     }
 }

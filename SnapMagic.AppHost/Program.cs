@@ -7,23 +7,16 @@ if (args is ["--help" or "-h"])
     Console.WriteLine(AppHostOptions.Usage);
     return 0;
 }
-
-AppHostOptions options;
-try
-{
-    options = AppHostOptions.Parse(args);
-}
-catch (ArgumentException ex)
-{
-    Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine(AppHostOptions.Usage);
+if (!AppHostOptions.TryParse(args, out var options))
     return 2;
-}
 
 var builder = DistributedApplication.CreateBuilder(options.BuilderArgs());
 
+// The event's secrets: defaults only in Development, required elsewhere (the dashboard asks for missing ones).
 var eventUsername = builder.AddDevelopmentParameter("event-username", "demo");
 var eventPassword = builder.AddDevelopmentParameter("event-password", "demo", secret: true);
+var organizerUsername = builder.AddDevelopmentParameter("organizer-username", "organizer");
+var organizerPassword = builder.AddDevelopmentParameter("organizer-password", "organizer", secret: true);
 var jwtSigningKey = builder.AddGeneratedParameter("jwt-signing-key");
 var internalApiKey = builder.AddGeneratedParameter("internal-api-key");
 
@@ -32,6 +25,8 @@ var api = builder.AddProject<Projects.SnapMagic_Api>("api")
     .WithHttpHealthCheck("/health")
     .WithEnvironment("Event__Username", eventUsername)
     .WithEnvironment("Event__Password", eventPassword)
+    .WithEnvironment("Organizer__Username", organizerUsername)
+    .WithEnvironment("Organizer__Password", organizerPassword)
     .WithEnvironment("Jwt__SigningKey", jwtSigningKey)
     .WithEnvironment("Internal__ApiKey", internalApiKey);
 
@@ -56,27 +51,55 @@ IResourceBuilder<ProjectResource>[] services = [api, worker, web];
 foreach (var service in services)
     service.WithServiceDefaults(builder);
 
-try
+switch (options.Backend)
 {
-    if (options.ApiReplicas > 1)
-        builder.AddApiScaleOut(api, web, options.ApiReplicas);
-    switch (options.Backend)
-    {
-        case Backend.Embedded:
-            builder.AddEmbeddedBackend(options, services);
-            break;
-        case Backend.AwsLocal:
-            builder.AddLocalAwsBackend(services);
-            break;
-        case Backend.Aws:
-            builder.AddAwsBackend(services);
-            break;
-    }
+    case Backend.Embedded:
+        var dataDirectory = builder.EmbeddedDataDirectory(options.DataDirectory);
+        foreach (var service in services)
+            service.WithEmbeddedBackend(dataDirectory);
+        break;
+
+    case Backend.AwsLocal:
+        // SQS and S3 (fauxqs), DynamoDB (dynalite) and Bedrock (the project's fake) on this machine.
+        var fauxqs = builder.AddFauxqs("fauxqs");
+        var dynalite = builder.AddDynalite("dynalite").WaitFor(fauxqs);
+        var bedrock = builder.AddProject<Projects.SnapMagic_FakeBedrock>("bedrock")
+            .WithHttpEndpoint(env: "PORT", name: "http")
+            .WithHttpHealthCheck("/health")
+            .WithEnvironment("FakeBedrock__Region", LocalAwsBackend.Region)
+            .WithEnvironment("FakeBedrock__SecretAccessKey", LocalAwsBackend.SecretAccessKey);
+        var sqs = builder.AddConnectionString("sqs", ReferenceExpression.Create($"{fauxqs.GetEndpoint("http")}"));
+        var s3 = builder.AddConnectionString("s3", ReferenceExpression.Create($"{fauxqs.GetEndpoint("http")}"));
+        var dynamoDb = builder.AddConnectionString("dynamodb", ReferenceExpression.Create($"{dynalite.GetEndpoint("http")}"));
+        var bedrockRuntime = builder.AddConnectionString("bedrock-runtime", ReferenceExpression.Create($"{bedrock.GetEndpoint("http")}"));
+        builder.CreateAwsResourcesWhenReady(dynalite, fauxqs);
+        foreach (var service in services)
+        {
+            service.WithLocalAwsSettings()
+                .WithReference(sqs).WithReference(s3).WithReference(dynamoDb).WithReference(bedrockRuntime)
+                .WaitFor(dynalite)
+                .WaitFor(bedrock);
+        }
+        break;
+
+    case Backend.Aws:
+        if (!builder.TryCheckAwsAccount(out var awsAccount))
+            return 1;
+        builder.CreateAwsResourcesBeforeStart(awsAccount);
+        foreach (var service in services)
+            service.WithAwsSettings();
+        break;
 }
-catch (InvalidOperationException ex)
+
+if (options.ApiReplicas > 1)
 {
-    Console.Error.WriteLine(ex.Message);
-    return 1;
+    // Several Api replicas behind the one Api port share Redis: SignalR's backplane, push de-duplication, rate limits.
+    if (!builder.TryAddRedisServer("redis", out var redis))
+        return 1;
+    api.WithReplicas(options.ApiReplicas)
+        .WithReference(redis)
+        .WaitFor(redis);
+    web.WithEnvironment("Api__HubSkipNegotiation", "true");
 }
 
 builder.Build().Run();

@@ -3,9 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SnapMagic.Aws;
+using SnapMagic.Backends;
 using SnapMagic.Imaging.Bedrock;
 using SnapMagic.Queueing;
-using SnapMagic.Backends;
 
 namespace SnapMagic.AppHost.Backends;
 
@@ -25,38 +25,48 @@ internal static class AwsBackend
         new("ImageModel:Provider", "Bedrock"),
     ];
 
-    public static void AddAwsBackend(this IDistributedApplicationBuilder builder, IEnumerable<IResourceBuilder<ProjectResource>> services)
+    public static IResourceBuilder<ProjectResource> WithAwsSettings(this IResourceBuilder<ProjectResource> service) =>
+        service.WithSettings(Settings);
+
+    /// <summary>
+    /// Checks that the account can be reached (bucket name, region, credentials) before anything starts; false,
+    /// with the reason on the console, when it cannot.
+    /// </summary>
+    public static bool TryCheckAwsAccount(this IDistributedApplicationBuilder builder, out IConfiguration configuration)
     {
-        var configuration = builder.ServiceConfiguration(Settings);
-        var aws = configuration.GetSection(AwsOptions.Section).Get<AwsOptions>() ?? new AwsOptions();
-        string bucket, region;
+        configuration = builder.ServiceConfiguration(Settings);
+        var aws = AwsOptions.FromConfiguration(configuration);
         try
         {
-            bucket = aws.ResolveBucketName();
-            region = aws.ResolveRegion().SystemName;
+            _ = aws.ResolveBucketName();
+            _ = aws.ResolveRegion();
             _ = AwsCredentialsSource.Resolve(aws).GetCredentials();
+            return true;
         }
         catch (InvalidOperationException ex)
         {
-            throw new InvalidOperationException($"{CannotStart}: {ex.Message}", ex);
+            Console.Error.WriteLine($"{CannotStart}: {ex.Message}");
         }
         catch (AmazonClientException ex)
         {
-            throw new InvalidOperationException(
+            Console.Error.WriteLine(
                 $"{CannotStart}: no AWS credentials were found. Sign in (aws sso login, or aws configure) and set AWS_PROFILE, " +
-                $"or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. What the credential chain tried:{Environment.NewLine}{ex.Message.Trim()}", ex);
+                $"or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. What the credential chain tried:{Environment.NewLine}{ex.Message.Trim()}");
         }
+        return false;
+    }
 
-        foreach (var service in services)
-            service.WithSettings(Settings);
-
+    /// <summary>Creates what the configuration names and the account lacks, before any service starts.</summary>
+    public static void CreateAwsResourcesBeforeStart(this IDistributedApplicationBuilder builder, IConfiguration configuration)
+    {
         builder.Eventing.Subscribe<BeforeStartEvent>(async (e, cancellationToken) =>
         {
             var logger = e.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SnapMagic.AppHost.Aws");
+            var aws = AwsOptions.FromConfiguration(configuration);
             var queue = configuration.GetSection(QueueOptions.Section).Get<QueueOptions>() ?? new QueueOptions();
             var bedrock = configuration.GetSection(BedrockOptions.Section).Get<BedrockOptions>() ?? new BedrockOptions();
             logger.LogInformation("AWS {Region}: queue {Queue} (DLQ {DeadLetters}), table {Table}, bucket {Bucket}; Bedrock {Model} in {BedrockRegion}",
-                region, queue.Name, queue.DeadLetterName, aws.TableName, bucket, bedrock.ModelId, bedrock.Region);
+                aws.ResolveRegion().SystemName, queue.Name, queue.DeadLetterName, aws.TableName, aws.ResolveBucketName(), bedrock.ModelId, bedrock.Region);
             await EnsureResourcesAsync(configuration, logger, cancellationToken);
         });
     }

