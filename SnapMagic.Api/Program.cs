@@ -1,11 +1,4 @@
-using SnapMagic.Api.Auth;
-using SnapMagic.Api.Cards;
 using SnapMagic.Api.Extensions;
-using SnapMagic.Api.Hub;
-using SnapMagic.Api.Internal;
-using SnapMagic.Api.OpenApi;
-using SnapMagic.Api.Organizer;
-using SnapMagic.Contracts;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,15 +8,8 @@ builder.AddApiServices();
 var app = builder.Build();
 
 app.UseApiPipeline();
-
 app.MapDefaultEndpoints();
-app.MapApiReference();
-app.MapAuthEndpoints();
-app.MapCardEndpoints();
-app.MapCardRatingEndpoints();
-app.MapOrganizerEndpoints();
-app.MapHub<CardsHub>(CardsHubContract.Path);
-app.MapInternalEndpoints();
+app.MapApiEndpoints();
 
 app.Run();
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using SnapMagic.Api.Http;
-using SnapMagic.Api.Organizer;
+using SnapMagic.Contracts;
 
 namespace SnapMagic.Api.Auth;
 
@@ -8,7 +8,7 @@ public static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/auth/login", LoginAsync).AllowAnonymous()
+        app.MapPost(ApiRoutes.Login, LoginAsync).AllowAnonymous()
             .WithTags("Auth").WithName("Login").WithSummary("Start a session with the event's shared login")
             .Accepts<LoginRequest>("application/json")
             .Produces<LoginResponse>()
@@ -20,9 +20,9 @@ public static class AuthEndpoints
     }
 
     private static async Task<IResult> LoginAsync(
-        HttpRequest request, IOptions<EventOptions> eventOptions, IOptions<OrganizerOptions> organizerOptions, SessionTokens tokens)
+        HttpRequest request, IOptions<EventOptions> eventOptions, IOptions<OrganizerLoginOptions> organizerOptions, SessionTokens tokens)
     {
-        var (login, problem) = await JsonRequestBody.ReadAsync(request, ApiJsonContext.Default.LoginRequest);
+        var (login, problem) = await JsonRequestBody.ReadAsync(request, AuthJsonContext.Default.LoginRequest);
         if (problem is not null)
             return problem;
 

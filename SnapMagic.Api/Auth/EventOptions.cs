@@ -4,6 +4,8 @@ namespace SnapMagic.Api.Auth;
 public sealed class EventOptions
 {
     public const string Section = "Event";
+    public const string DevelopmentUsername = "demo";
+    public const string DevelopmentPassword = "demo";
 
     public string? Username { get; set; }
     public string? Password { get; set; }

@@ -4,9 +4,26 @@ namespace SnapMagic.Api.Auth;
 
 public static class SessionAuthentication
 {
-    /// <summary>Bearer authentication of the session tokens <see cref="SessionTokens"/> issues at login.</summary>
+    /// <summary>
+    /// The two logins, and bearer authentication of the session tokens <see cref="SessionTokens"/> issues at login.
+    /// Their secrets are checked at start-up (<see cref="SecretSettings"/>).
+    /// </summary>
     public static IServiceCollection AddSessionAuthentication(this IServiceCollection services)
     {
+        services.AddOptions<EventOptions>().BindConfiguration(EventOptions.Section)
+            .RequireSecret("Event:Username", o => o.Username, (o, v) => o.Username = v, EventOptions.DevelopmentUsername)
+            .RequireSecret("Event:Password", o => o.Password, (o, v) => o.Password = v, EventOptions.DevelopmentPassword)
+            .ValidateOnStart();
+        services.AddOptions<OrganizerLoginOptions>().BindConfiguration(OrganizerLoginOptions.Section)
+            .RequireSecret("Organizer:Username", o => o.Username, (o, v) => o.Username = v, OrganizerLoginOptions.DevelopmentUsername)
+            .RequireSecret("Organizer:Password", o => o.Password, (o, v) => o.Password = v, OrganizerLoginOptions.DevelopmentPassword)
+            .ValidateOnStart();
+        services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section)
+            .RequireSecret("Jwt:SigningKey", o => o.SigningKey, (o, v) => o.SigningKey = v, JwtOptions.DevelopmentSigningKey)
+            .Validate(jwt => jwt.HasLongEnoughKey,
+                $"Jwt:SigningKey is too short: set it to at least {JwtOptions.MinimumKeyBytes} bytes of random text.")
+            .ValidateOnStart();
+
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.ConfigureOptions<ConfigureSessionBearer>();
         services.AddSingleton<SessionBearerEvents>();

@@ -14,7 +14,7 @@ public static class CardEndpoints
 
     public static IEndpointRouteBuilder MapCardEndpoints(this IEndpointRouteBuilder app)
     {
-        var cards = app.MapGroup("/api/cards").RequireAuthorization()
+        var cards = app.MapGroup(ApiRoutes.Cards).RequireAuthorization()
             .WithTags("Cards").ProducesProblem(StatusCodes.Status401Unauthorized);
         cards.MapPost("/", CreateAsync).RequireRateLimiting(CardRateLimiting.PolicyName)
             .WithName("CreateCard").WithSummary("Ask for a card; its status follows on the hub and at the Location")
@@ -61,7 +61,7 @@ public static class CardEndpoints
         if (outcome == AcceptOutcome.QueueUnavailable)
             return TypedResults.Problem(CardIntake.QueueFailedMessage, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Queue unavailable");
         // No push of "queued": the id is new, so no connection can have subscribed to it yet; Subscribe's snapshot has it.
-        return TypedResults.Accepted($"/api/cards/{job.CorrelationId}", new CardAccepted(job.CorrelationId, job.Status.ToWireName()));
+        return TypedResults.Accepted(ApiRoutes.Card(job.CorrelationId), new CardAccepted(job.CorrelationId, job.Status.ToWireName()));
     }
 
     private static async Task<IResult> ListAsync(HttpRequest request, ClaimsPrincipal user, IJobStore store, CardViews views)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using SnapMagic.Api.Http;
 using SnapMagic.Cards;
+using SnapMagic.Contracts;
 using SnapMagic.Storage;
 
 namespace SnapMagic.Api.Cards;
@@ -10,7 +11,15 @@ public static class CardRatingEndpoints
 {
     public static IEndpointRouteBuilder MapCardRatingEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPut("/api/cards/{correlationId}/rating", RateAsync).RequireAuthorization();
+        app.MapPut(ApiRoutes.Cards + "/{correlationId}/rating", RateAsync).RequireAuthorization()
+            .WithTags("Cards").WithName("RateCard").WithSummary("The owner's thumbs up or down on a completed card")
+            .Accepts<RateCardRequest>("application/json")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return app;
     }
 

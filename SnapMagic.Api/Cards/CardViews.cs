@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using SnapMagic.Api.Extensions;
 using SnapMagic.Cards;
 using SnapMagic.Storage;
 using SnapMagic.Contracts;

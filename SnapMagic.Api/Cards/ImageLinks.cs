@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using SnapMagic.Api.Auth;
+using SnapMagic.Contracts;
 
 namespace SnapMagic.Api.Cards;
 
@@ -29,7 +30,7 @@ internal sealed class ImageLinks
     {
         var expires = _time.GetUtcNow().Add(Lifetime).ToUnixTimeSeconds();
         expires = (expires + StepSeconds - 1) / StepSeconds * StepSeconds;
-        return $"/api/cards/{correlationId}/image?expires={expires}&sig={Sign(correlationId, expires)}";
+        return $"{ApiRoutes.CardImage(correlationId)}?expires={expires}&sig={Sign(correlationId, expires)}";
     }
 
     public bool IsValid(string correlationId, string? expires, string? signature)

@@ -1,8 +1,6 @@
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SnapMagic.Api.Auth;
@@ -17,6 +15,7 @@ using SnapMagic.Backends;
 
 namespace SnapMagic.Api.Extensions;
 
+/// <summary>The Api's composition: each feature registers and maps its own parts; this file only puts them together.</summary>
 public static class ApiServicesExtensions
 {
     public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)
@@ -31,34 +30,24 @@ public static class ApiServicesExtensions
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+            json.SerializerOptions.TypeInfoResolverChain.Insert(1, AuthJsonContext.Default);
             // The Api writes numbers as numbers and reads no numbers from strings; the web default (reading them
             // from strings too) would make the OpenAPI document call every number "integer or string".
             json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
-
-        services.AddApiSecrets();
-        services.AddOptions<CardsOptions>().BindConfiguration(CardsOptions.Section);
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section)
             .Validate(api => api.PublicUrl is null || (api.PublicUrl.IsAbsoluteUri && api.PublicUrl.Scheme is "http" or "https"),
                 "Api:PublicUrl must be an absolute http(s) URL such as http://localhost:5180.")
             .ValidateOnStart();
-
-        services.AddSessionAuthentication();
-        services.AddApiOpenApi();
-        services.AddOrganizer();
-        services.AddCardRateLimiting();
         services.AddCors();
         services.AddSingleton<IConfigureOptions<CorsOptions>, ConfigureCorsFromSettings>();
 
-        services.AddSignalR(signalR => signalR.AddFilter<HubErrorLogging>()).AddJsonProtocol(json => json.PayloadSerializerOptions.TypeInfoResolver =
-            JsonTypeInfoResolver.Combine(ApiJsonContext.Default, new DefaultJsonTypeInfoResolver()));
-
-        builder.Logging.AddFilter(HubErrorLogging.DispatcherCategory, LogLevel.Critical);
-
-        services.AddSingleton<ImageLinks>();
-        services.AddSingleton<CardViews>();
-        services.AddSingleton<CardIntake>();
-        services.AddSingleton<CardUpdatePublisher>();
+        services.AddApiOpenApi();
+        services.AddSessionAuthentication();
+        services.AddInternalApi();
+        services.AddCards();
+        services.AddOrganizer();
+        builder.AddCardsHub();
         return builder;
     }
 
@@ -74,20 +63,16 @@ public static class ApiServicesExtensions
         return app;
     }
 
-    private static void AddApiSecrets(this IServiceCollection services)
+    /// <summary>The document, then every feature's endpoints and the hub.</summary>
+    public static WebApplication MapApiEndpoints(this WebApplication app)
     {
-        services.AddSingleton<ApiSecrets>();
-        services.AddSingleton<IPostConfigureOptions<EventOptions>>(sp => sp.GetRequiredService<ApiSecrets>());
-        services.AddSingleton<IPostConfigureOptions<JwtOptions>>(sp => sp.GetRequiredService<ApiSecrets>());
-        services.AddSingleton<IPostConfigureOptions<InternalOptions>>(sp => sp.GetRequiredService<ApiSecrets>());
-        services.AddSingleton<IValidateOptions<EventOptions>>(sp => sp.GetRequiredService<ApiSecrets>());
-        services.AddSingleton<IValidateOptions<JwtOptions>>(sp => sp.GetRequiredService<ApiSecrets>());
-        services.AddSingleton<IValidateOptions<InternalOptions>>(sp => sp.GetRequiredService<ApiSecrets>());
-        services.AddSingleton<IPostConfigureOptions<OrganizerOptions>>(sp => sp.GetRequiredService<ApiSecrets>());
-        services.AddSingleton<IValidateOptions<OrganizerOptions>>(sp => sp.GetRequiredService<ApiSecrets>());
-        services.AddOptions<EventOptions>().BindConfiguration(EventOptions.Section).ValidateOnStart();
-        services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section).ValidateOnStart();
-        services.AddOptions<InternalOptions>().BindConfiguration(InternalOptions.Section).ValidateOnStart();
-        services.AddOptions<OrganizerOptions>().BindConfiguration(OrganizerOptions.Section).ValidateOnStart();
+        app.MapApiReference();
+        app.MapAuthEndpoints();
+        app.MapCardEndpoints();
+        app.MapCardRatingEndpoints();
+        app.MapOrganizerEndpoints();
+        app.MapCardsHub();
+        app.MapInternalEndpoints();
+        return app;
     }
 }

@@ -1,15 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using SnapMagic.Api.Auth;
-using SnapMagic.Api.Cards;
 using SnapMagic.Contracts;
 
 namespace SnapMagic.Api.Http;
 
-/// <summary>Source-generated JSON for the Api's request, response and hub payloads.</summary>
+/// <summary>Source-generated JSON for the card contracts the Api reads and writes (HTTP bodies and hub payloads).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
-[JsonSerializable(typeof(LoginRequest))]
-[JsonSerializable(typeof(LoginResponse))]
 [JsonSerializable(typeof(CreateCardRequest))]
 [JsonSerializable(typeof(RateCardRequest))]
 [JsonSerializable(typeof(CardAccepted))]

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
 using SnapMagic.Api.Cards;
 using SnapMagic.Api.Diagnostics;
+using SnapMagic.Api.Pushes;
 using SnapMagic.Cards;
 using SnapMagic.Contracts;
 using SnapMagic.Storage;

@@ -8,7 +8,7 @@ namespace SnapMagic.Api.OpenApi;
 /// <summary>
 /// The session token as an HTTP bearer security scheme, required by every operation that requires authorization.
 /// An operation that also allows anonymous callers (the card image: a signed link or the owner's token) lists
-/// "no auth" next to the token.
+/// "no auth" next to the token; one that needs no token at all (login) says so with an empty <c>security</c>.
 /// </summary>
 internal sealed class BearerSecurityScheme : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
@@ -31,10 +31,10 @@ internal sealed class BearerSecurityScheme : IOpenApiDocumentTransformer, IOpenA
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        operation.Security ??= [];
         if (!metadata.OfType<IAuthorizeData>().Any())
             return Task.CompletedTask;
 
-        operation.Security ??= [];
         if (metadata.OfType<IAllowAnonymous>().Any())
             operation.Security.Add(new OpenApiSecurityRequirement());
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeId, context.Document)] = [] });

@@ -5,7 +5,10 @@ namespace SnapMagic.Api.OpenApi;
 
 public static class OpenApiExtensions
 {
-    /// <summary>The document at <c>/openapi/v1.json</c>: the public endpoints, their bodies and answers, and Bearer auth.</summary>
+    /// <summary>
+    /// The document at <c>/openapi/v1.json</c>: the public endpoints, their bodies and answers, and Bearer auth. The
+    /// features add what their own endpoints need (parameters, schema rules) beside those endpoints.
+    /// </summary>
     public static IServiceCollection AddApiOpenApi(this IServiceCollection services) => services.AddOpenApi(options =>
     {
         options.AddDocumentTransformer((document, _, _) =>
@@ -17,9 +20,9 @@ public static class OpenApiExtensions
                 "cardUpdated pushes follow. GET /api/cards/{correlationId} is the fallback.";
             return Task.CompletedTask;
         });
+        options.AddDocumentTransformer<ServerUrls>();
         options.AddDocumentTransformer<BearerSecurityScheme>();
         options.AddOperationTransformer<BearerSecurityScheme>();
-        options.AddSchemaTransformer<CardSchemas>();
     });
 
     /// <summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using SnapMagic.Api.Cards;
 using SnapMagic.Contracts;
 
 namespace SnapMagic.Api.Organizer;

@@ -1,4 +1,5 @@
 using SnapMagic.Api.Cards;
+using SnapMagic.Contracts;
 using SnapMagic.Storage;
 
 namespace SnapMagic.Api.Organizer;
@@ -10,10 +11,19 @@ public static class OrganizerEndpoints
 
     public static IEndpointRouteBuilder MapOrganizerEndpoints(this IEndpointRouteBuilder app)
     {
-        var organizer = app.MapGroup("/api/organizer").RequireAuthorization(OrganizerAuthorization.PolicyName);
-        organizer.MapGet("/summary", SummaryAsync);
-        organizer.MapGet("/cards.csv", Csv);
-        organizer.MapGet("/cards/latest", LatestAsync);
+        var organizer = app.MapGroup("").RequireAuthorization(OrganizerAuthorization.PolicyName)
+            .WithTags("Organizer")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        organizer.MapGet(ApiRoutes.OrganizerSummary, SummaryAsync)
+            .WithName("GetOrganizerSummary").WithSummary("The event so far: cards, timings, queue, ratings and cost")
+            .Produces<OrganizerSummary>();
+        organizer.MapGet(ApiRoutes.OrganizerCardsCsv, Csv)
+            .WithName("GetOrganizerCardsCsv").WithSummary("Every card of the event as CSV")
+            .Produces<Stream>(StatusCodes.Status200OK, "text/csv");
+        organizer.MapGet(ApiRoutes.OrganizerLatestCards, LatestAsync)
+            .WithName("ListLatestCompletedCards").WithSummary($"The event's latest finished cards, at most {GalleryLimit}")
+            .Produces<IReadOnlyList<CardView>>();
         return app;
     }
 

@@ -1,6 +1,9 @@
 namespace SnapMagic.Api.Organizer;
 
-/// <summary>Section <c>Organizer</c>: the organizers' own login and what the summary's cost estimate assumes.</summary>
+/// <summary>
+/// Section <c>Organizer</c>: what the summary's cost estimate assumes. (The organizers' login in the same section is
+/// Auth's <c>OrganizerLoginOptions</c>.)
+/// </summary>
 public sealed class OrganizerOptions
 {
     public const string Section = "Organizer";
@@ -11,7 +14,5 @@ public sealed class OrganizerOptions
     /// </summary>
     public const decimal DefaultPricePerImageUsd = 0.06m;
 
-    public string? Username { get; set; }
-    public string? Password { get; set; }
     public decimal PricePerImageUsd { get; set; } = DefaultPricePerImageUsd;
 }

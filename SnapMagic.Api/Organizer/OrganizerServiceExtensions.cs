@@ -2,9 +2,12 @@ namespace SnapMagic.Api.Organizer;
 
 public static class OrganizerServiceExtensions
 {
-    /// <summary>The organizer policy and summary; the organizer login's options are checked with the Api's other secrets.</summary>
+    /// <summary>The organizer policy, the summary and its settings.</summary>
     public static IServiceCollection AddOrganizer(this IServiceCollection services)
     {
+        services.AddOptions<OrganizerOptions>().BindConfiguration(OrganizerOptions.Section)
+            .Validate(organizer => organizer.PricePerImageUsd >= 0, "Organizer:PricePerImageUsd must not be negative.")
+            .ValidateOnStart();
         services.AddOrganizerPolicy();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Add(OrganizerJsonContext.Default));
         services.AddSingleton<OrganizerSummaries>();

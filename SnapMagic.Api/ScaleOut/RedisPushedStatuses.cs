@@ -1,4 +1,4 @@
-using SnapMagic.Api.Hub;
+using SnapMagic.Api.Pushes;
 using SnapMagic.Cards;
 using StackExchange.Redis;
 

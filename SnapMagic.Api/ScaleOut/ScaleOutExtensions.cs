@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
-using SnapMagic.Api.Hub;
+using SnapMagic.Api.Pushes;
 using StackExchange.Redis;
 
 namespace SnapMagic.Api.ScaleOut;

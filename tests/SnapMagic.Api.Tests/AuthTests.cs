@@ -66,10 +66,10 @@ public sealed class AuthTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var now = DateTime.UtcNow;
         return new()
         {
-            { "expired", Sign(ApiSecrets.DevelopmentSigningKey, "snapmagic-api", "snapmagic", now.AddHours(-25), now.AddHours(-1)) },
+            { "expired", Sign(JwtOptions.DevelopmentSigningKey, "snapmagic-api", "snapmagic", now.AddHours(-25), now.AddHours(-1)) },
             { "wrong key", Sign("another-signing-key-that-is-long-enough-to-use", "snapmagic-api", "snapmagic", now, now.AddHours(1)) },
-            { "wrong issuer", Sign(ApiSecrets.DevelopmentSigningKey, "someone-else", "snapmagic", now, now.AddHours(1)) },
-            { "wrong audience", Sign(ApiSecrets.DevelopmentSigningKey, "snapmagic-api", "someone-else", now, now.AddHours(1)) },
+            { "wrong issuer", Sign(JwtOptions.DevelopmentSigningKey, "someone-else", "snapmagic", now, now.AddHours(1)) },
+            { "wrong audience", Sign(JwtOptions.DevelopmentSigningKey, "snapmagic-api", "someone-else", now, now.AddHours(1)) },
             { "alg none", Unsigned(now) },
             { "garbage", "not-a-token" },
         };

@@ -1,5 +1,5 @@
 using System.Net;
-using SnapMagic.Api.Auth;
+using SnapMagic.Api.Internal;
 
 namespace SnapMagic.Api.Tests;
 
@@ -17,7 +17,7 @@ internal static class InternalCalls
     {
         var query = status is null ? "" : $"?status={status}";
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/internal/cards/{correlationId}/changed{query}");
-        request.Headers.Add("X-SnapMagic-Internal-Key", ApiSecrets.DevelopmentInternalKey);
+        request.Headers.Add("X-SnapMagic-Internal-Key", InternalOptions.DevelopmentApiKey);
         using var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }

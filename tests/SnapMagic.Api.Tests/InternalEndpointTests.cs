@@ -1,5 +1,5 @@
 using System.Net;
-using SnapMagic.Api.Auth;
+using SnapMagic.Api.Internal;
 using SnapMagic.Cards;
 
 namespace SnapMagic.Api.Tests;
@@ -27,13 +27,13 @@ public sealed class InternalEndpointTests(ApiFactory factory) : IClassFixture<Ap
         var (client, _) = await factory.NewSessionAsync();
         var card = await client.SubmitCardAsync();
 
-        using var known = await Send(card.CorrelationId, ApiSecrets.DevelopmentInternalKey);
+        using var known = await Send(card.CorrelationId, InternalOptions.DevelopmentApiKey);
         Assert.Equal(HttpStatusCode.NoContent, known.StatusCode);
 
-        using var unknown = await Send(CorrelationIds.New(), ApiSecrets.DevelopmentInternalKey);
+        using var unknown = await Send(CorrelationIds.New(), InternalOptions.DevelopmentApiKey);
         await unknown.AssertProblemAsync(HttpStatusCode.NotFound);
 
-        using var malformed = await Send("not-an-id", ApiSecrets.DevelopmentInternalKey);
+        using var malformed = await Send("not-an-id", InternalOptions.DevelopmentApiKey);
         await malformed.AssertProblemAsync(HttpStatusCode.NotFound);
     }
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using SnapMagic.Api.Hub;
+using SnapMagic.Api.Pushes;
 using SnapMagic.Api.ScaleOut;
 using SnapMagic.Cards;
 

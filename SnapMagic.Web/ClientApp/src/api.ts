@@ -1,4 +1,4 @@
-import { toCardList, toCardView, type CardRating, type CardView } from "./types";
+import { toCardList, toCardView, type CardAccepted, type CardRating, type CardView, type LoginResponse } from "./types";
 
 export type ApiErrorKind = "network" | "unauthorized" | "rateLimited" | "invalid" | "notFound" | "server";
 
@@ -14,19 +14,6 @@ export class ApiError extends Error {
     super(kind);
     this.name = "ApiError";
   }
-}
-
-export interface LoginResult {
-  token: string;
-  expiresIn: number;
-  sessionId: string;
-  /** "attendee" or "organizer". */
-  role: string;
-}
-
-export interface CardAccepted {
-  correlationId: string;
-  status: string;
 }
 
 const requestTimeoutMs = 15_000;
@@ -62,9 +49,9 @@ export class ApiClient {
     return new URL(url, `${this.baseUrl}/`).toString();
   }
 
-  async login(username: string, password: string): Promise<LoginResult> {
+  async login(username: string, password: string): Promise<LoginResponse> {
     const body = await this.send("POST", "/api/auth/login", { username, password }, {}, false);
-    const result = body as Partial<LoginResult>;
+    const result = body as Partial<LoginResponse>;
     if (typeof result.token !== "string" || typeof result.expiresIn !== "number") throw new ApiError("server");
     return {
       token: result.token,

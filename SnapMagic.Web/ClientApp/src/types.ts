@@ -1,23 +1,29 @@
+import type { components } from "./generated/api";
+
+type Schemas = components["schemas"];
+
+/**
+ * The Api's contracts as its OpenAPI document describes them: src/generated/api.ts is generated from /openapi/v1.json
+ * (tests/openapi/v1.json), which the Api builds from its C# records. Regenerate it, never edit it.
+ */
+export type CardAccepted = Schemas["CardAccepted"];
+export type LoginRequest = Schemas["LoginRequest"];
+export type LoginResponse = Schemas["LoginResponse"];
+
 /** A card's life as the Api reports it (status strings are lower case). */
-export type CardStatus = "queued" | "processing" | "completed" | "failed";
+export type CardStatus = Schemas["CardView"]["status"];
 
 /** The owner's thumbs up or down on a completed card. */
-export type CardRating = "up" | "down";
+export type CardRating = NonNullable<Schemas["CardView"]["rating"]>;
 
-/** The card view of GET /api/cards/{id}, GET /api/cards and the hub's `cardUpdated`. */
-export interface CardView {
-  correlationId: string;
-  status: CardStatus;
-  prompt: string;
-  createdAt: string;
-  startedAt: string | null;
-  completedAt: string | null;
-  imageUrl: string | null;
-  error: string | null;
-  /** How many cards are ahead of this one, while it is queued (when the Api can tell). */
+/**
+ * The card view of GET /api/cards/{id}, GET /api/cards and the hub's `cardUpdated`, as {@link toCardView} reads it:
+ * the Api leaves `queuePosition` and `rating` out when they have no value, the page holds them as null.
+ */
+export type CardView = Omit<Schemas["CardView"], "queuePosition" | "rating"> & {
   queuePosition: number | null;
   rating: CardRating | null;
-}
+};
 
 const statuses: readonly CardStatus[] = ["queued", "processing", "completed", "failed"];
 

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using SnapMagic.Api.Auth;
 using SnapMagic.Api.Cards;
+using SnapMagic.Api.Internal;
 using SnapMagic.Cards;
 using static SnapMagic.Api.Tests.BadInput.HttpCaseContext;
 
@@ -127,13 +128,13 @@ public static class HttpBadInputCases
 
         // Internal push endpoint (worker -> Api).
         Case("internal key missing", c => c.Internal(c.Server.OtherSessionsCard, null), 401),
-        Case("internal key wrong", c => c.Internal(c.Server.OtherSessionsCard, ApiSecrets.DevelopmentInternalKey + "x"), 401),
+        Case("internal key wrong", c => c.Internal(c.Server.OtherSessionsCard, InternalOptions.DevelopmentApiKey + "x"), 401),
         Case("internal key empty", c => c.Internal(c.Server.OtherSessionsCard, ""), 401),
         Case("internal key 16 KB", c => c.Internal(c.Server.OtherSessionsCard, new string('k', 16 * 1024)), 401),
         Case("internal key is a session token", c => c.Send(HttpMethod.Post, $"/internal/cards/{c.Server.OtherSessionsCard}/changed", null, c.Token), 401),
-        Case("internal call with a traversal id", c => c.Internal("..%2F..%2Fcards.db", ApiSecrets.DevelopmentInternalKey), 404),
-        Case("internal call with an unknown id", c => c.Internal(CorrelationIds.New(), ApiSecrets.DevelopmentInternalKey), 404),
-        Case("internal call with GET", c => c.Internal(c.Server.OtherSessionsCard, ApiSecrets.DevelopmentInternalKey, HttpMethod.Get), 405),
+        Case("internal call with a traversal id", c => c.Internal("..%2F..%2Fcards.db", InternalOptions.DevelopmentApiKey), 404),
+        Case("internal call with an unknown id", c => c.Internal(CorrelationIds.New(), InternalOptions.DevelopmentApiKey), 404),
+        Case("internal call with GET", c => c.Internal(c.Server.OtherSessionsCard, InternalOptions.DevelopmentApiKey, HttpMethod.Get), 405),
 
         // Login.
         Case("login wrong password", c => c.Login(Json("""{"username":"demo","password":"nope"}""")), 401),
@@ -206,7 +207,7 @@ public static class HttpBadInputCases
 
     /// <summary>A link signed with the real key when the clock read three hours ago, so it expired about two hours ago.</summary>
     private static string ExpiredLink(string correlationId) =>
-        new ImageLinks(Options.Create(new JwtOptions { SigningKey = ApiSecrets.DevelopmentSigningKey }), new ClockHoursAgo(3)).PathAndQuery(correlationId);
+        new ImageLinks(Options.Create(new JwtOptions { SigningKey = JwtOptions.DevelopmentSigningKey }), new ClockHoursAgo(3)).PathAndQuery(correlationId);
 
     private sealed class ClockHoursAgo(int hours) : TimeProvider
     {

@@ -37,7 +37,7 @@ internal static class TokenMint
             NotBefore = now,
             Expires = now.AddHours(1),
             SigningCredentials = new SigningCredentials(
-                new SymmetricSecurityKey(Encoding.UTF8.GetBytes(ApiSecrets.DevelopmentSigningKey)), algorithm),
+                new SymmetricSecurityKey(Encoding.UTF8.GetBytes(JwtOptions.DevelopmentSigningKey)), algorithm),
             Claims = new Dictionary<string, object> { [SessionClaims.SessionId] = CorrelationIds.New(), ["sub"] = "demo" },
         };
         spoil(descriptor);

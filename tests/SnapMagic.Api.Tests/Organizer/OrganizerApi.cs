@@ -9,7 +9,7 @@ namespace SnapMagic.Api.Tests.Organizer;
 internal static class OrganizerApi
 {
     public static Task<LoginResponse> LoginOrganizerAsync(this ApiFactory factory) =>
-        factory.LoginAsync(ApiSecrets.DevelopmentOrganizerUsername, ApiSecrets.DevelopmentOrganizerPassword);
+        factory.LoginAsync(OrganizerLoginOptions.DevelopmentUsername, OrganizerLoginOptions.DevelopmentPassword);
 
     public static async Task<HttpClient> NewOrganizerAsync(this ApiFactory factory) =>
         factory.CreateClient().WithBearer((await factory.LoginOrganizerAsync()).Token);

@@ -1,35 +1,13 @@
-/** GET /api/organizer/summary, read defensively: the page draws only what it understood. */
-export interface MinutePoint {
-  minute: string;
-  count: number;
-}
+import type { components } from "../generated/api";
 
-export interface PercentileSeconds {
-  p50: number | null;
-  p95: number | null;
-}
+type Schemas = components["schemas"];
 
-export interface Summary {
-  generatedAt: string;
-  accepted: number;
-  queued: number;
-  processing: number;
-  completed: number;
-  failed: number;
-  successRate: number | null;
-  cardsPerMinute: MinutePoint[];
-  timeToCard: PercentileSeconds;
-  queueWait: PercentileSeconds;
-  queueDepth: number | null;
-  deadLetters: number | null;
-  failuresByReason: { reason: string; count: number }[];
-  ratings: { up: number; down: number };
-  topWords: { word: string; count: number }[];
-  estimatedModelCost: number;
-  pricePerImage: number;
-  currency: string;
-}
+/** GET /api/organizer/summary as the Api's OpenAPI document describes it (src/generated/api.ts). */
+export type Summary = Schemas["OrganizerSummary"];
+export type MinutePoint = Schemas["MinutePoint"];
+export type PercentileSeconds = Schemas["PercentileSeconds"];
 
+/** The summary read defensively: the page draws only what it understood. */
 type Json = Record<string, unknown>;
 
 const object = (value: unknown): Json => (typeof value === "object" && value !== null ? (value as Json) : {});

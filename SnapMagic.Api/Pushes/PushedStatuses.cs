@@ -1,6 +1,6 @@
 using SnapMagic.Cards;
 
-namespace SnapMagic.Api.Hub;
+namespace SnapMagic.Api.Pushes;
 
 /// <summary>
 /// <see cref="IPushedStatuses"/> in this process's memory, for a single Api. Bounded: the oldest cards are

@@ -1,13 +1,12 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using SnapMagic.Api.Cards;
 using SnapMagic.Cards;
 using SnapMagic.Contracts;
 
-namespace SnapMagic.Api.OpenApi;
+namespace SnapMagic.Api.Cards;
 
-/// <summary>What the card contracts' plain strings may hold: the status names and the prompt's rules.</summary>
+/// <summary>What the card contracts' plain strings may hold: the status and rating names and the prompt's rules.</summary>
 internal sealed class CardSchemas : IOpenApiSchemaTransformer
 {
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
@@ -16,6 +15,10 @@ internal sealed class CardSchemas : IOpenApiSchemaTransformer
         {
             case { Name: "status", DeclaringType: var type } when type == typeof(CardView) || type == typeof(CardAccepted):
                 schema.Enum = [.. Enum.GetValues<CardStatus>().Select(status => (JsonNode)JsonValue.Create(status.ToWireName()))];
+                break;
+            // Left out of the JSON until the owner rates, so null stands only for "not rated" in clients' types.
+            case { Name: "rating", DeclaringType: var type } when type == typeof(CardView):
+                schema.Enum = [.. Enum.GetValues<CardRating>().Select(rating => (JsonNode)JsonValue.Create(rating.ToWireName())), null!];
                 break;
             case { Name: "prompt", DeclaringType: var type } when type == typeof(CreateCardRequest):
                 schema.Description = $"{PromptRules.MinLength}-{PromptRules.MaxLength} characters after trimming spaces; plain text without control characters.";

@@ -1,12 +1,12 @@
 using SnapMagic.Cards;
 
-namespace SnapMagic.Api.Hub;
+namespace SnapMagic.Api.Pushes;
 
 /// <summary>
 /// The furthest status pushed for each recent card, so every status reaches a card's browser once: a worker that
 /// re-announces a finished card (it found the card finished on a redelivered message, because the worker before it
 /// died between the status write and its notice) or two copies of one message never push twice. One Api keeps it
-/// in memory (<see cref="PushedStatuses"/>); replicas share it in Redis (<see cref="ScaleOut.RedisPushedStatuses"/>).
+/// in memory (<see cref="PushedStatuses"/>); replicas share it in Redis (ScaleOut's RedisPushedStatuses).
 /// </summary>
 internal interface IPushedStatuses
 {

@@ -1,10 +1,10 @@
 using Microsoft.OpenApi;
-using SnapMagic.Api.Cards;
+using SnapMagic.Api.OpenApi;
 
-namespace SnapMagic.Api.OpenApi;
+namespace SnapMagic.Api.Cards;
 
 /// <summary>The request values the card endpoints read themselves, as the document shows them.</summary>
-internal static class CardParameters
+internal static class CardsOpenApi
 {
     public static RouteHandlerBuilder WithIdempotencyKeyHeader(this RouteHandlerBuilder endpoint) =>
         endpoint.WithOptionalParameter(ParameterLocation.Header, IdempotencyKeys.Header,

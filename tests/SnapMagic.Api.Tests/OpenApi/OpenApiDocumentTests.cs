@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace SnapMagic.Api.Tests;
+namespace SnapMagic.Api.Tests.OpenApi;
 
 /// <summary>/openapi/v1.json tells the public contract as the Api actually serves it.</summary>
 public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<ApiFactory>
@@ -86,7 +86,7 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         Assert.Equal("array", Resolve(document, list).GetProperty("type").GetString());
 
         var login = paths.GetProperty("/api/auth/login").GetProperty("post");
-        Assert.False(login.TryGetProperty("security", out _));
+        Assert.Equal(0, login.GetProperty("security").GetArrayLength());
         var session = Resolve(document, login.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema"));
         Assert.True(session.GetProperty("properties").TryGetProperty("token", out _));
         // Numbers are documented as the numbers the Api writes, not "integer or string".
@@ -97,6 +97,37 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         Assert.True(image.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("image/png", out _));
         Assert.Equal(["", "Bearer"], SecurityOf(image));
         Assert.Contains(image.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "sig");
+    }
+
+    [Fact]
+    public async Task Every_operation_has_a_summary_and_an_operation_id_and_says_which_security_it_needs()
+    {
+        var document = await GetDocumentAsync();
+
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => (Name: $"{operation.Name.ToUpperInvariant()} {path.Name}", operation.Value)))
+            .ToList();
+
+        Assert.NotEmpty(operations);
+        foreach (var (name, operation) in operations)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()), $"{name} has no summary");
+            Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("operationId").GetString()), $"{name} has no operationId");
+            Assert.True(operation.TryGetProperty("security", out _), $"{name} does not say which security it needs");
+        }
+        var ids = operations.Select(operation => operation.Value.GetProperty("operationId").GetString()).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Servers_have_no_trailing_slash()
+    {
+        var document = await GetDocumentAsync();
+
+        var urls = document.GetProperty("servers").EnumerateArray().Select(server => server.GetProperty("url").GetString()!).ToList();
+
+        Assert.NotEmpty(urls);
+        Assert.All(urls, url => Assert.False(url.EndsWith('/'), url));
     }
 
     [Fact]
@@ -114,13 +145,7 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         Assert.Equal(HttpStatusCode.OK, developmentReference.StatusCode);
     }
 
-    private async Task<JsonElement> GetDocumentAsync()
-    {
-        using var client = factory.CreateClient();
-        using var response = await client.GetAsync("/openapi/v1.json");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-    }
+    private Task<JsonElement> GetDocumentAsync() => ServedDocument.GetAsync(factory);
 
     private static void AssertProblem(JsonElement document, JsonElement responses, string status)
     {

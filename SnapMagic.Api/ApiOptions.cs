@@ -1,4 +1,4 @@
-namespace SnapMagic.Api.Extensions;
+namespace SnapMagic.Api;
 
 public sealed class ApiOptions
 {
