@@ -47,7 +47,7 @@ internal sealed class WorkerHarness : IAsyncDisposable
     public ScriptedImageModel Model { get; } = new();
     public RecordingNotifier Notifier { get; } = new();
     public IServiceProvider Services => _host.Services;
-    public CardProcessor Processor => Services.GetRequiredService<CardProcessor>();
+    public CardMessageManager Messages => Services.GetRequiredService<CardMessageManager>();
     public DeadLetterSweeper CreateSweeper() => ActivatorUtilities.CreateInstance<DeadLetterSweeper>(Services);
     public IJobStore Store => Services.GetRequiredService<IJobStore>();
     public IImageStore Images => Services.GetRequiredService<IImageStore>();
