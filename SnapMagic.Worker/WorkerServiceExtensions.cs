@@ -48,7 +48,7 @@ public static class WorkerServiceExtensions
         services.AddSingleton<ModelBreaker>();
         services.AddSingleton<WorkerMetrics>();
         services.AddSingleton<ResilientImageModel>();
-        services.AddSingleton<CardJobHandler>();
+        services.AddSingleton<ICardJobHandler, CardJobHandler>();
         services.AddSingleton<CardMessageManager>();
 
         var notifier = ReadNotifierOptions(builder);

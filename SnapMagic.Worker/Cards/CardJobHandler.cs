@@ -25,15 +25,12 @@ public sealed partial class CardJobHandler(
     IApiNotifier notifier,
     WorkerMetrics metrics,
     TimeProvider time,
-    ILogger<CardJobHandler> logger)
+    ILogger<CardJobHandler> logger) : ICardJobHandler
 {
     public const string BusyMessage = "The image service is busy; we could not make this card. Please try again.";
 
-    /// <summary>
-    /// Returns the card's resolution for its own trouble (a refused prompt, a busy model). Throws when the job
-    /// store or the image store fails (the card stays open for a later try) and when
-    /// <paramref name="cancellationToken"/> fires. A failed push request never fails the card.
-    /// </summary>
+    /// <inheritdoc />
+    /// <remarks>A failed push request never fails the card.</remarks>
     public async Task<CardJobResult> HandleAsync(CardJobAttempt attempt, CancellationToken cancellationToken)
     {
         var id = attempt.CorrelationId;

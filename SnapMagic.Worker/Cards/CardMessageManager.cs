@@ -15,7 +15,7 @@ namespace SnapMagic.Worker.Cards;
 /// </summary>
 public sealed partial class CardMessageManager(
     ICardQueues queues,
-    CardJobHandler handler,
+    ICardJobHandler handler,
     IOptions<QueueOptions> queueOptions,
     TimeProvider time,
     ILogger<CardMessageManager> logger)
