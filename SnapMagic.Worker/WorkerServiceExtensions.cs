@@ -28,8 +28,8 @@ public static class WorkerServiceExtensions
     }
 
     /// <summary>
-    /// Everything that works one card (processor, resilient model, notifier, metrics) without the hosted
-    /// loops, so tests can drive a <see cref="CardProcessor"/> directly.
+    /// Everything that works one card (message manager, handler, resilient model, notifier, metrics) without the hosted
+    /// loops, so tests can drive a <see cref="CardMessageManager"/> directly.
     /// </summary>
     public static IHostApplicationBuilder AddCardProcessing(this IHostApplicationBuilder builder)
     {
@@ -48,7 +48,8 @@ public static class WorkerServiceExtensions
         services.AddSingleton<ModelBreaker>();
         services.AddSingleton<WorkerMetrics>();
         services.AddSingleton<ResilientImageModel>();
-        services.AddSingleton<CardProcessor>();
+        services.AddSingleton<ICardJobHandler, CardJobHandler>();
+        services.AddSingleton<CardMessageManager>();
 
         var notifier = ReadNotifierOptions(builder);
         services.AddHttpClient<IApiNotifier, ApiNotifier>(http =>

@@ -1,6 +1,6 @@
 namespace SnapMagic.Worker.Cards;
 
-/// <summary>What became of one received message.</summary>
+/// <summary>What became of one received card message (<see cref="CardMessageManager"/>).</summary>
 public enum CardOutcome
 {
     /// <summary>The card was painted, stored and marked completed; the message is deleted.</summary>

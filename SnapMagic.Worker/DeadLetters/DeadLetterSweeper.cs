@@ -5,6 +5,7 @@ using SnapMagic.Queueing;
 using SnapMagic.Storage;
 using SnapMagic.Worker.Diagnostics;
 using SnapMagic.Worker.Notifications;
+using SnapMagic.Worker.Polling;
 
 namespace SnapMagic.Worker.DeadLetters;
 
@@ -22,44 +23,22 @@ public sealed partial class DeadLetterSweeper(
     IOptions<WorkerOptions> workerOptions,
     IOptions<QueueOptions> queueOptions,
     TimeProvider time,
-    ILogger<DeadLetterSweeper> logger) : BackgroundService
+    ILogger<DeadLetterSweeper> logger,
+    ILoggerFactory loggerFactory) : BackgroundService
 {
     public const string DeadLetteredMessage = "We could not make this card after several tries. Please try again.";
 
     private readonly TimeSpan _hold = TimeSpan.FromHours(Math.Clamp(workerOptions.Value.DeadLetterHoldHours, 1, 12));
-    private readonly TimeSpan _wait = TimeSpan.FromSeconds(Math.Clamp(queueOptions.Value.WaitTimeSeconds, 0, 20));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
+        var settings = new QueuePollerSettings
         {
-            try
-            {
-                var messages = await queues.DeadLetters.ReceiveAsync(10, _wait, stoppingToken);
-                failures = 0;
-                foreach (var message in messages)
-                    await SweepAsync(message, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                failures++;
-                var backoff = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, Math.Min(failures, 6))));
-                LogSweepFailed(ex, backoff);
-                try
-                {
-                    await Task.Delay(backoff, time, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
+            MaxInFlight = IMessageQueue.MaxMessagesPerReceive,
+            ReceiveWait = QueuePollerSettings.LongPollWait(queueOptions.Value),
+            MaxErrorBackoff = TimeSpan.FromSeconds(60),
+        };
+        return new QueuePoller(queues.DeadLetters, settings, time, loggerFactory.CreateLogger<QueuePoller>()).RunAsync(SweepAsync, stoppingToken);
     }
 
     /// <summary>Fails the message's card when it is still open, then hides the message for the hold period.</summary>
@@ -99,6 +78,4 @@ public sealed partial class DeadLetterSweeper(
     [LoggerMessage(LogLevel.Warning, "Dead-letter message {MessageId} is not a card job; kept for operators")]
     private partial void LogPoisonKept(string messageId);
 
-    [LoggerMessage(LogLevel.Error, "Sweeping the dead-letter queue failed; trying again in {Backoff}")]
-    private partial void LogSweepFailed(Exception exception, TimeSpan backoff);
 }

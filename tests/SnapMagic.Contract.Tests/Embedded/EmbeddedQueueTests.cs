@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 using SnapMagic.Embedded;
 using SnapMagic.Queueing;
 using SnapMagic.TestSupport;
@@ -24,7 +25,7 @@ public sealed class EmbeddedQueueTests : IDisposable
     [Fact]
     public async Task A_handle_from_an_earlier_receive_neither_deletes_nor_extends_the_message()
     {
-        var clock = new ShiftableTimeProvider();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var queues = NewQueues(time: clock);
         await queues.Jobs.SendAsync(new OutgoingMessage("redelivered"));
         var stale = Assert.Single(await queues.Jobs.ReceiveAsync(1, TimeSpan.Zero));
@@ -43,7 +44,7 @@ public sealed class EmbeddedQueueTests : IDisposable
     [Fact]
     public async Task An_expired_lease_cannot_be_extended_but_its_latest_handle_still_deletes()
     {
-        var clock = new ShiftableTimeProvider();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var queues = NewQueues(time: clock);
         await queues.Jobs.SendAsync(new OutgoingMessage("expired"));
         var message = Assert.Single(await queues.Jobs.ReceiveAsync(1, TimeSpan.Zero));
@@ -136,7 +137,7 @@ public sealed class EmbeddedQueueTests : IDisposable
     [Fact]
     public async Task A_message_moved_to_the_dead_letter_queue_keeps_its_id_and_starts_counting_again()
     {
-        var clock = new ShiftableTimeProvider();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var queues = NewQueues(maxReceiveCount: 1, time: clock);
         var id = await queues.Jobs.SendAsync(new OutgoingMessage("poison"));
         Assert.Single(await queues.Jobs.ReceiveAsync(1, TimeSpan.Zero));

@@ -3,25 +3,36 @@ using SnapMagic.Worker.Notifications;
 
 namespace SnapMagic.UnitTests.Worker;
 
-/// <summary>Records every "card changed" notice instead of calling the Api.</summary>
+/// <summary>Records every "card changed" notice instead of calling the Api; when <see cref="Fails"/>, then throws as an unreachable Api would.</summary>
 internal sealed class RecordingNotifier : IApiNotifier
 {
     private readonly Lock _lock = new();
-    private readonly List<string> _notices = [];
+    private readonly List<(string CorrelationId, CardStatus Status)> _notices = [];
 
     public IReadOnlyList<string> Notices
     {
         get
         {
             lock (_lock)
-                return [.. _notices];
+                return [.. _notices.Select(notice => notice.CorrelationId)];
         }
     }
+
+    public IReadOnlyList<CardStatus> Statuses
+    {
+        get
+        {
+            lock (_lock)
+                return [.. _notices.Select(notice => notice.Status)];
+        }
+    }
+
+    public bool Fails { get; set; }
 
     public Task CardChangedAsync(string correlationId, CardStatus status, CancellationToken cancellationToken = default)
     {
         lock (_lock)
-            _notices.Add(correlationId);
-        return Task.CompletedTask;
+            _notices.Add((correlationId, status));
+        return Fails ? Task.FromException(new HttpRequestException("The Api is not reachable.")) : Task.CompletedTask;
     }
 }

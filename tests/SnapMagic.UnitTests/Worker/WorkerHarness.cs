@@ -36,6 +36,9 @@ internal sealed class WorkerHarness : IAsyncDisposable
         if (settings is not null)
             builder.Configuration.AddInMemoryCollection(settings);
         builder.AddCardBackend();
+        Decorate<IJobStore>(builder.Services, store => new FaultyJobStore(store, Faults));
+        Decorate<IImageStore>(builder.Services, images => new FaultyImageStore(images, Faults));
+        Decorate<ICardQueues>(builder.Services, queues => new FaultyCardQueues(queues, Faults));
         builder.AddCardProcessing();
         builder.Services.AddSingleton<IImageModel>(Model);
         builder.Services.AddSingleton<IApiNotifier>(Notifier);
@@ -44,10 +47,12 @@ internal sealed class WorkerHarness : IAsyncDisposable
         _host = builder.Build();
     }
 
+    /// <summary>Failures planned for the store, image store and queue calls (none unless a test plans them).</summary>
+    public Faults Faults { get; } = new();
     public ScriptedImageModel Model { get; } = new();
     public RecordingNotifier Notifier { get; } = new();
     public IServiceProvider Services => _host.Services;
-    public CardProcessor Processor => Services.GetRequiredService<CardProcessor>();
+    public CardMessageManager Messages => Services.GetRequiredService<CardMessageManager>();
     public DeadLetterSweeper CreateSweeper() => ActivatorUtilities.CreateInstance<DeadLetterSweeper>(Services);
     public IJobStore Store => Services.GetRequiredService<IJobStore>();
     public IImageStore Images => Services.GetRequiredService<IImageStore>();
@@ -79,6 +84,28 @@ internal sealed class WorkerHarness : IAsyncDisposable
     {
         var messages = await (queue ?? Queues.Jobs).ReceiveAsync(1, TimeSpan.Zero);
         return Assert.Single(messages);
+    }
+
+    /// <summary>Ends the lease of a message now and receives it again, as when its release delay or lease has run out.</summary>
+    public async Task<QueueMessage> RedeliverAsync(QueueMessage message, IMessageQueue? queue = null)
+    {
+        await (queue ?? Queues.Jobs).ChangeVisibilityAsync(message.ReceiptHandle, TimeSpan.Zero);
+        return await ReceiveAsync(queue);
+    }
+
+    /// <summary>Puts <paramref name="wrap"/> around the registered <typeparamref name="T"/>; the container still owns (and disposes) the original.</summary>
+    private static void Decorate<T>(IServiceCollection services, Func<T, T> wrap) where T : class
+    {
+        const string undecorated = "undecorated";
+        var original = services.Last(descriptor => descriptor.ServiceType == typeof(T));
+        services.Remove(original);
+        services.Add(original switch
+        {
+            { ImplementationFactory: { } factory } => ServiceDescriptor.KeyedSingleton<T>(undecorated, (provider, _) => (T)factory(provider)),
+            { ImplementationType: { } type } => ServiceDescriptor.KeyedSingleton(typeof(T), undecorated, type),
+            _ => ServiceDescriptor.KeyedSingleton(typeof(T), undecorated, original.ImplementationInstance!),
+        });
+        services.AddSingleton(provider => wrap(provider.GetRequiredKeyedService<T>(undecorated)));
     }
 
     public async ValueTask DisposeAsync()

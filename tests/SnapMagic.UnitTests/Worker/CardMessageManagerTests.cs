@@ -7,7 +7,7 @@ using SnapMagic.Worker.Resilience;
 
 namespace SnapMagic.UnitTests.Worker;
 
-public sealed class CardProcessorTests : IAsyncDisposable
+public sealed class CardMessageManagerTests : IAsyncDisposable
 {
     private readonly WorkerHarness _worker = new();
 
@@ -17,7 +17,7 @@ public sealed class CardProcessorTests : IAsyncDisposable
         _worker.Model.Then(ScriptedImageModel.Succeeds());
         var job = await _worker.SubmitAsync("a dragon made of stained glass");
 
-        var outcome = await _worker.Processor.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None);
+        var outcome = await _worker.Messages.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None);
 
         Assert.Equal(CardOutcome.Completed, outcome);
         var stored = await _worker.Store.GetAsync(job.CorrelationId);
@@ -46,12 +46,12 @@ public sealed class CardProcessorTests : IAsyncDisposable
     {
         _worker.Model.Then(ScriptedImageModel.Succeeds());
         var job = await _worker.SubmitAsync();
-        await _worker.Processor.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None);
+        await _worker.Messages.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None);
         var completed = await _worker.Store.GetAsync(job.CorrelationId);
 
         // The same message again, as SQS may deliver it (at-least-once).
         await _worker.Queues.Jobs.SendAsync(new OutgoingMessage(new CardMessage(job.CorrelationId).ToJson()));
-        var outcome = await _worker.Processor.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None);
+        var outcome = await _worker.Messages.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None);
 
         Assert.Equal(CardOutcome.AlreadyFinished, outcome);
         Assert.Single(_worker.Model.Calls);
@@ -68,7 +68,7 @@ public sealed class CardProcessorTests : IAsyncDisposable
         _worker.Model.Then(ScriptedImageModel.Throws(ImageModelFailure.ContentBlocked, "This prompt was blocked by the content filter. Try another idea."));
         var job = await _worker.SubmitAsync();
 
-        var outcome = await _worker.Processor.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None);
+        var outcome = await _worker.Messages.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None);
 
         Assert.Equal(CardOutcome.Failed, outcome);
         var stored = await _worker.Store.GetAsync(job.CorrelationId);
@@ -86,7 +86,7 @@ public sealed class CardProcessorTests : IAsyncDisposable
         _worker.Model.Then(ScriptedImageModel.Throws(ImageModelFailure.Transient));
         var job = await _worker.SubmitAsync();
 
-        var outcome = await _worker.Processor.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None);
+        var outcome = await _worker.Messages.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None);
 
         Assert.Equal(CardOutcome.Released, outcome);
         Assert.Equal(CardStatus.Processing, (await _worker.Store.GetAsync(job.CorrelationId))!.Status);
@@ -107,12 +107,12 @@ public sealed class CardProcessorTests : IAsyncDisposable
         var last = await _worker.ReceiveAsync();
         Assert.Equal(3, last.ReceiveCount);
 
-        var outcome = await _worker.Processor.ProcessAsync(last, CancellationToken.None);
+        var outcome = await _worker.Messages.ProcessAsync(last, CancellationToken.None);
 
         Assert.Equal(CardOutcome.Failed, outcome);
         var stored = await _worker.Store.GetAsync(job.CorrelationId);
         Assert.Equal(CardStatus.Failed, stored!.Status);
-        Assert.Equal(CardProcessor.BusyMessage, stored.Error);
+        Assert.Equal(CardJobHandler.BusyMessage, stored.Error);
         Assert.Equal(new QueueDepth(0, 0), await _worker.Queues.Jobs.GetDepthAsync());
         Assert.Equal(2, _worker.Notifier.Notices.Count);
     }
@@ -135,7 +135,7 @@ public sealed class CardProcessorTests : IAsyncDisposable
         for (var i = 0; i < 2; i++)
             await worker.Queues.Jobs.ChangeVisibilityAsync((await worker.ReceiveAsync()).ReceiptHandle, TimeSpan.Zero);
 
-        var outcome = await worker.Processor.ProcessAsync(await worker.ReceiveAsync(), CancellationToken.None);
+        var outcome = await worker.Messages.ProcessAsync(await worker.ReceiveAsync(), CancellationToken.None);
 
         Assert.Equal(CardOutcome.Released, outcome);
         Assert.Equal(2, worker.Model.Calls.Count);
@@ -153,7 +153,7 @@ public sealed class CardProcessorTests : IAsyncDisposable
         var attributes = new Dictionary<string, string> { ["origin"] = "test" };
         await _worker.Queues.Jobs.SendAsync(new OutgoingMessage(body, attributes));
 
-        var outcome = await _worker.Processor.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None);
+        var outcome = await _worker.Messages.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None);
 
         Assert.Equal(CardOutcome.DeadLettered, outcome);
         Assert.Equal(new QueueDepth(0, 0), await _worker.Queues.Jobs.GetDepthAsync());
@@ -168,10 +168,10 @@ public sealed class CardProcessorTests : IAsyncDisposable
     {
         _worker.Model.Then(ScriptedImageModel.Succeeds());
         await _worker.Queues.Jobs.SendAsync(new OutgoingMessage("garbage"));
-        await _worker.Processor.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None);
+        await _worker.Messages.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None);
         var job = await _worker.SubmitAsync();
 
-        Assert.Equal(CardOutcome.Completed, await _worker.Processor.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None));
+        Assert.Equal(CardOutcome.Completed, await _worker.Messages.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None));
         Assert.Equal(CardStatus.Completed, (await _worker.Store.GetAsync(job.CorrelationId))!.Status);
     }
 
@@ -198,7 +198,7 @@ public sealed class CardProcessorTests : IAsyncDisposable
     {
         _worker.Model.Then(ScriptedImageModel.Succeeds());
         var job = await _worker.SubmitAsync();
-        await _worker.Processor.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None);
+        await _worker.Messages.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None);
         await _worker.Queues.DeadLetters.SendAsync(new OutgoingMessage(new CardMessage(job.CorrelationId).ToJson()));
 
         await _worker.CreateSweeper().SweepAsync(await _worker.ReceiveAsync(_worker.Queues.DeadLetters), CancellationToken.None);
