@@ -8,7 +8,8 @@ namespace SnapMagic.FakeBedrock;
 /// <summary>
 /// The control plane's GetFoundationModel (<c>GET /foundation-models/{modelId}</c>, SigV4 service <c>bedrock</c>) on the
 /// same port as the runtime, so <c>ImageModel:Bedrock:ControlPlaneUrl</c> is the fake's <see cref="Url"/> too.
-/// Every family's default model is known and ACTIVE until a test says otherwise.
+/// Every family's default model is known with the lifecycle public pages report: Nova Canvas and Nova Reel LEGACY with
+/// end of life 2026-09-30 (no legacy date: none is published that we could check), the others ACTIVE.
 /// </summary>
 public sealed partial class FakeBedrockServer
 {
@@ -17,9 +18,12 @@ public sealed partial class FakeBedrockServer
     /// <summary>The models GetFoundationModel knows, by foundation-model id; any other id answers 404 ResourceNotFoundException.</summary>
     public ConcurrentDictionary<string, FakeFoundationModel> FoundationModels { get; } = new(
     [
-        new("amazon.nova-canvas-v1:0", FakeFoundationModel.Active),
+        new("amazon.nova-canvas-v1:0", FakeFoundationModel.ReportedLegacy),
         new("amazon.nova-2-omni-v1:0", FakeFoundationModel.Active),
         new("stability.stable-image-inpaint-v1:0", FakeFoundationModel.Active),
+        new("amazon.nova-reel-v1:0", FakeFoundationModel.ReportedLegacy),
+        new("amazon.nova-reel-v1:1", FakeFoundationModel.ReportedLegacy),
+        new("luma.ray-v2:0", FakeFoundationModel.Active),
     ]);
 
     /// <summary>When set, GetFoundationModel answers 403 AccessDeniedException.</summary>

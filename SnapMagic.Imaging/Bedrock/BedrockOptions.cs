@@ -9,8 +9,11 @@ public sealed class BedrockOptions
     public const string Section = "ImageModel:Bedrock";
 
     public string Region { get; set; } = "us-east-1";
-    /// <summary>The request and response shape: <c>NovaCanvas</c> (default), <c>Nova2Omni</c> or <c>StabilityInpaint</c>.</summary>
-    public BedrockModelFamily Family { get; set; } = BedrockModelFamily.NovaCanvas;
+    /// <summary>
+    /// The request and response shape: <c>Nova2Omni</c> (default: Active), <c>NovaCanvas</c> (Legacy, end of life
+    /// 2026-09-30) or <c>StabilityInpaint</c>.
+    /// </summary>
+    public BedrockModelFamily Family { get; set; } = BedrockModelFamilies.Default;
     /// <summary>A model or inference profile id; unset means the <see cref="Family"/>'s default.</summary>
     public string ModelId { get => field ?? Family.DefaultModelId(); set; }
     /// <summary>Overrides <c>https://bedrock-runtime.{Region}.amazonaws.com</c> (a local fake, a VPC endpoint).</summary>

@@ -10,30 +10,38 @@ namespace SnapMagic.Imaging.Hosting;
 
 public static class BedrockServiceExtensions
 {
+    /// <summary>The connection string (<c>ConnectionStrings:bedrock-runtime</c>) that overrides the runtime's endpoint.</summary>
+    public const string RuntimeConnectionName = "bedrock-runtime";
+
     /// <summary>
-    /// Registers the <see cref="IImageModel"/> of the family <c>ImageModel:Bedrock:Family</c> names (Nova Canvas by
+    /// Registers the <see cref="IImageModel"/> of the family <c>ImageModel:Bedrock:Family</c> names (Nova 2 Omni by
     /// default), configured from <c>ImageModel:Bedrock</c>, and the control-plane client the start-up lifecycle check
     /// uses. Both sign with the same credentials as the other AWS adapters (<see cref="AwsCredentialsSource"/>:
     /// <c>Aws:AccessKeyId</c>/<c>Aws:SecretAccessKey</c> when both are set, else the standard chain), resolved when
     /// first needed.
     /// </summary>
-    /// <summary>The connection string (<c>ConnectionStrings:bedrock-runtime</c>) that overrides the runtime's endpoint.</summary>
-    public const string RuntimeConnectionName = "bedrock-runtime";
-
     public static IHostApplicationBuilder AddBedrockImageModel(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(BedrockOptions.Section);
+        var family = ReadFamily(section);
         builder.Services.Configure<BedrockOptions>(section);
-        // The AppHost's aws-local backend points the runtime at the fake Bedrock through a connection string.
+        // The binder turns an empty Family into the enum's first member and then stores that family's model id: the
+        // adapter and the options must agree on the family, and an unset ModelId is the chosen family's default.
+        var configuredModelId = section[nameof(BedrockOptions.ModelId)];
         builder.Services.PostConfigure<BedrockOptions>(options =>
-            options.ServiceUrl ??= builder.Configuration.GetConnectionString(RuntimeConnectionName));
+        {
+            options.Family = family;
+            options.ModelId = string.IsNullOrWhiteSpace(configuredModelId) ? family.DefaultModelId() : configuredModelId;
+            // The AppHost's aws-local backend points the runtime at the fake Bedrock through a connection string.
+            options.ServiceUrl ??= builder.Configuration.GetConnectionString(RuntimeConnectionName);
+        });
         builder.Services.AddSingleton(sp => new BedrockRuntimeClient(Options(sp), Credentials(builder.Configuration)));
         builder.Services.AddSingleton(sp => new BedrockControlPlaneClient(Options(sp), Credentials(builder.Configuration)));
-        _ = ReadFamily(section) switch
+        _ = family switch
         {
-            BedrockModelFamily.Nova2Omni => builder.Services.AddSingleton<IImageModel, Nova2OmniImageModel>(),
+            BedrockModelFamily.NovaCanvas => builder.Services.AddSingleton<IImageModel, NovaCanvasImageModel>(),
             BedrockModelFamily.StabilityInpaint => builder.Services.AddSingleton<IImageModel, StabilityInpaintImageModel>(),
-            _ => builder.Services.AddSingleton<IImageModel, NovaCanvasImageModel>(),
+            _ => builder.Services.AddSingleton<IImageModel, Nova2OmniImageModel>(),
         };
         return builder;
     }
@@ -42,7 +50,7 @@ public static class BedrockServiceExtensions
     {
         var configured = section[nameof(BedrockOptions.Family)];
         if (string.IsNullOrWhiteSpace(configured))
-            return BedrockModelFamily.NovaCanvas;
+            return BedrockModelFamilies.Default;
         return Enum.TryParse<BedrockModelFamily>(configured, ignoreCase: true, out var family) && Enum.IsDefined(family)
             ? family
             : throw new InvalidOperationException(

@@ -6,13 +6,15 @@ namespace SnapMagic.Worker.Diagnostics;
 /// <summary>
 /// Once at start-up, asks Bedrock's control plane (GetFoundationModel) about the configured model and says in the
 /// log whether cards can be painted with it: a warning when it is Legacy or past its end of life, an error when
-/// access is denied or the model is unknown. It runs beside start-up and never stops it: the image model's own
-/// failures still reach attendees through the usual outcomes.
+/// access is denied or the model is unknown. The same verdict goes to <see cref="ModelLifecycleCheckResult"/>, which
+/// the worker's <c>/health</c> reports (Degraded unless the model is Active). It runs beside start-up and never stops
+/// it: the image model's own failures still reach attendees through the usual outcomes.
 /// </summary>
 public sealed partial class ModelLifecycleCheck(
     IServiceProvider services,
     IOptions<BedrockOptions> options,
     TimeProvider time,
+    ModelLifecycleCheckResult result,
     ILogger<ModelLifecycleCheck> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -31,26 +33,41 @@ public sealed partial class ModelLifecycleCheck(
             // Resolved here: finding no credentials must be a log line, not a failed start-up.
             var controlPlane = services.GetRequiredService<BedrockControlPlaneClient>();
             var lifecycle = await controlPlane.GetFoundationModelLifecycleAsync(modelId, cancellationToken);
+            var endOfLife = lifecycle.EndOfLifeTime?.ToString("yyyy-MM-dd") ?? "not announced";
             if (lifecycle.IsPastEndOfLife(time.GetUtcNow()))
+            {
                 LogPastEndOfLife(modelId, settings.Family, lifecycle.EndOfLifeTime);
+                result.Degraded($"Bedrock model {modelId} is past its end of life ({endOfLife}): cards will likely fail. {ChooseActiveModel}");
+            }
             else if (lifecycle.IsLegacy)
-                LogLegacy(modelId, settings.Family, lifecycle.EndOfLifeTime?.ToString("yyyy-MM-dd") ?? "not announced");
+            {
+                LogLegacy(modelId, settings.Family, endOfLife);
+                result.Degraded($"Bedrock model {modelId} is Legacy (end of life {endOfLife}). {ChooseActiveModel}");
+            }
             else
+            {
                 LogActive(modelId, settings.Family, lifecycle.Status);
+                result.Healthy($"Bedrock model {modelId} is {lifecycle.Status}.");
+            }
         }
         catch (BedrockException ex) when (ex.ErrorType == "AccessDeniedException" || ex.StatusCode == System.Net.HttpStatusCode.Forbidden)
         {
             LogAccessDenied(modelId, foundationModelId, settings.Region, ex.ServiceMessage);
+            result.Degraded($"Bedrock denied access to model {modelId} in {settings.Region}: {ex.ServiceMessage}");
         }
         catch (BedrockException ex) when (ex.ErrorType is "ResourceNotFoundException" or "ValidationException" || ex.StatusCode == System.Net.HttpStatusCode.NotFound)
         {
             LogUnknownModel(modelId, foundationModelId, settings.Region, ex.ServiceMessage);
+            result.Degraded($"Bedrock does not know model {modelId} in {settings.Region}: every card will fail with it.");
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogCheckFailed(modelId, ex.Message);
+            result.Degraded($"Could not check the lifecycle of Bedrock model {modelId}: {ex.Message}");
         }
     }
+
+    private const string ChooseActiveModel = "Choose an Active model with ImageModel:Bedrock:Family and ModelId.";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bedrock model {ModelId} ({Family}) is {Status}.")]
     private partial void LogActive(string modelId, BedrockModelFamily family, string status);

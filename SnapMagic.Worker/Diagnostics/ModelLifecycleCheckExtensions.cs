@@ -7,9 +7,13 @@ namespace Microsoft.Extensions.Hosting;
 
 public static class ModelLifecycleCheckExtensions
 {
+    /// <summary>The health check's tag; <c>/health</c> maps every check, <c>/alive</c> only <c>live</c> ones.</summary>
+    public const string Tag = "ready";
+
     /// <summary>
     /// With <c>ImageModel:Provider=Bedrock</c> (and <c>ImageModel:Bedrock:CheckLifecycleAtStartup</c>, on by default),
-    /// the worker logs at start-up what Bedrock's control plane says about the model. Local providers get nothing.
+    /// the worker logs at start-up what Bedrock's control plane says about the model, and its <c>/health</c> (which
+    /// runs every check) reports Degraded with the reason while the model is not Active. Local providers get nothing.
     /// </summary>
     public static IHostApplicationBuilder AddModelLifecycleCheck(this IHostApplicationBuilder builder)
     {
@@ -18,7 +22,9 @@ public static class ModelLifecycleCheckExtensions
         if (enabled && string.Equals(provider, "Bedrock", StringComparison.OrdinalIgnoreCase))
         {
             builder.Services.TryAddSingleton(TimeProvider.System);
+            builder.Services.AddSingleton<ModelLifecycleCheckResult>();
             builder.Services.AddHostedService<ModelLifecycleCheck>();
+            builder.Services.AddHealthChecks().AddCheck<ModelLifecycleCheckHealth>(ModelLifecycleCheckHealth.Name, tags: [Tag]);
         }
         return builder;
     }

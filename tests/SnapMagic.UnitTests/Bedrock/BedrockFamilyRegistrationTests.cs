@@ -9,7 +9,7 @@ namespace SnapMagic.UnitTests.Bedrock;
 public sealed class BedrockFamilyRegistrationTests
 {
     [Theory]
-    [InlineData(null, typeof(NovaCanvasImageModel), "amazon.nova-canvas-v1:0")]
+    [InlineData(null, typeof(Nova2OmniImageModel), "us.amazon.nova-2-omni-v1:0")]
     [InlineData("NovaCanvas", typeof(NovaCanvasImageModel), "amazon.nova-canvas-v1:0")]
     [InlineData("nova2omni", typeof(Nova2OmniImageModel), "us.amazon.nova-2-omni-v1:0")]
     [InlineData("StabilityInpaint", typeof(StabilityInpaintImageModel), "us.stability.stable-image-inpaint-v1:0")]

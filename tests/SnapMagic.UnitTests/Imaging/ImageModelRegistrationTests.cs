@@ -28,6 +28,7 @@ public sealed class ImageModelRegistrationTests
         await using var bedrock = await FakeBedrockServer.StartAsync("eu-west-1", secretKey: "config-secret");
         var builder = Host.CreateEmptyApplicationBuilder(new());
         builder.Configuration["ImageModel:Provider"] = "Bedrock";
+        builder.Configuration["ImageModel:Bedrock:Family"] = "NovaCanvas";
         builder.Configuration["ImageModel:Bedrock:ModelId"] = "amazon.nova-canvas-v2:0";
         builder.Configuration["ImageModel:Bedrock:Region"] = "eu-west-1";
         builder.Configuration["ImageModel:Bedrock:ServiceUrl"] = bedrock.Url.ToString();
