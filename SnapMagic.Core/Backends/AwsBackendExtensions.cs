@@ -4,13 +4,11 @@ using Amazon.SQS;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SnapMagic.Aws;
 using SnapMagic.Aws.DynamoDb;
 using SnapMagic.Aws.S3;
 using SnapMagic.Aws.Sqs;
-using SnapMagic.Cards;
 using SnapMagic.Queueing;
 using SnapMagic.Storage;
 
@@ -23,7 +21,7 @@ public static class AwsBackendExtensions
 
     /// <summary>
     /// Registers the AWS adapters of the ports: <see cref="ICardQueues"/> on SQS, <see cref="IJobStore"/> on
-    /// DynamoDB, <see cref="ICardSubmissions"/> on both (<see cref="AwsCardSubmissions"/>), <see cref="IImageStore"/> on S3, configured by section <c>Aws</c> (<see cref="AwsOptions"/>), with
+    /// DynamoDB, <see cref="IImageStore"/> on S3, configured by section <c>Aws</c> (<see cref="AwsOptions"/>), with
     /// the SDK clients registered by <c>AddAWSService</c>. The queues, table and bucket must exist
     /// (<see cref="AwsResourceProvisioner"/> or the CloudFormation stack).
     /// </summary>
@@ -39,10 +37,6 @@ public static class AwsBackendExtensions
         services.AddAWSService<IAmazonDynamoDB>(aws.DynamoDbClientOptions());
         services.AddSingleton<IJobStore>(sp => new DynamoDbJobStore(
             sp.GetRequiredService<IAmazonDynamoDB>(), aws.TableName, TimeSpan.FromDays(RetentionDays(builder.Configuration))));
-
-        services.AddSingleton<ICardSubmissions>(sp => new AwsCardSubmissions(sp.GetRequiredService<IJobStore>(),
-            sp.GetRequiredService<ICardQueues>(), sp.GetService<TimeProvider>() ?? TimeProvider.System,
-            sp.GetRequiredService<ILogger<AwsCardSubmissions>>()));
 
         services.AddAWSService<IAmazonS3>(aws.S3ClientOptions());
         services.AddSingleton<IImageStore>(sp => new S3ImageStore(sp.GetRequiredService<IAmazonS3>(), aws.ResolveBucketName()));

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using SnapMagic.Cards;
 using SnapMagic.Queueing;
 using SnapMagic.Storage;
 
@@ -24,7 +23,6 @@ public static class EmbeddedBackendExtensions
             services.GetService<TimeProvider>()));
         builder.Services.AddSingleton<ICardQueues>(services => services.GetRequiredService<SqliteCardQueues>());
         builder.Services.AddSingleton<IJobStore>(services => new SqliteJobStore(services.GetRequiredService<SqliteCardDatabase>()));
-        builder.Services.AddSingleton<ICardSubmissions, SqliteCardSubmissions>();
         builder.Services.AddSingleton<IImageStore, FileImageStore>();
         return builder;
     }

@@ -50,6 +50,8 @@ public sealed partial class SqliteJobStore : IJobStore, IDisposable
         _database = _ownedDatabase.Database;
     }
 
+    internal SqliteDatabase Database => _database;
+
     public Task<(CardJob Job, bool Created)> CreateAsync(CardJob job, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);

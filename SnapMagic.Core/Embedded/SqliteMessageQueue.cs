@@ -65,6 +65,8 @@ public sealed class SqliteMessageQueue : IMessageQueue
 
     public string Name { get; }
 
+    internal SqliteDatabase Database => _database;
+
     public async Task<string> SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);

@@ -54,6 +54,6 @@ public sealed class AwsCardSubmissionsTests(LocalAwsFixture aws) : CardSubmissio
         var table = LocalAwsFixture.UniqueName("submit");
         await DynamoDbTableSetup.EnsureTableAsync(_dynamoDb, table, TimeSpan.FromSeconds(30));
         var store = new DynamoDbJobStore(_dynamoDb, table, TimeSpan.FromDays(AwsBackendExtensions.DefaultRetentionDays));
-        return new Backend(new AwsCardSubmissions(store, queues, TimeProvider.System, NullLogger<AwsCardSubmissions>.Instance), store, queues);
+        return new Backend(new StoreThenSendCardSubmissions(store, queues, TimeProvider.System, NullLogger<StoreThenSendCardSubmissions>.Instance), store, queues);
     }
 }

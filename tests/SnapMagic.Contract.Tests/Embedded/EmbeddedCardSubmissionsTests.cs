@@ -1,7 +1,12 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SnapMagic.Backends;
 using SnapMagic.Cards;
 using SnapMagic.Embedded;
 using SnapMagic.Queueing;
+using SnapMagic.Storage;
 
 namespace SnapMagic.Contract.Tests.Embedded;
 
@@ -30,6 +35,25 @@ public sealed class EmbeddedCardSubmissionsTests : CardSubmissionsContractTests
         Execute(directory, "DROP TRIGGER refuse_messages;");
         var next = NewJob();
         Assert.Equal(CardSubmissionOutcome.Queued, (await backend.Submissions.SubmitAsync(next, AttributesOf(next))).Outcome);
+    }
+
+    [Fact]
+    public async Task The_embedded_backend_registers_the_one_transaction_intake_on_the_shared_file()
+    {
+        var directory = _directories.New();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Embedded:DataDirectory"] = directory });
+        builder.AddCardBackend();
+        using var host = builder.Build();
+
+        var submissions = host.Services.GetRequiredService<ICardSubmissions>();
+
+        Assert.IsType<SqliteCardSubmissions>(submissions);
+        var job = NewJob();
+        await submissions.SubmitAsync(job, AttributesOf(job));
+        // The registered job store and queue see the card the intake wrote.
+        Assert.NotNull(await host.Services.GetRequiredService<IJobStore>().GetAsync(job.CorrelationId));
+        Assert.Single(await host.Services.GetRequiredService<ICardQueues>().Jobs.ReceiveAsync(10, TimeSpan.Zero));
     }
 
     [Fact]

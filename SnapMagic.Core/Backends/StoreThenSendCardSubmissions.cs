@@ -3,13 +3,15 @@ using SnapMagic.Cards;
 using SnapMagic.Queueing;
 using SnapMagic.Storage;
 
-namespace SnapMagic.Aws;
+namespace SnapMagic.Backends;
 
 /// <summary>
-/// DynamoDB and SQS share no transaction: the job is stored first (queued), then its message is sent. When the queue
-/// refuses, the job is marked failed with a readable message, so no card waits for a message that was never sent.
+/// A job store and a queue that share no transaction (DynamoDB and SQS): the job is stored first (queued), then its
+/// message is sent. When the queue refuses, the job is marked failed with a readable message, so no card waits for a
+/// message that was never sent.
 /// </summary>
-public sealed class AwsCardSubmissions(IJobStore store, ICardQueues queues, TimeProvider time, ILogger<AwsCardSubmissions> logger)
+public sealed class StoreThenSendCardSubmissions(IJobStore store, ICardQueues queues, TimeProvider time,
+    ILogger<StoreThenSendCardSubmissions> logger)
     : ICardSubmissions
 {
     public async Task<CardSubmission> SubmitAsync(CardJob job, IReadOnlyDictionary<string, string> messageAttributes,
