@@ -3,7 +3,6 @@ using SnapMagic.Api.Diagnostics;
 using SnapMagic.Cards;
 using SnapMagic.Contracts;
 using SnapMagic.Queueing;
-using SnapMagic.Storage;
 
 namespace SnapMagic.Api.Cards;
 
@@ -17,10 +16,13 @@ internal enum AcceptOutcome
     QueueUnavailable,
 }
 
-/// <summary>The accept path: store the job (queued), then put its message on the job queue with the trace context.</summary>
-internal sealed class CardIntake(IJobStore store, ICardQueues queues, TimeProvider time, ILogger<CardIntake> logger)
+/// <summary>
+/// The accept path: a queued job and its message on the job queue, with the trace context, through the backend's
+/// <see cref="ICardSubmissions"/> (one SQLite transaction on the embedded backend; store, then send on AWS).
+/// </summary>
+internal sealed class CardIntake(ICardSubmissions submissions, ICardQueues queues, TimeProvider time)
 {
-    public const string QueueFailedMessage = "The card could not be queued; please try again.";
+    public const string QueueFailedMessage = ICardSubmissions.QueueFailedMessage;
 
     public async Task<(AcceptOutcome Outcome, CardJob Job)> AcceptAsync(string sessionId, string prompt, string? idempotencyKey)
     {
@@ -35,34 +37,31 @@ internal sealed class CardIntake(IJobStore store, ICardQueues queues, TimeProvid
             IdempotencyKey = idempotencyKey,
         };
 
-        // Before the store's call, whose own span (an HTTP call on the AWS backend) takes the id from this one.
+        // Before the submission's own spans (HTTP calls on the AWS backend), which take the id from this one.
         ApiTelemetry.TagCard(job.CorrelationId);
-        // No request cancellation from here on: a client that hangs up must not leave a stored job that was never queued.
-        var (stored, created) = await store.CreateAsync(job, CancellationToken.None);
-        if (!created)
+        var submission = await SubmitAsync(job);
+        switch (submission.Outcome)
         {
-            ApiTelemetry.TagCard(stored.CorrelationId);
-            return (AcceptOutcome.Replayed, stored);
+            case CardSubmissionOutcome.Replayed:
+                ApiTelemetry.TagCard(submission.Job.CorrelationId);
+                return (AcceptOutcome.Replayed, submission.Job);
+            case CardSubmissionOutcome.QueueRefused:
+                return (AcceptOutcome.QueueUnavailable, submission.Job);
+            default:
+                ApiTelemetry.CardsAccepted.Add(1);
+                ApiTelemetry.AcceptDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+                return (AcceptOutcome.Queued, submission.Job);
         }
-
-        if (!await EnqueueAsync(stored))
-        {
-            var failed = await store.TryFailAsync(stored.CorrelationId, QueueFailedMessage, time.GetUtcNow(), CancellationToken.None);
-            return (AcceptOutcome.QueueUnavailable, failed ?? stored);
-        }
-
-        ApiTelemetry.CardsAccepted.Add(1);
-        ApiTelemetry.AcceptDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
-        return (AcceptOutcome.Queued, stored);
     }
 
-    private async Task<bool> EnqueueAsync(CardJob job)
+    private async Task<CardSubmission> SubmitAsync(CardJob job)
     {
         using var activity = ApiTelemetry.Source.StartActivity("cards enqueue", ActivityKind.Producer);
         activity?.SetTag(CardTelemetry.CorrelationIdTag, job.CorrelationId);
         activity?.SetTag("messaging.destination.name", queues.Jobs.Name);
         activity?.SetTag("messaging.operation.type", "send");
 
+        // The message carries this span's context, so the worker's span joins the request's trace under it.
         var attributes = new Dictionary<string, string>(3) { [MessageAttributes.CorrelationId] = job.CorrelationId };
         if (Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id: { } traceParent } context)
         {
@@ -73,14 +72,18 @@ internal sealed class CardIntake(IJobStore store, ICardQueues queues, TimeProvid
 
         try
         {
-            await queues.Jobs.SendAsync(new OutgoingMessage(new CardMessage(job.CorrelationId).ToJson(), attributes), CancellationToken.None);
-            return true;
+            // No request cancellation: a client that hangs up must not leave a stored job that was never queued.
+            var submission = await submissions.SubmitAsync(job, attributes, CancellationToken.None);
+            if (submission.Outcome == CardSubmissionOutcome.QueueRefused)
+                activity?.SetStatus(ActivityStatusCode.Error, ICardSubmissions.QueueFailedMessage);
+            else if (submission.Outcome == CardSubmissionOutcome.Replayed)
+                activity?.SetTag("snapmagic.card.replayed", true);
+            return submission;
         }
         catch (Exception ex)
         {
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
-            logger.LogError(ex, "Card {CorrelationId} could not be queued", job.CorrelationId);
-            return false;
+            throw;
         }
     }
 }

@@ -5,10 +5,16 @@ using StackExchange.Redis;
 namespace SnapMagic.Api.ScaleOut;
 
 /// <summary>
-/// Pushes sent while the backplane's Redis is unreachable are lost, so when this replica loses its Redis subscription
-/// or gets it back it closes its hub connections: the clients reconnect (polling meanwhile) and re-subscribe, and
-/// the snapshots Subscribe answers close the gap.
+/// Pushes sent while the backplane's Redis is unreachable are lost, so when this replica loses or gets back either of
+/// its Redis connections it closes its hub connections, those opened during the outage included: the clients
+/// reconnect (polling meanwhile) and re-subscribe, and the snapshots Subscribe answers close the gap.
 /// </summary>
+/// <remarks>
+/// Both connections count. A push needs the interactive one (the de-duplication claim and the publish) and the
+/// subscription one (delivery to this replica's clients), and the two come back at different moments: closing only
+/// when the subscription came back once let a client reconnect right after that, take its snapshot while the
+/// interactive connection was still down, and miss the push the outage dropped (the log said "closing 0").
+/// </remarks>
 internal sealed class BackplaneOutageFilter : IHubFilter
 {
     private readonly ConcurrentDictionary<string, HubCallerContext> _connections = new();
@@ -35,10 +41,8 @@ internal sealed class BackplaneOutageFilter : IHubFilter
 
     private void CloseAll(ConnectionFailedEventArgs e, string what)
     {
-        if (e.ConnectionType != ConnectionType.Subscription)
-            return;
-        _logger.LogWarning("Redis backplane subscription {What} ({FailureType}): closing {Count} hub connections so their clients re-subscribe",
-            what, e.FailureType, _connections.Count);
+        _logger.LogWarning("Redis {ConnectionType} connection {What} ({FailureType}): closing {Count} hub connections so their clients re-subscribe",
+            e.ConnectionType, what, e.FailureType, _connections.Count);
         foreach (var connection in _connections.Values)
             connection.Abort();
     }

@@ -9,17 +9,20 @@ namespace SnapMagic.Embedded;
 public static class EmbeddedBackendExtensions
 {
     /// <summary>
-    /// SQLite queue and job store and images on disk, all under <c>Embedded:DataDirectory</c>, which the Api
-    /// and every worker process share.
+    /// SQLite queue and job store in one file and images on disk, all under <c>Embedded:DataDirectory</c>, which the
+    /// Api and every worker process share.
     /// </summary>
     public static IHostApplicationBuilder AddEmbeddedBackend(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<EmbeddedOptions>(builder.Configuration.GetSection(EmbeddedOptions.Section));
-        builder.Services.AddSingleton<ICardQueues>(services => new SqliteCardQueues(
-            services.GetRequiredService<IOptions<EmbeddedOptions>>(),
-            services.GetRequiredService<IOptions<QueueOptions>>(),
+        builder.Services.AddSingleton(services =>
+            new SqliteCardDatabase(services.GetRequiredService<IOptions<EmbeddedOptions>>().Value.DataDirectory));
+        builder.Services.AddSingleton(services => new SqliteCardQueues(
+            services.GetRequiredService<SqliteCardDatabase>(),
+            services.GetRequiredService<IOptions<QueueOptions>>().Value,
             services.GetService<TimeProvider>()));
-        builder.Services.AddSingleton<IJobStore, SqliteJobStore>();
+        builder.Services.AddSingleton<ICardQueues>(services => services.GetRequiredService<SqliteCardQueues>());
+        builder.Services.AddSingleton<IJobStore>(services => new SqliteJobStore(services.GetRequiredService<SqliteCardDatabase>()));
         builder.Services.AddSingleton<IImageStore, FileImageStore>();
         return builder;
     }

@@ -1,34 +1,40 @@
-using Microsoft.Extensions.Options;
 using SnapMagic.Queueing;
 
 namespace SnapMagic.Embedded;
 
-/// <summary>The card queue and its dead-letter queue, both in <c>{DataDirectory}/queues.db</c>.</summary>
+/// <summary>The card queue and its dead-letter queue, both in <c>{DataDirectory}/jobs.db</c> (<see cref="SqliteCardDatabase"/>).</summary>
 public sealed class SqliteCardQueues : ICardQueues, IDisposable
 {
-    private readonly SqliteDatabase _database;
+    private readonly SqliteCardDatabase _database;
+    /// <summary>These queues opened the file themselves, so they close it; false when they share the process's one.</summary>
+    private readonly bool _ownsDatabase;
 
-    public SqliteCardQueues(IOptions<EmbeddedOptions> embedded, IOptions<QueueOptions> queue, TimeProvider? time = null)
-        : this(embedded.Value.DataDirectory, queue.Value, time)
+    public SqliteCardQueues(SqliteCardDatabase database, QueueOptions options, TimeProvider? time = null)
     {
-    }
-
-    public SqliteCardQueues(string dataDirectory, QueueOptions options, TimeProvider? time = null)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
+        ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(options);
         if (options.Name == options.DeadLetterName)
             throw new ArgumentException($"Queue:Name and Queue:DeadLetterName must differ (both are '{options.Name}').", nameof(options));
+        _database = database;
         time ??= TimeProvider.System;
-        _database = new SqliteDatabase(Path.Combine(dataDirectory, "queues.db"), SqliteMessageQueue.Schema);
         var visibilityTimeout = TimeSpan.FromSeconds(options.VisibilityTimeoutSeconds);
-        var deadLetters = new SqliteMessageQueue(_database, options.DeadLetterName, visibilityTimeout, null, null, time);
+        var deadLetters = new SqliteMessageQueue(database.Database, options.DeadLetterName, visibilityTimeout, null, null, time);
         DeadLetters = deadLetters;
-        Jobs = new SqliteMessageQueue(_database, options.Name, visibilityTimeout, options.MaxReceiveCount, deadLetters, time);
+        JobQueue = new SqliteMessageQueue(database.Database, options.Name, visibilityTimeout, options.MaxReceiveCount, deadLetters, time);
     }
 
-    public IMessageQueue Jobs { get; }
+    /// <summary>Queues with a connection of their own to the folder's file, as another process has.</summary>
+    public SqliteCardQueues(string dataDirectory, QueueOptions options, TimeProvider? time = null)
+        : this(new SqliteCardDatabase(dataDirectory), options, time) => _ownsDatabase = true;
+
+    public IMessageQueue Jobs => JobQueue;
     public IMessageQueue DeadLetters { get; }
 
-    public void Dispose() => _database.Dispose();
+    internal SqliteMessageQueue JobQueue { get; }
+
+    public void Dispose()
+    {
+        if (_ownsDatabase)
+            _database.Dispose();
+    }
 }

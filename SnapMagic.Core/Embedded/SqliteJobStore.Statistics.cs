@@ -77,7 +77,7 @@ public sealed partial class SqliteJobStore
         return Task.FromResult(ReadAll(command));
     }
 
-    private static void AddRatingsToOlderFiles(SqliteDatabase database)
+    internal static void AddRatingsToOlderFiles(SqliteDatabase database)
     {
         using var connection = database.Open();
         using var transaction = SqliteDatabase.BeginImmediate(connection);

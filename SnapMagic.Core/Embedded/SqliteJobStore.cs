@@ -1,17 +1,16 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 using SnapMagic.Cards;
 using SnapMagic.Storage;
 
 namespace SnapMagic.Embedded;
 
 /// <summary>
-/// Card jobs in <c>{DataDirectory}/jobs.db</c>. Every status change is one UPDATE whose WHERE names the
+/// Card jobs in <c>{DataDirectory}/jobs.db</c> (<see cref="SqliteCardDatabase"/>). Every status change is one UPDATE whose WHERE names the
 /// statuses <see cref="CardStatusExtensions.CanMoveTo"/> allows, so two processes can never both win a move.
 /// </summary>
 public sealed partial class SqliteJobStore : IJobStore, IDisposable
 {
-    private const string Schema = """
+    internal const string Schema = """
         CREATE TABLE IF NOT EXISTS jobs (
             correlation_id  TEXT    PRIMARY KEY,
             session_id      TEXT    NOT NULL,
@@ -35,50 +34,62 @@ public sealed partial class SqliteJobStore : IJobStore, IDisposable
         "correlation_id, session_id, prompt, status, created_at, started_at, completed_at, image_key, error, idempotency_key, rating";
 
     private readonly SqliteDatabase _database;
+    /// <summary>The file this store opened itself, which it closes; null when it shares the process's one.</summary>
+    private readonly SqliteCardDatabase? _ownedDatabase;
 
-    public SqliteJobStore(IOptions<EmbeddedOptions> options) : this(options.Value.DataDirectory)
+    public SqliteJobStore(SqliteCardDatabase database)
     {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database.Database;
     }
 
+    /// <summary>A store with a connection of its own to the folder's file, as another process has.</summary>
     public SqliteJobStore(string dataDirectory)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
-        _database = new SqliteDatabase(Path.Combine(dataDirectory, "jobs.db"), Schema);
-        AddRatingsToOlderFiles(_database);
+        _ownedDatabase = new SqliteCardDatabase(dataDirectory);
+        _database = _ownedDatabase.Database;
     }
+
+    internal SqliteDatabase Database => _database;
 
     public Task<(CardJob Job, bool Created)> CreateAsync(CardJob job, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return _database.WriteAsync((connection, transaction) =>
-        {
-            if (job.IdempotencyKey is not null)
-            {
-                var find = PreparedCommands.For(connection, transaction, $"SELECT {Columns} FROM jobs WHERE session_id = @session AND idempotency_key = @key");
-                find.Parameters.AddWithValue("@session", job.SessionId);
-                find.Parameters.AddWithValue("@key", job.IdempotencyKey);
-                if (ReadOne(find) is { } existing)
-                    return (existing, false);
-            }
+        return _database.WriteAsync((connection, transaction) => Insert(connection, transaction, job), cancellationToken);
+    }
 
-            var insert = PreparedCommands.For(connection, transaction, $"""
-                INSERT INTO jobs ({Columns})
-                VALUES (@id, @session, @prompt, @status, @createdAt, @startedAt, @completedAt, @imageKey, @error, @key, @rating)
-                """);
-            insert.Parameters.AddWithValue("@id", job.CorrelationId);
-            insert.Parameters.AddWithValue("@session", job.SessionId);
-            insert.Parameters.AddWithValue("@prompt", job.Prompt);
-            insert.Parameters.AddWithValue("@status", job.Status.ToWireName());
-            insert.Parameters.AddWithValue("@createdAt", job.CreatedAt.UtcTicks);
-            insert.Parameters.AddWithValue("@startedAt", (object?)job.StartedAt?.UtcTicks ?? DBNull.Value);
-            insert.Parameters.AddWithValue("@completedAt", (object?)job.CompletedAt?.UtcTicks ?? DBNull.Value);
-            insert.Parameters.AddWithValue("@imageKey", (object?)job.ImageKey ?? DBNull.Value);
-            insert.Parameters.AddWithValue("@error", (object?)job.Error ?? DBNull.Value);
-            insert.Parameters.AddWithValue("@key", (object?)job.IdempotencyKey ?? DBNull.Value);
-            insert.Parameters.AddWithValue("@rating", (object?)job.Rating?.ToWireName() ?? DBNull.Value);
-            insert.ExecuteNonQuery();
-            return (job, true);
-        }, cancellationToken);
+    /// <summary>
+    /// <see cref="CreateAsync"/> inside the caller's write transaction: the new job with <c>Created = true</c>, or the
+    /// session's job with the same idempotency key and nothing written.
+    /// </summary>
+    internal static (CardJob Job, bool Created) Insert(SqliteConnection connection, SqliteTransaction transaction, CardJob job)
+    {
+        if (job.IdempotencyKey is not null)
+        {
+            var find = PreparedCommands.For(connection, transaction, $"SELECT {Columns} FROM jobs WHERE session_id = @session AND idempotency_key = @key");
+            find.Parameters.AddWithValue("@session", job.SessionId);
+            find.Parameters.AddWithValue("@key", job.IdempotencyKey);
+            if (ReadOne(find) is { } existing)
+                return (existing, false);
+        }
+
+        var insert = PreparedCommands.For(connection, transaction, $"""
+            INSERT INTO jobs ({Columns})
+            VALUES (@id, @session, @prompt, @status, @createdAt, @startedAt, @completedAt, @imageKey, @error, @key, @rating)
+            """);
+        insert.Parameters.AddWithValue("@id", job.CorrelationId);
+        insert.Parameters.AddWithValue("@session", job.SessionId);
+        insert.Parameters.AddWithValue("@prompt", job.Prompt);
+        insert.Parameters.AddWithValue("@status", job.Status.ToWireName());
+        insert.Parameters.AddWithValue("@createdAt", job.CreatedAt.UtcTicks);
+        insert.Parameters.AddWithValue("@startedAt", (object?)job.StartedAt?.UtcTicks ?? DBNull.Value);
+        insert.Parameters.AddWithValue("@completedAt", (object?)job.CompletedAt?.UtcTicks ?? DBNull.Value);
+        insert.Parameters.AddWithValue("@imageKey", (object?)job.ImageKey ?? DBNull.Value);
+        insert.Parameters.AddWithValue("@error", (object?)job.Error ?? DBNull.Value);
+        insert.Parameters.AddWithValue("@key", (object?)job.IdempotencyKey ?? DBNull.Value);
+        insert.Parameters.AddWithValue("@rating", (object?)job.Rating?.ToWireName() ?? DBNull.Value);
+        insert.ExecuteNonQuery();
+        return (job, true);
     }
 
     public Task<CardJob?> GetAsync(string correlationId, CancellationToken cancellationToken = default)
@@ -154,7 +165,7 @@ public sealed partial class SqliteJobStore : IJobStore, IDisposable
         return Task.CompletedTask;
     }
 
-    public void Dispose() => _database.Dispose();
+    public void Dispose() => _ownedDatabase?.Dispose();
 
     private Task<CardJob?> TryMoveAsync(string correlationId, CardStatus to, string set, DateTimeOffset at, string? text,
         CancellationToken cancellationToken)

@@ -65,31 +65,42 @@ public sealed class SqliteMessageQueue : IMessageQueue
 
     public string Name { get; }
 
+    internal SqliteDatabase Database => _database;
+
     public async Task<string> SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(message.Body);
-        var id = Guid.NewGuid().ToString("D");
-        var attributes = JsonSerializer.Serialize(
-            new Dictionary<string, string>(message.Attributes ?? new Dictionary<string, string>()),
-            EmbeddedJsonContext.Default.DictionaryStringString);
-
-        await _database.WriteAsync((connection, transaction) =>
-        {
-            var command = PreparedCommands.For(connection, transaction, """
-                INSERT INTO messages (id, queue, body, attributes, sent_at, visible_at)
-                VALUES (@id, @queue, @body, @attributes, @now, @now)
-                """);
-            command.Parameters.AddWithValue("@id", id);
-            command.Parameters.AddWithValue("@queue", Name);
-            command.Parameters.AddWithValue("@body", message.Body);
-            command.Parameters.AddWithValue("@attributes", attributes);
-            command.Parameters.AddWithValue("@now", NowMs());
-            return command.ExecuteNonQuery();
-        }, cancellationToken).ConfigureAwait(false);
-        _signal.Pulse();
+        var id = await _database.WriteAsync((connection, transaction) => Insert(connection, transaction, message), cancellationToken)
+            .ConfigureAwait(false);
+        WakeReceivers();
         return id;
     }
+
+    /// <summary>
+    /// Adds the message inside the caller's write transaction and answers its id; once that transaction committed,
+    /// call <see cref="WakeReceivers"/>. How a card's job and its message become one commit (<see cref="SqliteCardSubmissions"/>).
+    /// </summary>
+    internal string Insert(SqliteConnection connection, SqliteTransaction transaction, OutgoingMessage message)
+    {
+        var id = Guid.NewGuid().ToString("D");
+        var command = PreparedCommands.For(connection, transaction, """
+            INSERT INTO messages (id, queue, body, attributes, sent_at, visible_at)
+            VALUES (@id, @queue, @body, @attributes, @now, @now)
+            """);
+        command.Parameters.AddWithValue("@id", id);
+        command.Parameters.AddWithValue("@queue", Name);
+        command.Parameters.AddWithValue("@body", message.Body);
+        command.Parameters.AddWithValue("@attributes", JsonSerializer.Serialize(
+            new Dictionary<string, string>(message.Attributes ?? new Dictionary<string, string>()),
+            EmbeddedJsonContext.Default.DictionaryStringString));
+        command.Parameters.AddWithValue("@now", NowMs());
+        command.ExecuteNonQuery();
+        return id;
+    }
+
+    /// <summary>Long polls of this process waiting on this queue look again now.</summary>
+    internal void WakeReceivers() => _signal.Pulse();
 
     public async Task<IReadOnlyList<QueueMessage>> ReceiveAsync(int maxMessages, TimeSpan wait, CancellationToken cancellationToken = default)
     {

@@ -12,6 +12,11 @@ export interface CardFeedEvents {
 }
 
 const pollIntervalMs = 2_000;
+/**
+ * While live, a card nothing was heard of for this long is asked for once (GET), and again every as long: a push the
+ * Api could not send (its Redis backplane down, say) must not leave a card "processing" on the page for good.
+ */
+const overdueAfterMs = 20_000;
 const reconnectDelaysMs = [0, 2_000, 5_000, 10_000, 20_000, 30_000];
 const restartDelaysMs = [5_000, 10_000, 20_000, 30_000];
 
@@ -19,12 +24,16 @@ const restartDelaysMs = [5_000, 10_000, 20_000, 30_000];
  * Keeps every unfinished card of the page up to date. Live over SignalR (`Subscribe(correlationId)`
  * returns a snapshot, then `cardUpdated` pushes); while the WebSocket is down it polls
  * GET /api/cards/{id} every 2 s. After a reconnect it subscribes again to every unfinished card and
- * takes the returned snapshot, so a card finished while the connection was away still shows.
+ * takes the returned snapshot, so a card finished while the connection was away still shows. Even live, a card
+ * not heard of for 20 s is read once more, and every 20 s after, until it finishes.
  */
 export class CardFeed {
   private readonly connection: HubConnection;
   /** Unfinished cards this page waits for, with the furthest status seen. */
   private readonly watched = new Map<string, number>();
+  /** When each watched card was last heard of (a push, a snapshot or a read), in `Date.now()` milliseconds. */
+  private readonly heardAt = new Map<string, number>();
+  private overdueTimer: number | undefined;
   private pollTimer: number | undefined;
   private restartTimer: number | undefined;
   private restartAttempt = 0;
@@ -74,6 +83,7 @@ export class CardFeed {
 
   async start(): Promise<void> {
     this.events.mode("connecting");
+    this.overdueTimer = window.setInterval(() => void this.readOverdue(), overdueAfterMs);
     await this.connect();
   }
 
@@ -82,6 +92,7 @@ export class CardFeed {
     if (this.stopped || isFinished(card.status)) return;
     const known = this.watched.get(card.correlationId);
     this.watched.set(card.correlationId, Math.max(known ?? -1, statusRank(card.status)));
+    this.heardAt.set(card.correlationId, Date.now());
     if (this.isLive) void this.subscribe(card.correlationId);
     else this.schedulePoll();
   }
@@ -89,7 +100,9 @@ export class CardFeed {
   async stop(): Promise<void> {
     this.stopped = true;
     this.watched.clear();
+    this.heardAt.clear();
     window.clearTimeout(this.pollTimer);
+    window.clearInterval(this.overdueTimer);
     window.clearTimeout(this.restartTimer);
     await this.connection.stop().catch(() => undefined);
   }
@@ -146,9 +159,10 @@ export class CardFeed {
       // Not (or no longer) watched: a late duplicate of a finished card, or someone else's push.
       return;
     }
+    this.heardAt.set(card.correlationId, Date.now());
     const rank = statusRank(card.status);
     if (rank < seen) return;
-    if (isFinished(card.status)) this.watched.delete(card.correlationId);
+    if (isFinished(card.status)) this.forget(card.correlationId);
     else this.watched.set(card.correlationId, rank);
     this.events.card(card);
   }
@@ -158,25 +172,44 @@ export class CardFeed {
     this.pollTimer = window.setTimeout(() => void this.poll(), pollIntervalMs);
   }
 
+  private forget(correlationId: string): void {
+    this.watched.delete(correlationId);
+    this.heardAt.delete(correlationId);
+  }
+
   private async poll(): Promise<void> {
     this.pollTimer = undefined;
     if (this.stopped || this.watched.size === 0) return;
-    for (const id of [...this.watched.keys()]) {
+    if (!(await this.read([...this.watched.keys()]))) return;
+    if (this.watched.size === 0) return;
+    // Live again: subscribe and let the pushes take over (a failed subscribe polls once more).
+    if (this.isLive) this.resubscribeAll();
+    else this.schedulePoll();
+  }
+
+  /** Live only (otherwise the 2 s polling reads every card): the cards nothing was heard of for too long. */
+  private async readOverdue(): Promise<void> {
+    if (this.stopped || !this.isLive) return;
+    const now = Date.now();
+    const overdue = [...this.watched.keys()].filter((id) => now - (this.heardAt.get(id) ?? 0) >= overdueAfterMs);
+    if (overdue.length > 0) await this.read(overdue);
+  }
+
+  /** GET /api/cards/{id} for each card; false when the session is no longer valid (the page is told). */
+  private async read(correlationIds: string[]): Promise<boolean> {
+    for (const id of correlationIds) {
       try {
         this.accept(await this.api.getCard(id));
       } catch (error) {
         if (error instanceof ApiError && error.kind === "unauthorized") {
           this.events.unauthorized();
-          return;
+          return false;
         }
-        if (error instanceof ApiError && error.kind === "notFound") this.watched.delete(id);
+        if (error instanceof ApiError && error.kind === "notFound") this.forget(id);
         // Network trouble: the next round tries again.
       }
     }
-    if (this.watched.size === 0) return;
-    // Live again: subscribe and let the pushes take over (a failed subscribe polls once more).
-    if (this.isLive) this.resubscribeAll();
-    else this.schedulePoll();
+    return true;
   }
 }
 

@@ -37,8 +37,9 @@ public sealed class EmbeddedBackendRegistrationTests : IDisposable
         await host.Services.GetRequiredService<IImageStore>().SaveAsync("cards/s/c.png", new byte[] { 1 });
         await host.Services.GetRequiredService<IJobStore>().PingAsync();
 
-        Assert.True(File.Exists(Path.Combine(directory, "queues.db")));
+        // One file for jobs and queues: a card's job and its message are one commit.
         Assert.True(File.Exists(Path.Combine(directory, "jobs.db")));
+        Assert.False(File.Exists(Path.Combine(directory, "queues.db")));
         Assert.True(File.Exists(Path.Combine(directory, "images", "cards", "s", "c.png")));
         var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
         Assert.Equal(HealthStatus.Healthy, health.Status);

@@ -118,7 +118,7 @@ public sealed class EmbeddedQueueTests : IDisposable
         var receive = queues.Jobs.ReceiveAsync(1, TimeSpan.FromSeconds(10));
 
         // Another process's send reaches this one only through the table, never through the in-process signal.
-        using (var connection = new SqliteConnection($"Data Source={Path.Combine(directory, "queues.db")};Pooling=False"))
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(directory, "jobs.db")};Pooling=False"))
         {
             connection.Open();
             using var command = connection.CreateCommand();
@@ -183,7 +183,7 @@ public sealed class EmbeddedQueueTests : IDisposable
         var directory = Path.Combine(_directories.New(), "nested", "data");
         NewQueues(directory);
 
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(directory, "queues.db")};Pooling=False");
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(directory, "jobs.db")};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode";
