@@ -31,7 +31,7 @@ public sealed class Observability : Construct
     public Observability(Construct scope, string id, EventStackOptions options) : base(scope, id)
     {
         _options = options;
-        _retention = (RetentionDays)options.LogRetentionDays;
+        _retention = LogRetention(options.LogRetentionDays);
 
         OrganizerTopic = new Topic(this, "OrganizerTopic", new TopicProps
         {
@@ -51,6 +51,34 @@ public sealed class Observability : Construct
             });
         }
     }
+
+    /// <summary>The enum member for a number of days (the enum's values are not the days).</summary>
+    public static RetentionDays LogRetention(int days) => days switch
+    {
+        1 => RetentionDays.ONE_DAY,
+        3 => RetentionDays.THREE_DAYS,
+        5 => RetentionDays.FIVE_DAYS,
+        7 => RetentionDays.ONE_WEEK,
+        14 => RetentionDays.TWO_WEEKS,
+        30 => RetentionDays.ONE_MONTH,
+        60 => RetentionDays.TWO_MONTHS,
+        90 => RetentionDays.THREE_MONTHS,
+        120 => RetentionDays.FOUR_MONTHS,
+        150 => RetentionDays.FIVE_MONTHS,
+        180 => RetentionDays.SIX_MONTHS,
+        365 => RetentionDays.ONE_YEAR,
+        400 => RetentionDays.THIRTEEN_MONTHS,
+        545 => RetentionDays.EIGHTEEN_MONTHS,
+        731 => RetentionDays.TWO_YEARS,
+        1096 => RetentionDays.THREE_YEARS,
+        1827 => RetentionDays.FIVE_YEARS,
+        2192 => RetentionDays.SIX_YEARS,
+        2557 => RetentionDays.SEVEN_YEARS,
+        2922 => RetentionDays.EIGHT_YEARS,
+        3288 => RetentionDays.NINE_YEARS,
+        3653 => RetentionDays.TEN_YEARS,
+        _ => throw new ArgumentOutOfRangeException(nameof(days), days, "CloudWatch Logs has no such retention."),
+    };
 
     public LogGroup ServiceLogGroup(string service) => new(this, $"{service}Logs", new LogGroupProps
     {

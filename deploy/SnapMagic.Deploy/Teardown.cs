@@ -60,7 +60,7 @@ public sealed class Teardown : Construct
             },
             LogGroup = new LogGroup(this, "Logs", new LogGroupProps
             {
-                Retention = (RetentionDays)options.LogRetentionDays,
+                Retention = Observability.LogRetention(options.LogRetentionDays),
                 RemovalPolicy = RemovalPolicy.DESTROY,
             }),
         });
