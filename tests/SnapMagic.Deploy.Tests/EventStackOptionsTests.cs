@@ -61,6 +61,13 @@ public class EventStackOptionsTests
         Assert.Equal(invokedModelId, Parse([.. args]).ImageModel.InvokedModelId);
     }
 
+    [Fact]
+    public void Every_log_retention_the_parser_accepts_has_its_cloudwatch_setting()
+    {
+        foreach (var days in EventStackOptions.LogRetentionDaysAllowed)
+            _ = Observability.LogRetention(days);
+    }
+
     [Theory]
     [InlineData("--end", "2026-12-06T18:00Z")]
     [InlineData("--event", "reinvent")]

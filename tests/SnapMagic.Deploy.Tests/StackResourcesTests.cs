@@ -14,6 +14,9 @@ public class StackResourcesTests(DefaultEvent synthesized) : IClassFixture<Defau
         var publicSubnets = synthesized.Resources("AWS::EC2::Subnet").Count(subnet => (bool?)subnet.Resource["Properties"]!["MapPublicIpOnLaunch"] == true);
         Assert.Equal(2, publicSubnets);
         _template.ResourceCountIs("AWS::EC2::Subnet", 4);
+        _template.ResourceCountIs("AWS::EC2::NatGateway", 1);
+        // The card images and the job table are reached through free gateway endpoints, not the NAT gateway.
+        _template.ResourceCountIs("AWS::EC2::VPCEndpoint", 2);
     }
 
     [Fact]
