@@ -1,3 +1,4 @@
+using System.Globalization;
 using Amazon.CDK;
 using Constructs;
 
@@ -72,14 +73,14 @@ public sealed class EventStack : Stack
         Output("BucketName", Data.ImageBucket.BucketName, "Aws:BucketName");
         Output("QueueName", Data.CardQueue.QueueName, "Queue:Name");
         Output("DeadLetterQueueName", Data.DeadLetterQueue.QueueName, "Queue:DeadLetterName");
-        Output("CardRetentionDays", Options.CardRetentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture), "Cards:RetentionDays");
+        Output("CardRetentionDays", Options.CardRetentionDays.ToString(CultureInfo.InvariantCulture), "Cards:RetentionDays");
         Output("BedrockFamily", model.Family, "ImageModel:Bedrock:Family");
         Output("BedrockRegion", model.Region ?? Aws.REGION, "ImageModel:Bedrock:Region");
         Output("BedrockModelId", model.InvokedModelId, "ImageModel:Bedrock:ModelId");
         Output("EventLoginSecretArn", Secrets.EventLogin.SecretArn, "Event:Username and Event:Password (aws secretsmanager get-secret-value)");
         Output("OrganizerLoginSecretArn", Secrets.OrganizerLogin.SecretArn, "Organizer:Username and Organizer:Password");
         Output("OrganizerTopicArn", Observability.OrganizerTopic.TopicArn, "Alarms and the teardown notice");
-        Output("TeardownAt", Options.TeardownAt.UtcDateTime.ToString("u", System.Globalization.CultureInfo.InvariantCulture), "When the stack deletes itself");
+        Output("TeardownAt", Options.TeardownAt.UtcDateTime.ToString("u", CultureInfo.InvariantCulture), "When the stack deletes itself");
         // One line to paste before `dotnet run --project SnapMagic.AppHost -- --backend aws`.
         Output("AppHostEnvironment", Fn.Join(" ",
         [

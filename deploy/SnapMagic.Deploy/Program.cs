@@ -7,6 +7,7 @@ if (args is ["--help" or "-h"])
     return 0;
 }
 
+ProjectNode.PutFirstOnPath();
 var app = new App(new AppProps { Outdir = DeployDirectory.CloudAssemblyPath });
 EventStackOptions options;
 try

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Amazon.CDK;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ECR;
@@ -65,9 +66,9 @@ public sealed class Services : Construct
             [ServiceSettings.AwsBucketName] = data.ImageBucket.BucketName,
             [ServiceSettings.QueueName] = data.CardQueue.QueueName,
             [ServiceSettings.QueueDeadLetterName] = data.DeadLetterQueue.QueueName,
-            [ServiceSettings.QueueVisibilityTimeoutSeconds] = ServiceSettings.VisibilityTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [ServiceSettings.QueueMaxReceiveCount] = ServiceSettings.MaxReceiveCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [ServiceSettings.CardsRetentionDays] = options.CardRetentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [ServiceSettings.QueueVisibilityTimeoutSeconds] = ServiceSettings.VisibilityTimeoutSeconds.ToString(CultureInfo.InvariantCulture),
+            [ServiceSettings.QueueMaxReceiveCount] = ServiceSettings.MaxReceiveCount.ToString(CultureInfo.InvariantCulture),
+            [ServiceSettings.CardsRetentionDays] = options.CardRetentionDays.ToString(CultureInfo.InvariantCulture),
         };
 
         // The Api: behind /api/* and /hubs/*, N replicas, the backplane when N > 1.
@@ -140,7 +141,7 @@ public sealed class Services : Construct
         var settings = new Dictionary<string, string>(environment)
         {
             [ServiceSettings.AspNetCoreEnvironment] = "Production",
-            [ServiceSettings.AspNetCoreHttpPorts] = LoadBalancer.ContainerPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [ServiceSettings.AspNetCoreHttpPorts] = LoadBalancer.ContainerPort.ToString(CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in _observability.TelemetryEnvironment(service))
             settings[key] = value;

@@ -31,7 +31,7 @@ public abstract class SynthesizedEvent
 
     private static Synthesis Synthesize(string[] args)
     {
-        NodeOnPath.Ensure();
+        ProjectNode.PutFirstOnPath();
         var options = EventStackOptions.FromArgsAndContext(args, _ => null);
         var outdir = Directory.CreateTempSubdirectory("snapmagic-cdk-").FullName;
         try
