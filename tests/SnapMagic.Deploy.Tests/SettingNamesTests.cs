@@ -1,0 +1,62 @@
+using SnapMagic.Api.Auth;
+using SnapMagic.Api.Extensions;
+using SnapMagic.Api.Internal;
+using SnapMagic.Api.Organizer;
+using SnapMagic.Api.ScaleOut;
+using SnapMagic.Aws;
+using SnapMagic.Aws.Bedrock;
+using SnapMagic.Imaging;
+using SnapMagic.Queueing;
+
+namespace SnapMagic.Deploy.Tests;
+
+/// <summary>The stack's setting names are the configuration keys the services (and the AppHost's <c>--backend aws</c>) read.</summary>
+public class SettingNamesTests
+{
+    private static string Env(string section, string key) => $"{section}:{key}".Replace(":", "__", StringComparison.Ordinal);
+
+    public static TheoryData<string, string> Names => new()
+    {
+        { ServiceSettings.AwsRegion, Env(AwsOptions.Section, nameof(AwsOptions.Region)) },
+        { ServiceSettings.AwsTableName, Env(AwsOptions.Section, nameof(AwsOptions.TableName)) },
+        { ServiceSettings.AwsBucketName, Env(AwsOptions.Section, nameof(AwsOptions.BucketName)) },
+        { ServiceSettings.QueueName, Env(QueueOptions.Section, nameof(QueueOptions.Name)) },
+        { ServiceSettings.QueueDeadLetterName, Env(QueueOptions.Section, nameof(QueueOptions.DeadLetterName)) },
+        { ServiceSettings.QueueVisibilityTimeoutSeconds, Env(QueueOptions.Section, nameof(QueueOptions.VisibilityTimeoutSeconds)) },
+        { ServiceSettings.QueueMaxReceiveCount, Env(QueueOptions.Section, nameof(QueueOptions.MaxReceiveCount)) },
+        { ServiceSettings.ImageModelProvider, Env(ImageModelOptions.Section, nameof(ImageModelOptions.Provider)) },
+        { ServiceSettings.BedrockFamily, Env(BedrockOptions.Section, nameof(BedrockOptions.Family)) },
+        { ServiceSettings.BedrockRegion, Env(BedrockOptions.Section, nameof(BedrockOptions.Region)) },
+        { ServiceSettings.BedrockModelId, Env(BedrockOptions.Section, nameof(BedrockOptions.ModelId)) },
+        { ServiceSettings.ApiPublicUrl, Env(ApiOptions.Section, nameof(ApiOptions.PublicUrl)) },
+        { ServiceSettings.RedisConnectionString, Env("ConnectionStrings", ScaleOutExtensions.ConnectionName) },
+        { ServiceSettings.EventUsername, Env(EventOptions.Section, nameof(EventOptions.Username)) },
+        { ServiceSettings.EventPassword, Env(EventOptions.Section, nameof(EventOptions.Password)) },
+        { ServiceSettings.OrganizerUsername, Env(OrganizerOptions.Section, nameof(OrganizerOptions.Username)) },
+        { ServiceSettings.OrganizerPassword, Env(OrganizerOptions.Section, nameof(OrganizerOptions.Password)) },
+        { ServiceSettings.JwtSigningKey, Env(JwtOptions.Section, nameof(JwtOptions.SigningKey)) },
+        { ServiceSettings.InternalApiKey, Env(InternalOptions.Section, nameof(InternalOptions.ApiKey)) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void A_setting_is_named_after_the_options_property_that_reads_it(string stackName, string configurationKey) =>
+        Assert.Equal(configurationKey, stackName);
+
+    [Fact]
+    public void Every_family_the_stack_offers_is_one_the_worker_knows()
+    {
+        foreach (var family in ImageModelChoice.DefaultFoundationModels.Keys)
+            Assert.True(Enum.TryParse<BedrockModelFamily>(family, out _), family);
+    }
+
+    [Fact]
+    public void The_stack_defaults_match_the_services_own_defaults_where_they_must()
+    {
+        var queue = new QueueOptions();
+        Assert.Equal(ServiceSettings.VisibilityTimeoutSeconds, queue.VisibilityTimeoutSeconds);
+        Assert.Equal(ServiceSettings.MaxReceiveCount, queue.MaxReceiveCount);
+        Assert.Equal(BedrockModelFamily.Nova2Omni.DefaultModelId(), ImageModelChoice.Create(null, null, null, null).InvokedModelId);
+        Assert.Equal(AwsOptions.SessionIndexName, DataStores.SessionIndex);
+    }
+}
