@@ -45,7 +45,7 @@ public sealed class FaultSystem : EmbeddedSystem, IAsyncDisposable
         ["ImageModel__Bedrock__ServiceUrl"] = bedrock.Url.ToString(),
         ["ImageModel__Bedrock__Region"] = bedrock.Region,
         ["Aws__AccessKeyId"] = "fault-test",
-        ["Aws__SecretAccessKey"] = "fault-test-secret",
+        ["Aws__SecretAccessKey"] = FakeBedrockServer.TestSecretAccessKey,
     };
 
     protected override Task<IReadOnlyDictionary<string, string>> StartBackendAsync() =>

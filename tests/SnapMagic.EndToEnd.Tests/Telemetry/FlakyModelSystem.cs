@@ -32,7 +32,7 @@ public sealed class FlakyModelSystem : SnapMagicSystem
             ["ImageModel__Bedrock__Region"] = _bedrock.Region,
             ["ImageModel__RetryBaseDelayMs"] = "100",
             ["Aws__AccessKeyId"] = "test",
-            ["Aws__SecretAccessKey"] = "test",
+            ["Aws__SecretAccessKey"] = FakeBedrockServer.TestSecretAccessKey,
         };
     }
 
