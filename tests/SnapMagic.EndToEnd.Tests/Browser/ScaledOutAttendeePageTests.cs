@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using SnapMagic.Contracts;
 using SnapMagic.EndToEnd.Tests.ScaleOut;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -15,8 +16,8 @@ namespace SnapMagic.EndToEnd.Tests.Browser;
 [Collection(ScaledOutCollection.Name)]
 public sealed class ScaledOutAttendeePageTests(ScaledOutBrowserSystem system, ITestOutputHelper output)
 {
-    private static readonly Regex HubPath = new("/hubs/cards");
-    private static readonly Regex CardStatusPath = new("/api/cards/[0-9a-f]{32}$");
+    private static readonly Regex HubPath = new(Regex.Escape(CardsHubContract.Path));
+    private static readonly Regex CardStatusPath = new(Regex.Escape(ApiRoutes.Cards) + "/[0-9a-f]{32}$");
 
     [Fact]
     public Task Two_pages_connect_their_hub_without_negotiation_through_the_one_address_and_get_their_cards_pushed() => RunAsync("scaled-out-live", async open =>

@@ -1,8 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using SnapMagic.EndToEnd.Tests.Faults;
+using SnapMagic.TestSupport.Api;
 
 namespace SnapMagic.EndToEnd.Tests.ScaleOut;
 
@@ -61,9 +60,7 @@ public sealed class ScaleOutDeliveryTests(ScaledOutBrowserSystem scaledOut)
     private static async Task<HttpStatusCode> SubmitToAsync(Uri replica, string token, string prompt)
     {
         using var api = new HttpClient { BaseAddress = replica };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cards") { Content = JsonContent.Create(new { prompt }) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await api.SendAsync(request);
+        using var response = await api.PostCardAsync(token, prompt);
         return response.StatusCode;
     }
 }
