@@ -20,8 +20,9 @@ namespace SnapMagic.FakeBedrock;
 /// <summary>
 /// The project's fake Bedrock Runtime, run by <c>--backend aws-local</c> and owned and scripted by the tests:
 /// a real Kestrel server on 127.0.0.1 (a free port chosen by the OS unless given), so other processes can call it too. It checks every InvokeModel request the way Nova Canvas
-/// INPAINTING would (SigV4 for service <c>bedrock</c>, URL-encoded model id, valid same-size PNGs, a pure
-/// black/white mask, text length, config ranges), answers a plausible picture, and can be scripted to
+/// INPAINTING would (SigV4 for service <c>bedrock</c>, always recomputed with the secret key the callers sign with,
+/// URL-encoded model id, no field the API does not take, valid same-size PNGs, a pure black/white mask, text length,
+/// config ranges), and each other family as strictly; it answers a plausible picture, and can be scripted to
 /// answer 429, 503, slow responses, ValidationExceptions and a blocked output. Invalid requests get a 400
 /// ValidationException and are recorded in <see cref="ValidationFailures"/>.
 /// </summary>
@@ -33,14 +34,21 @@ public sealed partial class FakeBedrockServer : IAsyncDisposable
     private readonly ConcurrentQueue<FakeBedrockRequest> _requests = new();
     private int _requestCount;
 
-    private FakeBedrockServer(WebApplication app, string region, string? secretKey)
+    /// <summary>The secret key a test signs with when it has no reason to choose one (<c>Aws:SecretAccessKey</c>).</summary>
+    public const string TestSecretAccessKey = "snapmagic-fake-bedrock-test-secret";
+
+    private static readonly HashSet<string> NovaCanvasFields = ["taskType", "inPaintingParams", "imageGenerationConfig"];
+    private static readonly HashSet<string> InPaintingParamsFields = ["image", "text", "negativeText", "maskPrompt", "maskImage", "returnMask"];
+    private static readonly HashSet<string> ImageGenerationConfigFields = ["numberOfImages", "quality", "cfgScale", "seed", "width", "height"];
+
+    private FakeBedrockServer(WebApplication app, string region, string secretKey)
     {
         _app = app;
         Region = region;
         _secretKey = secretKey;
     }
 
-    private readonly string? _secretKey;
+    private readonly string _secretKey;
 
     /// <summary>Base URL, e.g. http://127.0.0.1:41234/ (use as <c>ImageModel:Bedrock:ServiceUrl</c>).</summary>
     public Uri Url { get; private set; } = null!;
@@ -57,9 +65,9 @@ public sealed partial class FakeBedrockServer : IAsyncDisposable
     public IReadOnlyList<string> ValidationFailures => [.. _failures];
 
     /// <param name="region">The region the credential scope must name.</param>
-    /// <param name="secretKey">When given, every signature is recomputed with it and must match.</param>
+    /// <param name="secretKey">The key the callers sign with: every signature is recomputed with it and must match.</param>
     /// <param name="port">A fixed port (the AppHost's); 0 lets the OS choose.</param>
-    public static async Task<FakeBedrockServer> StartAsync(string region = "us-east-1", string? secretKey = null, int port = 0,
+    public static async Task<FakeBedrockServer> StartAsync(string region = "us-east-1", string secretKey = TestSecretAccessKey, int port = 0,
         CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -188,28 +196,22 @@ public sealed partial class FakeBedrockServer : IAsyncDisposable
         var date = request.Headers["X-Amz-Date"].ToString();
         if (date.Length != 16 || !scope.Contains($"/{date[..8]}/", StringComparison.Ordinal))
             failures.Add($"X-Amz-Date '{date}' is missing or does not match the credential scope date.");
-        else if (_secretKey is not null && SigV4Verifier.Verify(request, rawTarget, body, _secretKey, scope, match.Groups["signed"].Value, match.Groups["signature"].Value) is { } mismatch)
+        else if (SigV4Verifier.Verify(request, rawTarget, body, _secretKey, scope, match.Groups["signed"].Value, match.Groups["signature"].Value) is { } mismatch)
             failures.Add(mismatch);
     }
 
     private static SKBitmap? CheckBody(byte[] body, string? contentType, List<string> failures, ref FakeBedrockRequest recorded)
     {
-        if (contentType is null || !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-            failures.Add($"Content-Type must be application/json, not '{contentType}'.");
-        JsonNode? json;
-        try
-        {
-            json = JsonNode.Parse(body);
-        }
-        catch (System.Text.Json.JsonException ex)
-        {
-            failures.Add($"The body is not JSON: {ex.Message}");
+        if (ReadJsonObject(body, contentType, failures) is not { } json)
             return null;
-        }
-
-        var taskType = json?["taskType"]?.GetValue<string>();
-        var parameters = json?["inPaintingParams"];
-        var config = json?["imageGenerationConfig"];
+        RefuseUnknownFields(json, NovaCanvasFields, "Nova Canvas", failures);
+        var taskType = json["taskType"]?.GetValue<string>();
+        var parameters = json["inPaintingParams"];
+        var config = json["imageGenerationConfig"];
+        if (parameters is JsonObject parameterFields)
+            RefuseUnknownFields(parameterFields, InPaintingParamsFields, "inPaintingParams", failures);
+        if (config is JsonObject configFields)
+            RefuseUnknownFields(configFields, ImageGenerationConfigFields, "imageGenerationConfig", failures);
         recorded = recorded with
         {
             TaskType = taskType,

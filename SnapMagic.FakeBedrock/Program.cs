@@ -5,6 +5,8 @@ using SnapMagic.FakeBedrock;
 var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
 var port = configuration.GetValue("PORT", 0);
 await using var server = await FakeBedrockServer.StartAsync(
-    configuration["FakeBedrock:Region"] ?? "us-east-1", configuration["FakeBedrock:SecretAccessKey"], port);
+    configuration["FakeBedrock:Region"] ?? "us-east-1",
+    configuration["FakeBedrock:SecretAccessKey"] ?? throw new InvalidOperationException("Set FakeBedrock__SecretAccessKey: the secret key the callers sign with."),
+    port);
 Console.WriteLine($"Fake Bedrock Runtime listening on {server.Url}");
 await server.WaitForShutdownAsync();

@@ -15,6 +15,8 @@ public static class LoopbackAppHost
 {
     public static string[] Args(string backend, int workers, string dataDirectory, int apiReplicas = 1)
     {
+        // Port 0 cannot be given: the AppHost hands these URLs to the services (and the OTLP receiver's to each
+        // service's exporter) before anything binds them, so nothing could report the port it got.
         static string Port() => FreePort.Next().ToString(CultureInfo.InvariantCulture);
         static string Key() => Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
         return

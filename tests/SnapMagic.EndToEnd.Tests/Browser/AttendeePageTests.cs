@@ -1,8 +1,7 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using SnapMagic.Contracts;
+using SnapMagic.TestSupport.Api;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -56,8 +55,7 @@ public sealed class AttendeePageTests(BrowserSystem system, ITestOutputHelper ou
         await attendee.ScreenshotAsync("short prompt refused");
 
         // The store is the judge: this session has no card at all.
-        var cards = await CardsOfSessionAsync(attendee);
-        Assert.Equal(0, cards.GetArrayLength());
+        Assert.Empty(await CardsOfSessionAsync(attendee));
         attendee.AssertNoScriptErrors();
     });
 
@@ -150,7 +148,7 @@ public sealed class AttendeePageTests(BrowserSystem system, ITestOutputHelper ou
             await Expect(attendee.GalleryItem(own)).ToHaveCountAsync(1);
             await Expect(attendee.GalleryItem(other)).ToHaveCountAsync(0);
             var cards = await CardsOfSessionAsync(attendee);
-            Assert.Equal([own], cards.EnumerateArray().Select(c => c.GetProperty("prompt").GetString()));
+            Assert.Equal([own], cards.Select(c => c.Prompt));
             attendee.AssertNoScriptErrors();
         }
         await first.ScreenshotAsync("first browser after reload");
@@ -164,19 +162,16 @@ public sealed class AttendeePageTests(BrowserSystem system, ITestOutputHelper ou
         await attendee.LogInAndWaitForThePageAsync();
         var token = await attendee.TokenAsync();
 
-        // Use up this session's allowance (Cards:PerSessionPerMinute, 10 by default) straight at the Api.
-        var accepted = 0;
-        for (var i = 0; i < 20; i++)
+        // Use up this session's allowance straight at the Api: Cards:PerSessionPerMinute, whose default the browser system
+        // keeps, counted in a window that starts with the session's first card.
+        const int limit = 10;
+        var answers = new List<System.Net.HttpStatusCode>();
+        for (var i = 0; i < limit + 1; i++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cards") { Content = JsonContent.Create(new { prompt = $"Filler card number {i} for the limit" }) };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            using var response = await system.System.Api.SendAsync(request);
-            if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
-                break;
-            Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
-            accepted++;
+            using var response = await system.System.Api.PostCardAsync(token, $"Filler card number {i} for the limit");
+            answers.Add(response.StatusCode);
         }
-        Assert.InRange(accepted, 1, 19);
+        Assert.Equal([.. Enumerable.Repeat(System.Net.HttpStatusCode.Accepted, limit), System.Net.HttpStatusCode.TooManyRequests], answers);
 
         await attendee.Prompt.FillAsync("One card more than the limit allows");
         await attendee.GenerateButton.ClickAsync();
@@ -191,7 +186,7 @@ public sealed class AttendeePageTests(BrowserSystem system, ITestOutputHelper ou
     {
         var attendee = await open("polling");
         // No SignalR at all (a proxy that refuses it, say): negotiation never succeeds.
-        await attendee.Page.RouteAsync(new Regex("/hubs/cards/negotiate"), route => route.AbortAsync());
+        await attendee.Page.RouteAsync(new Regex(Regex.Escape(CardsHubContract.Path + "/negotiate")), route => route.AbortAsync());
         await attendee.LogInAndWaitForThePageAsync();
         await Expect(attendee.LiveMode).ToHaveAttributeAsync("data-mode", "polling");
 
@@ -207,7 +202,7 @@ public sealed class AttendeePageTests(BrowserSystem system, ITestOutputHelper ou
         var attendee = await open("reconnect");
         var outage = false;
         IWebSocketRoute? hubSocket = null;
-        await attendee.Page.RouteWebSocketAsync(new Regex("/hubs/cards"), socket =>
+        await attendee.Page.RouteWebSocketAsync(new Regex(Regex.Escape(CardsHubContract.Path)), socket =>
         {
             if (outage)
             {
@@ -218,7 +213,7 @@ public sealed class AttendeePageTests(BrowserSystem system, ITestOutputHelper ou
             socket.ConnectToServer();
         });
         // During the outage nothing reaches the hub (no fallback transport either) nor the card's status.
-        await attendee.Page.RouteAsync(new Regex("/hubs/cards|/api/cards/[0-9a-f]{32}$"), route => outage ? route.AbortAsync() : route.ContinueAsync());
+        await attendee.Page.RouteAsync(new Regex($"{Regex.Escape(CardsHubContract.Path)}|{Regex.Escape(ApiRoutes.Cards)}/[0-9a-f]{{32}}$"), route => outage ? route.AbortAsync() : route.ContinueAsync());
         await attendee.LogInAndWaitForThePageAsync();
         await Expect(attendee.LiveMode).ToHaveAttributeAsync("data-mode", "live");
 
@@ -243,16 +238,7 @@ public sealed class AttendeePageTests(BrowserSystem system, ITestOutputHelper ou
     });
 
     /// <summary>GET /api/cards with the session the page keeps in localStorage.</summary>
-    private async Task<JsonElement> CardsOfSessionAsync(AttendeePage attendee) => await GetAsync(await attendee.TokenAsync(), "/api/cards");
-
-    private async Task<JsonElement> GetAsync(string token, string path)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await system.System.Api.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-    }
+    private async Task<IReadOnlyList<CardView>> CardsOfSessionAsync(AttendeePage attendee) => await system.System.Api.ListCardsAsync(await attendee.TokenAsync());
 
     /// <summary>Asks the Api (the store's view) until the card is completed, within a deadline.</summary>
     private async Task WaitUntilCompletedAsync(string token, string correlationId)
@@ -261,7 +247,7 @@ public sealed class AttendeePageTests(BrowserSystem system, ITestOutputHelper ou
         string? status = null;
         while (DateTime.UtcNow < deadline)
         {
-            status = (await GetAsync(token, $"/api/cards/{correlationId}")).GetProperty("status").GetString();
+            status = (await system.System.Api.GetCardAsync(token, correlationId)).Status;
             if (status == "completed")
                 return;
             Assert.NotEqual("failed", status);

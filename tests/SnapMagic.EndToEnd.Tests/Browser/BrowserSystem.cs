@@ -52,8 +52,11 @@ public abstract class BrowserSystem<TSystem> : IAsyncLifetime where TSystem : Sn
     }
 }
 
-/// <summary>The browser on the embedded backend with its local image model: the page's happy paths.</summary>
-public sealed class BrowserSystem : BrowserSystem<EmbeddedSystem>
+/// <summary>
+/// The browser on the embedded backend with its local image model: the page's happy paths, and the dashboard the
+/// telemetry tests read.
+/// </summary>
+public sealed class BrowserSystem : BrowserSystem<EmbeddedSystemWithDashboard>
 {
     /// <summary>The event's credentials in Development (the Api's defaults).</summary>
     public const string Username = "demo";

@@ -1,8 +1,8 @@
-using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using SnapMagic.Contracts;
 using SnapMagic.FakeBedrock;
+using SnapMagic.TestSupport.Api;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -51,8 +51,8 @@ public sealed partial class FailedCardPageTests(FailingModelBrowserSystem system
         await attendee.ScreenshotAsync("prompt back for editing");
 
         var card = await CardAsync(attendee, await attendee.CardIdAsync(prompt));
-        Assert.Equal("failed", card.GetProperty("status").GetString());
-        Assert.Equal(JsonValueKind.Null, card.GetProperty("imageUrl").ValueKind);
+        Assert.Equal("failed", card.Status);
+        Assert.Null(card.ImageUrl);
         attendee.AssertNoScriptErrors();
     });
 
@@ -119,10 +119,10 @@ public sealed partial class FailedCardPageTests(FailingModelBrowserSystem system
         var ids = await attendee.GalleryItem(prompt).EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.cardId)");
         var newId = Assert.Single(ids, id => id != failedId);
         Assert.Contains(failedId, ids);
-        Assert.Equal("completed", (await CardAsync(attendee, newId)).GetProperty("status").GetString());
+        Assert.Equal("completed", (await CardAsync(attendee, newId)).Status);
         var failed = await CardAsync(attendee, failedId);
-        Assert.Equal("failed", failed.GetProperty("status").GetString());
-        Assert.DoesNotMatch(TechnicalWords(), failed.GetProperty("error").GetString()!);
+        Assert.Equal("failed", failed.Status);
+        Assert.DoesNotMatch(TechnicalWords(), failed.Error!);
         await Expect(attendee.Page.Locator($"#gallery-list > li[data-card-id='{failedId}']")).ToContainTextAsync("Failed");
         await Expect(attendee.Page.Locator($"#gallery-list > li[data-card-id='{newId}']")).ToContainTextAsync("Ready");
         attendee.AssertNoScriptErrors();
@@ -171,14 +171,8 @@ public sealed partial class FailedCardPageTests(FailingModelBrowserSystem system
     private static partial Regex TechnicalWords();
 
     /// <summary>The store's view of a card, with the session the page keeps.</summary>
-    private async Task<JsonElement> CardAsync(AttendeePage attendee, string correlationId)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/cards/{correlationId}");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await attendee.TokenAsync());
-        using var response = await system.System.Api.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-    }
+    private async Task<CardView> CardAsync(AttendeePage attendee, string correlationId) =>
+        await system.System.Api.GetCardAsync(await attendee.TokenAsync(), correlationId);
 
     private Task RunAsync(string name, Func<OpenPage, Task> test) => BrowserTestRun.RunAsync(system, output, name, test);
 }

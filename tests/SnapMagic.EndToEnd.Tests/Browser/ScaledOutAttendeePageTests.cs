@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using SnapMagic.EndToEnd.Tests.Hosting;
+using SnapMagic.Contracts;
+using SnapMagic.EndToEnd.Tests.ScaleOut;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -12,10 +13,11 @@ namespace SnapMagic.EndToEnd.Tests.Browser;
 /// replicas behind the one Api address, no sticky sessions, sharing a Redis. The page opens its hub's WebSocket straight
 /// away (a negotiated connection id would be known to one replica only), and polls when it cannot.
 /// </summary>
-public sealed class ScaledOutAttendeePageTests(ScaledOutBrowserSystem system, ITestOutputHelper output) : IClassFixture<ScaledOutBrowserSystem>
+[Collection(ScaledOutCollection.Name)]
+public sealed class ScaledOutAttendeePageTests(ScaledOutBrowserSystem system, ITestOutputHelper output)
 {
-    private static readonly Regex HubPath = new("/hubs/cards");
-    private static readonly Regex CardStatusPath = new("/api/cards/[0-9a-f]{32}$");
+    private static readonly Regex HubPath = new(Regex.Escape(CardsHubContract.Path));
+    private static readonly Regex CardStatusPath = new(Regex.Escape(ApiRoutes.Cards) + "/[0-9a-f]{32}$");
 
     [Fact]
     public Task Two_pages_connect_their_hub_without_negotiation_through_the_one_address_and_get_their_cards_pushed() => RunAsync("scaled-out-live", async open =>
@@ -106,15 +108,3 @@ public sealed class ScaledOutAttendeePageTests(ScaledOutBrowserSystem system, IT
         }
     }
 }
-
-/// <summary>The embedded backend as <c>--api-replicas 2</c> runs it: two Api replicas behind one address and a Redis.</summary>
-public sealed class ScaledOutSystem : SnapMagicSystem
-{
-    protected override string Backend => "embedded";
-
-    protected override int ApiReplicas => 2;
-
-    protected override bool Dashboard => false;
-}
-
-public sealed class ScaledOutBrowserSystem : BrowserSystem<ScaledOutSystem>;

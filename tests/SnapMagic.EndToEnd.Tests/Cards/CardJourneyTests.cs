@@ -1,12 +1,9 @@
 using System.Net;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
+using SnapMagic.Contracts;
 using SnapMagic.EndToEnd.Tests.Hosting;
-using SnapMagic.Imaging;
-using Microsoft.AspNetCore.SignalR.Client;
+using SnapMagic.TestSupport.Api;
 using SnapMagic.TestSupport.Hubs;
 
 namespace SnapMagic.EndToEnd.Tests.Cards;
@@ -23,29 +20,21 @@ public abstract class CardJourneyTests<TSystem>(TSystem system) where TSystem : 
     private const string Prompt = "a phoenix rising over a neon city";
 
     [Fact]
-    public async Task A_submitted_card_is_pushed_completed_over_SignalR_and_its_image_is_a_PNG()
+    public async Task A_submitted_card_is_pushed_completed_over_SignalR_and_its_image_is_the_template_with_its_art_window_painted()
     {
         var api = system.Api;
-        var token = await LogInAsync(api);
-        await using var hub = await CardsHubConnection.StartAsync(CardsHubConnection.UrlOn(system.App.ApiUrl), token);
-        using var pushes = new HubPushes<Card>(hub, CardsHubConnection.CardUpdated);
+        var session = await api.LogInAsync();
+        await using var hub = await CardsHubConnection.StartAsync(CardsHubConnection.UrlOn(system.App.ApiUrl), session.Token);
+        using var pushes = hub.CardUpdates();
 
-        using var submit = new HttpRequestMessage(HttpMethod.Post, "/api/cards")
-        {
-            Content = JsonContent.Create(new { prompt = Prompt }),
-        };
-        submit.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var accepted = await api.SendAsync(submit);
-        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-        var correlationId = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("correlationId").GetString()!;
-        Assert.Equal($"/api/cards/{correlationId}", accepted.Headers.Location?.OriginalString);
+        var correlationId = (await api.SubmitCardAsync(session.Token, Prompt)).CorrelationId;
 
         // The local model takes a second (fixture setting), so the subscription is in place before the card is done.
-        var snapshot = await hub.InvokeAsync<Card>("Subscribe", correlationId);
+        var snapshot = await hub.SubscribeAsync(correlationId);
         Assert.Equal(correlationId, snapshot.CorrelationId);
         Assert.NotEqual("completed", snapshot.Status);
 
-        Card completed;
+        CardView completed;
         try
         {
             completed = (await pushes.WaitForAsync(c => c.CorrelationId == correlationId && c.Status is "completed" or "failed", CardTimeout)).Value;
@@ -64,15 +53,10 @@ public abstract class CardJourneyTests<TSystem>(TSystem system) where TSystem : 
         using var image = await anonymous.GetAsync(new Uri(system.App.ApiUrl, completed.ImageUrl));
         Assert.Equal(HttpStatusCode.OK, image.StatusCode);
         Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
-        using var png = CardPng.Decode(await image.Content.ReadAsByteArrayAsync());
-        using var template = CardTemplate.Load();
-        Assert.Equal((template.Width, template.Height), (png.Width, png.Height));
+        PaintedCard.AssertPainted(await image.Content.ReadAsByteArrayAsync());
 
         // The status endpoint agrees with the push.
-        using var read = new HttpRequestMessage(HttpMethod.Get, $"/api/cards/{correlationId}");
-        read.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var status = await api.SendAsync(read);
-        Assert.Equal("completed", (await status.Content.ReadFromJsonAsync<Card>())!.Status);
+        Assert.Equal("completed", (await api.GetCardAsync(session.Token, correlationId)).Status);
     }
 
     [Fact]
@@ -89,31 +73,17 @@ public abstract class CardJourneyTests<TSystem>(TSystem system) where TSystem : 
     }
 
     /// <summary>Submits <paramref name="prompt"/> as a new attendee and returns the card once it is pushed completed or failed.</summary>
-    protected async Task<Card> FinishedCardAsync(string prompt)
+    protected async Task<CardView> FinishedCardAsync(string prompt)
     {
-        var token = await LogInAsync(system.Api);
-        await using var hub = await CardsHubConnection.StartAsync(CardsHubConnection.UrlOn(system.App.ApiUrl), token);
-        using var pushes = new HubPushes<Card>(hub, CardsHubConnection.CardUpdated);
-        using var submit = new HttpRequestMessage(HttpMethod.Post, "/api/cards") { Content = JsonContent.Create(new { prompt }) };
-        submit.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var accepted = await system.Api.SendAsync(submit);
-        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-        var correlationId = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("correlationId").GetString()!;
-        var snapshot = await hub.InvokeAsync<Card>("Subscribe", correlationId);
+        var session = await system.Api.LogInAsync();
+        await using var hub = await CardsHubConnection.StartAsync(CardsHubConnection.UrlOn(system.App.ApiUrl), session.Token);
+        using var pushes = hub.CardUpdates();
+        var correlationId = (await system.Api.SubmitCardAsync(session.Token, prompt)).CorrelationId;
+        var snapshot = await hub.SubscribeAsync(correlationId);
         if (snapshot.Status is "completed" or "failed")
             return snapshot;
         return (await pushes.WaitForAsync(c => c.CorrelationId == correlationId && c.Status is "completed" or "failed", CardTimeout)).Value;
     }
-
-    private static async Task<string> LogInAsync(HttpClient api)
-    {
-        using var response = await api.PostAsJsonAsync("/api/auth/login", new { username = "demo", password = "demo" });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
-    }
-
-    /// <summary>The fields of the card view (GET /api/cards/{id}, <c>cardUpdated</c>) this test reads.</summary>
-    protected sealed record Card(string CorrelationId, string Status, DateTimeOffset? CompletedAt, string? ImageUrl, string? Error);
 }
 
 /// <summary>On the embedded system the browser tests already run (one system start less).</summary>

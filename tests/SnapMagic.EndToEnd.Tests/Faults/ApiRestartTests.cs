@@ -1,5 +1,5 @@
 using SnapMagic.Cards;
-using SnapMagic.Imaging;
+using SnapMagic.EndToEnd.Tests.Cards;
 
 namespace SnapMagic.EndToEnd.Tests.Faults;
 
@@ -63,15 +63,13 @@ public sealed class ApiRestartTests
         await alice.SyncAsync();
         await bob.SyncAsync();
 
-        using var template = CardTemplate.Load();
         foreach (var (owner, id) in cards)
         {
             Assert.InRange(owner.PushCount(id, "completed"), 0, 1);
             // Finished before the reconnect: the snapshot said so; after it: the new connection got the push.
             Assert.True(owner.Snapshot(id).Status == "completed" || owner.PushCount(id, "completed") == 1,
                 $"Card {id} completed but its owner was told neither by snapshot nor by push.");
-            using var png = CardPng.Decode(await owner.DownloadImageAsync(id));
-            Assert.Equal((template.Width, template.Height), (png.Width, png.Height));
+            PaintedCard.AssertPainted(await owner.DownloadImageAsync(id));
         }
         Assert.Equal(cards.Select(c => c.Owner.ImageFileOf(c.Id)).Order(), system.ImageFiles());
     }

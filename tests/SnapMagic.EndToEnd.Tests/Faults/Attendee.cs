@@ -1,16 +1,11 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using SnapMagic.Cards;
+using SnapMagic.Contracts;
 using SnapMagic.EndToEnd.Tests.Hosting;
+using SnapMagic.TestSupport.Api;
 using SnapMagic.TestSupport.Hubs;
 
 namespace SnapMagic.EndToEnd.Tests.Faults;
-
-/// <summary>The fields of the card view (GET /api/cards/{id}, <c>cardUpdated</c>, Subscribe's snapshot) the fault tests read.</summary>
-public sealed record CardView(string CorrelationId, string Status, DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt, string? ImageUrl, string? Error);
 
 /// <summary>
 /// One attendee's browser: a session, the cards it submitted, and a hub connection subscribed to all of
@@ -42,10 +37,8 @@ public sealed class Attendee : IAsyncDisposable
     /// <param name="hubAddress">Where the hub connection goes: the Api's address unless given (one Api replica's own, say).</param>
     public static async Task<Attendee> LogInAsync(SnapMagicSystem system, Uri? hubAddress = null)
     {
-        using var response = await system.Api.PostAsJsonAsync("/api/auth/login", new { username = "demo", password = "demo" });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var attendee = new Attendee(system, hubAddress ?? system.App.ApiUrl, body.GetProperty("token").GetString()!, body.GetProperty("sessionId").GetString()!);
+        var session = await system.Api.LogInAsync();
+        var attendee = new Attendee(system, hubAddress ?? system.App.ApiUrl, session.Token, session.SessionId);
         await attendee.ConnectAsync();
         return attendee;
     }
@@ -61,13 +54,9 @@ public sealed class Attendee : IAsyncDisposable
 
     public async Task<string> SubmitAsync(string prompt)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cards") { Content = JsonContent.Create(new { prompt }) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-        using var response = await _system.Api.SendAsync(request);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("correlationId").GetString()!;
+        var id = (await _system.Api.SubmitCardAsync(Token, prompt)).CorrelationId;
         _cards.Add(id);
-        _snapshots[id] = await Hub.InvokeAsync<CardView>("Subscribe", id);
+        _snapshots[id] = await Hub.SubscribeAsync(id);
         return id;
     }
 
@@ -86,7 +75,7 @@ public sealed class Attendee : IAsyncDisposable
         }
         await ConnectAsync();
         foreach (var id in _cards)
-            _snapshots[id] = await Hub.InvokeAsync<CardView>("Subscribe", id);
+            _snapshots[id] = await Hub.SubscribeAsync(id);
     }
 
     /// <summary>How many connections this attendee has had to replace.</summary>
@@ -143,17 +132,10 @@ public sealed class Attendee : IAsyncDisposable
     /// A round trip on the hub: pushes sent before the Api answered it have arrived (one connection keeps
     /// the server's order). Call it once the work is over, before counting pushes.
     /// </summary>
-    public Task SyncAsync() => Hub.InvokeAsync<CardView>("Subscribe", _cards[0]);
+    public Task SyncAsync() => Hub.SubscribeAsync(_cards[0]);
 
     /// <summary>GET /api/cards/{id}: the status endpoint, the attendee's fallback.</summary>
-    public async Task<CardView> GetAsync(string correlationId)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/cards/{correlationId}");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-        using var response = await _system.Api.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<CardView>())!;
-    }
+    public Task<CardView> GetAsync(string correlationId) => _system.Api.GetCardAsync(Token, correlationId);
 
     /// <summary>The card's image as an &lt;img&gt; tag would load it (no Authorization header): its PNG bytes.</summary>
     public async Task<byte[]> DownloadImageAsync(string correlationId)
@@ -177,7 +159,7 @@ public sealed class Attendee : IAsyncDisposable
     private async Task ConnectAsync()
     {
         Hub = await CardsHubConnection.StartAsync(CardsHubConnection.UrlOn(_hubAddress), Token);
-        _pushes = new HubPushes<CardView>(Hub, CardsHubConnection.CardUpdated);
+        _pushes = Hub.CardUpdates();
     }
 
     private static int Rank(string? status) => status switch

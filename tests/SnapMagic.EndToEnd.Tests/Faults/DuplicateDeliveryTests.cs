@@ -1,3 +1,6 @@
+using SnapMagic.EndToEnd.Tests.Hosting;
+using SnapMagic.EndToEnd.Tests.ScaleOut;
+
 namespace SnapMagic.EndToEnd.Tests.Faults;
 
 /// <summary>
@@ -7,20 +10,35 @@ namespace SnapMagic.EndToEnd.Tests.Faults;
 /// </summary>
 public sealed class DuplicateDeliveryTests
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
-
-    /// <param name="apiReplicas">With 2, the copies' notices reach either replica: the de-duplication they share still pushes once.</param>
-    [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    public async Task Copies_of_a_card_message_make_one_image_and_one_push_per_status(int apiReplicas)
+    [Fact]
+    public async Task Copies_of_a_card_message_make_one_image_and_one_push_per_status()
     {
         await using var system = await FaultSystem.StartAsync(workers: 2, new Dictionary<string, string>
         {
             ["Worker__Concurrency"] = "2",
             ["ImageModel__MaxConcurrency"] = "2",
             ["ImageModel__Local__LatencyMs"] = "1500",
-        }, apiReplicas);
+        });
+        await DuplicateDelivery.CheckAsync(system);
+    }
+}
+
+/// <summary>With two Api replicas the copies' notices reach either one: the de-duplication they share still pushes once.</summary>
+[Collection(ScaledOutCollection.Name)]
+public sealed class ScaledOutDuplicateDeliveryTests(ScaledOutBrowserSystem scaledOut)
+{
+    [Fact]
+    public Task Copies_of_a_card_message_make_one_image_and_one_push_per_status_across_two_Api_replicas() =>
+        DuplicateDelivery.CheckAsync(scaledOut.System);
+}
+
+internal static class DuplicateDelivery
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+
+    /// <summary>On a system with two workers of two slots each; other tests' cards on it are left out of the counts.</summary>
+    public static async Task CheckAsync(EmbeddedSystem system)
+    {
         await using var attendee = await Attendee.LogInAsync(system);
         // Two more copies right behind each card's own message: four free slots take the copies of a card
         // within a poll of each other, so they are worked side by side, on both workers.
@@ -57,6 +75,6 @@ public sealed class DuplicateDeliveryTests
             Assert.Single(await system.WaitForWorkerLinesAsync($"Card {id} completed", 1, Deadline));
             Assert.Equal(completedAt[id], (await attendee.GetAsync(id)).CompletedAt);
         }
-        Assert.Equal(cards.Select(attendee.ImageFileOf).Order(), system.ImageFiles());
+        Assert.Equal(cards.Select(attendee.ImageFileOf).Order(), system.ImageFiles(attendee.SessionId));
     }
 }

@@ -40,6 +40,7 @@ public sealed class AwsBackendStartTests
                 UseShellExecute = false,
             };
             start.ArgumentList.Add(LoopbackAppHost.BuiltDll());
+            // The AppHost stops before it binds anything; free ports keep an AppHost that wrongly starts off the fixed ones.
             foreach (var argument in new[] { "--backend", "aws", "--api-port", $"{FreePort.Next()}", "--web-port", $"{FreePort.Next()}", "--dashboard-port", $"{FreePort.Next()}" })
                 start.ArgumentList.Add(argument);
             start.Environment.Clear();

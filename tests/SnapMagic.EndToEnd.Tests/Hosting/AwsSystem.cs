@@ -17,6 +17,9 @@ public class AwsSystem : SnapMagicSystem
 
     protected override string Backend => "aws-local";
 
+    // The card trace tests read it.
+    protected override bool Dashboard => true;
+
     public FakeBedrockServer Bedrock => _bedrock ?? throw new InvalidOperationException("The system is not started.");
 
     /// <summary>The Bedrock model family the workers are set to (<c>ImageModel:Bedrock:Family</c>).</summary>
@@ -66,6 +69,8 @@ public class AwsSystem : SnapMagicSystem
 public sealed class StabilityAwsSystem : AwsSystem
 {
     public override BedrockModelFamily Family => BedrockModelFamily.StabilityInpaint;
+
+    protected override bool Dashboard => false;
 }
 
 /// <summary>One aws-local system for every test class that can share it.</summary>

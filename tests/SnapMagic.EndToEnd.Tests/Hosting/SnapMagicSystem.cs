@@ -18,8 +18,8 @@ public abstract class SnapMagicSystem : IAsyncLifetime
     /// <summary>Api replicas behind the one Api address (<c>--api-replicas</c>); 2 or more share a Redis.</summary>
     protected virtual int ApiReplicas => 1;
 
-    /// <summary>Whether the Aspire dashboard runs (the telemetry and dashboard tests read it).</summary>
-    protected virtual bool Dashboard => true;
+    /// <summary>Whether the Aspire dashboard runs: only for the systems whose tests read it (telemetry, dashboard pages).</summary>
+    protected virtual bool Dashboard => false;
 
     public RunningSystem App => _app ?? throw new InvalidOperationException("The system is not started.");
 
@@ -86,10 +86,4 @@ public abstract class SnapMagicSystem : IAsyncLifetime
             }
         }
     }
-}
-
-/// <summary>The default backend: SQLite queue and store, images on disk, the local image model.</summary>
-public sealed class EmbeddedSystem : SnapMagicSystem
-{
-    protected override string Backend => "embedded";
 }

@@ -1,4 +1,5 @@
 using SnapMagic.EndToEnd.Tests.Faults;
+using SnapMagic.EndToEnd.Tests.Hosting;
 
 namespace SnapMagic.EndToEnd.Tests.ScaleOut;
 
@@ -8,7 +9,7 @@ internal static class DeliveryAssertions
     /// Once the work is over: no attendee got a push of another session's card, none got a status of a card twice,
     /// and each learned of each of its cards' completion, by push or by the snapshot of a (re-)subscribe.
     /// </summary>
-    public static async Task EveryCardReachedItsOwnerOnceAsync(FaultSystem system, IReadOnlyList<Attendee> attendees, TimeSpan deadline)
+    public static async Task EveryCardReachedItsOwnerOnceAsync(EmbeddedSystem system, IReadOnlyList<Attendee> attendees, TimeSpan deadline)
     {
         await system.WaitForJobQueueEmptyAsync(deadline);
         foreach (var attendee in attendees)

@@ -13,6 +13,7 @@ public sealed class MissingRedisServerTests
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? Environment.ProcessPath!;
         var start = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(LoopbackAppHost.BuiltDll());
+        // The AppHost stops before it binds anything; free ports keep an AppHost that wrongly starts off the fixed ones.
         foreach (var argument in new[] { "--api-replicas", "2", "--api-port", $"{FreePort.Next()}", "--web-port", $"{FreePort.Next()}", "--dashboard-port", $"{FreePort.Next()}" })
             start.ArgumentList.Add(argument);
         // Nothing on the PATH: no redis-server to find.

