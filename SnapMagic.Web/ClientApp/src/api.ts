@@ -24,6 +24,9 @@ export interface LoginResult {
   role: string;
 }
 
+/** How the attendee rated: a thumbs button, or a thumbs gesture seen by the camera (issue 23). */
+export type RatingSource = "button" | "gesture";
+
 export interface CardAccepted {
   correlationId: string;
   status: string;
@@ -90,8 +93,8 @@ export class ApiClient {
     return toCardList(await this.send("GET", "/api/cards"));
   }
 
-  async rateCard(correlationId: string, rating: CardRating): Promise<void> {
-    await this.send("PUT", `/api/cards/${encodeURIComponent(correlationId)}/rating`, { rating });
+  async rateCard(correlationId: string, rating: CardRating, source: RatingSource): Promise<void> {
+    await this.send("PUT", `/api/cards/${encodeURIComponent(correlationId)}/rating`, { rating, source });
   }
 
   /** GET with the session's token, answered as JSON (the organizer's endpoints). */
