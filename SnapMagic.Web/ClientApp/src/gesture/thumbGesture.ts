@@ -11,8 +11,11 @@ export const thumbRules = {
   tipBeyondFingers: 0.25,
   /** …and point mostly along the vertical: |dy| of thumb MCP→tip at least this many times |dx|. */
   verticalOverHorizontal: 1.0,
-  /** A finger is curled when its tip is nearer its own MCP than this. */
-  curledTipToMcp: 0.75,
+  /**
+   * …or, failing the wrist test, when its tip is nearer its own MCP than this (recorded: curled fingers 0.14 to
+   * 0.36, an open hand's little finger 0.69).
+   */
+  curledTipToMcp: 0.5,
 } as const;
 
 interface Point2 {
