@@ -1,12 +1,13 @@
 // Builds the page's bundle: npm ci when the repository's node_modules is missing or older than
 // package-lock.json, type check (tsc --noEmit), then esbuild bundles src/main.ts with
 // @microsoft/signalr from node_modules into ../wwwroot/dist/app.js, and src/organizer.ts with Chart.js
-// into ../wwwroot/dist/organizer.js (the organizer's dashboard).
+// into ../wwwroot/dist/organizer.js (the organizer's dashboard), and copies MediaPipe Hands (hands.js, its
+// WASM, models and graph) into ../wwwroot/dist/mediapipe: the page loads it from there, never from a CDN.
 // Run from anywhere: `node SnapMagic.Web/ClientApp/build.mjs` (MSBuild and `npm run build:web` do).
 // A lock directory serialises concurrent builds (parallel MSBuild nodes, two `dotnet build`s), so
 // one never deletes node_modules or half-writes the bundle under another.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -61,9 +62,26 @@ async function acquireLock() {
 function nodeModulesAreCurrent() {
   const installed = join(repoRoot, "node_modules", ".package-lock.json");
   if (!existsSync(installed)) return false;
-  for (const pkg of ["esbuild", "typescript", "@microsoft/signalr", "chart.js"])
+  for (const pkg of ["esbuild", "typescript", "@microsoft/signalr", "chart.js", "@mediapipe/hands"])
     if (!existsSync(join(repoRoot, "node_modules", pkg, "package.json"))) return false;
   return statSync(installed).mtimeMs >= statSync(join(repoRoot, "package-lock.json")).mtimeMs;
+}
+
+// Everything the package ships but its type declarations and notes: hands.js fetches the rest by name.
+function copyMediaPipeHands() {
+  const source = join(repoRoot, "node_modules", "@mediapipe", "hands");
+  const target = join(outDir, "mediapipe");
+  mkdirSync(target, { recursive: true });
+  const files = readdirSync(source).filter((name) => !/^(package\.json|README\.md|index\.d\.ts)$/.test(name));
+  for (const name of files) {
+    const from = join(source, name);
+    const to = join(target, name);
+    if (existsSync(to) && statSync(to).size === statSync(from).size && statSync(to).mtimeMs >= statSync(from).mtimeMs) continue;
+    const temporary = `${to}.${process.pid}.tmp`;
+    copyFileSync(from, temporary);
+    renameSync(temporary, to);
+  }
+  console.log(`build.mjs: MediaPipe Hands (${files.length} files) in wwwroot/dist/mediapipe`);
 }
 
 try {
@@ -97,6 +115,7 @@ try {
       writeFileSync(temporary, file.contents);
       renameSync(temporary, file.path);
     }
+    copyMediaPipeHands();
     console.log(`build.mjs: wrote ${result.outputFiles.map((f) => f.path.slice(webProject.length + 1)).join(", ")}`);
   } finally {
     rmSync(lockDir, { recursive: true, force: true });

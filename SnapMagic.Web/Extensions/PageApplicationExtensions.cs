@@ -22,6 +22,7 @@ public static class PageApplicationExtensions
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions
         {
+            ContentTypeProvider = PageContentTypes.Create(),
             // File names carry no version, so browsers revalidate (ETag) and a new build shows at once.
             OnPrepareResponse = file => file.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache",
         });

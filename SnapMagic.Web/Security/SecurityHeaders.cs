@@ -5,13 +5,15 @@ namespace SnapMagic.Web.Security;
 /// <summary>
 /// Response headers every answer of the Web host carries. The policy lets the page talk only to its own
 /// origin and the Api (HTTP and WebSocket), and show images from the Api, data:/blob: URLs and https
-/// (S3 presigned URLs on the AWS backend).
+/// (S3 presigned URLs on the AWS backend). Gesture rating (issue 23) runs MediaPipe Hands from the Web's own
+/// files: compiling its WebAssembly needs 'wasm-unsafe-eval' (not 'unsafe-eval': no JavaScript eval), and the
+/// camera is allowed for this origin only, after the attendee's own choice and the browser's permission.
 /// </summary>
 public sealed class SecurityHeaders(ApiEndpoint api)
 {
     public string ContentSecurityPolicy { get; } = string.Join("; ",
         "default-src 'self'",
-        "script-src 'self'",
+        "script-src 'self' 'wasm-unsafe-eval'",
         "style-src 'self'",
         $"img-src 'self' data: blob: https: {api.Origin}",
         $"connect-src 'self' {api.Origin} {api.WebSocketOrigin}",
@@ -28,7 +30,7 @@ public sealed class SecurityHeaders(ApiEndpoint api)
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
-        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
+        headers["Permissions-Policy"] = "camera=(self), microphone=(), geolocation=(), payment=()";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
     }
 }

@@ -16,6 +16,9 @@ export class ApiError extends Error {
   }
 }
 
+/** How the attendee rated: a thumbs button, or a thumbs gesture seen by the camera (issue 23). */
+export type RatingSource = "button" | "gesture";
+
 const requestTimeoutMs = 15_000;
 
 /** Retry-After is either seconds or an HTTP date. */
@@ -77,8 +80,8 @@ export class ApiClient {
     return toCardList(await this.send("GET", "/api/cards"));
   }
 
-  async rateCard(correlationId: string, rating: CardRating): Promise<void> {
-    await this.send("PUT", `/api/cards/${encodeURIComponent(correlationId)}/rating`, { rating });
+  async rateCard(correlationId: string, rating: CardRating, source: RatingSource): Promise<void> {
+    await this.send("PUT", `/api/cards/${encodeURIComponent(correlationId)}/rating`, { rating, source });
   }
 
   /** GET with the session's token, answered as JSON (the organizer's endpoints). */

@@ -1,4 +1,4 @@
-import { ApiClient, ApiError } from "./api";
+import { ApiClient, ApiError, type RatingSource } from "./api";
 import { CardFeed, type FeedMode } from "./cardFeed";
 import { byId, setBusy, showText } from "./dom";
 import { Login } from "./login";
@@ -69,7 +69,7 @@ export class App {
     downloadLink: (url) => this.downloadLink(url),
     imageFailed: (card, image) => void this.reloadImage(card, image),
     resolveUrl: (url) => this.api.resolve(url),
-    rate: (card, rating) => void this.rate(card, rating),
+    rate: (card, rating, source) => void this.rate(card, rating, source),
   };
 
   constructor(
@@ -322,7 +322,7 @@ export class App {
   }
 
   /** An image URL can expire (S3 presigns do): ask the Api for a fresh card view once. */
-  private async rate(card: CardView, rating: CardRating): Promise<void> {
+  private async rate(card: CardView, rating: CardRating, source: RatingSource): Promise<void> {
     const before = this.cards.get(card.correlationId) ?? card;
     // Shown at once; put back if the Api says no.
     this.cards.set(card.correlationId, { ...before, rating });
@@ -330,7 +330,7 @@ export class App {
     // The buttons were drawn anew: keep the keyboard where it was.
     this.ui.resultBody.querySelector<HTMLButtonElement>(`.rate-${rating}`)?.focus();
     try {
-      await this.api.rateCard(card.correlationId, rating);
+      await this.api.rateCard(card.correlationId, rating, source);
       this.ui.resultStatus.textContent = statusText(this.cards.get(card.correlationId) ?? { ...before, rating });
     } catch (error) {
       this.cards.set(card.correlationId, before);

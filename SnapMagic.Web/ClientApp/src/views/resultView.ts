@@ -1,4 +1,6 @@
+import type { RatingSource } from "../api";
 import { h } from "../dom";
+import { releaseGestureCamera, renderGestureRating } from "../gesture/gestureRating";
 import { isContentFilterBlock } from "../messages";
 import { thumbIcon } from "./thumbIcon";
 import type { CardRating, CardView } from "../types";
@@ -12,8 +14,8 @@ export interface ResultActions {
   downloadLink(url: string): string;
   imageFailed(card: CardView, image: HTMLImageElement): void;
   resolveUrl(url: string): string;
-  /** A completed card: the owner's thumbs up or down (pressing the other one changes it). */
-  rate(card: CardView, rating: CardRating): void;
+  /** A completed card: the owner's thumbs up or down (pressing the other one changes it), by button or gesture. */
+  rate(card: CardView, rating: CardRating, source: RatingSource): void;
 }
 
 const steps = [
@@ -92,7 +94,7 @@ function ratingButtons(card: CardView, actions: ResultActions): HTMLElement {
       title: choice.label,
     }, thumbIcon(choice.rating));
     button.addEventListener("click", () => {
-      if (!pressed) actions.rate(card, choice.rating);
+      if (!pressed) actions.rate(card, choice.rating, "button");
     });
     return button;
   });
@@ -101,12 +103,15 @@ function ratingButtons(card: CardView, actions: ResultActions): HTMLElement {
 }
 
 export function renderEmpty(): HTMLElement {
+  releaseGestureCamera();
   return h("div", { class: "result-empty" },
     h("div", { class: "result-empty-card", "aria-hidden": "true" }, "✦"),
     h("p", {}, "Your card will appear here. Type a prompt and press “Generate card”."));
 }
 
 export function renderCard(card: CardView, actions: ResultActions): HTMLElement {
+  // The result is drawn anew (another card, a new state): a camera the old drawing turned on goes off.
+  releaseGestureCamera();
   if (card.status === "completed" && card.imageUrl) {
     const url = actions.resolveUrl(card.imageUrl);
     const image = h("img", { class: "card-image", src: url, alt: `Your SnapMagic card: ${card.prompt}`, decoding: "async" });
@@ -115,7 +120,8 @@ export function renderCard(card: CardView, actions: ResultActions): HTMLElement 
     return h("div", { class: "result-card" },
       h("figure", { class: "card-figure" }, image),
       quote(card),
-      h("div", { class: "result-actions" }, link, ratingButtons(card, actions)));
+      h("div", { class: "result-actions" }, link, ratingButtons(card, actions),
+        renderGestureRating((rating) => actions.rate(card, rating, "gesture"))));
   }
 
   if (card.status === "failed") {
