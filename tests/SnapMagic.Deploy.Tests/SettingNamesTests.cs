@@ -1,10 +1,11 @@
+using SnapMagic.Api;
 using SnapMagic.Api.Auth;
 using SnapMagic.Api.Extensions;
 using SnapMagic.Api.Internal;
 using SnapMagic.Api.Organizer;
 using SnapMagic.Api.ScaleOut;
 using SnapMagic.Aws;
-using SnapMagic.Aws.Bedrock;
+using SnapMagic.Imaging.Bedrock;
 using SnapMagic.Imaging;
 using SnapMagic.Queueing;
 
@@ -32,8 +33,8 @@ public class SettingNamesTests
         { ServiceSettings.RedisConnectionString, Env("ConnectionStrings", ScaleOutExtensions.ConnectionName) },
         { ServiceSettings.EventUsername, Env(EventOptions.Section, nameof(EventOptions.Username)) },
         { ServiceSettings.EventPassword, Env(EventOptions.Section, nameof(EventOptions.Password)) },
-        { ServiceSettings.OrganizerUsername, Env(OrganizerOptions.Section, nameof(OrganizerOptions.Username)) },
-        { ServiceSettings.OrganizerPassword, Env(OrganizerOptions.Section, nameof(OrganizerOptions.Password)) },
+        { ServiceSettings.OrganizerUsername, Env(OrganizerLoginOptions.Section, nameof(OrganizerLoginOptions.Username)) },
+        { ServiceSettings.OrganizerPassword, Env(OrganizerLoginOptions.Section, nameof(OrganizerLoginOptions.Password)) },
         { ServiceSettings.JwtSigningKey, Env(JwtOptions.Section, nameof(JwtOptions.SigningKey)) },
         { ServiceSettings.InternalApiKey, Env(InternalOptions.Section, nameof(InternalOptions.ApiKey)) },
     };
