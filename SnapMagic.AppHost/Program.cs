@@ -73,6 +73,8 @@ switch (options.Backend)
         var dynamoDb = builder.AddConnectionString("dynamodb", ReferenceExpression.Create($"{dynalite.GetEndpoint("http")}"));
         var bedrockRuntime = builder.AddConnectionString("bedrock-runtime", ReferenceExpression.Create($"{bedrock.GetEndpoint("http")}"));
         builder.CreateAwsResourcesWhenReady(dynalite, fauxqs);
+        // The page shows images from the bucket's presigned links: the Web's CSP admits fauxqs and no other host.
+        web.WithEnvironment("Web__ImageOrigins", fauxqs.GetEndpoint("http"));
         foreach (var service in services)
         {
             service.WithLocalAwsSettings()

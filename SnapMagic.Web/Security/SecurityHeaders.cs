@@ -4,18 +4,18 @@ namespace SnapMagic.Web.Security;
 
 /// <summary>
 /// Response headers every answer of the Web host carries. The policy lets the page talk only to its own
-/// origin and the Api (HTTP and WebSocket), and show images from the Api, data:/blob: URLs and https
-/// (S3 presigned URLs on the AWS backend). Gesture rating (issue 23) runs MediaPipe Hands from the Web's own
+/// origin and the Api (HTTP and WebSocket), and show images from the Api, data:/blob: URLs and the image bucket's
+/// origins (S3 presigned URLs on the AWS backend, <see cref="ImageOrigins"/>), no other host. Gesture rating (issue 23) runs MediaPipe Hands from the Web's own
 /// files: compiling its WebAssembly needs 'wasm-unsafe-eval' (not 'unsafe-eval': no JavaScript eval), and the
 /// camera is allowed for this origin only, after the attendee's own choice and the browser's permission.
 /// </summary>
-public sealed class SecurityHeaders(ApiEndpoint api)
+public sealed class SecurityHeaders(ApiEndpoint api, ImageOrigins images)
 {
     public string ContentSecurityPolicy { get; } = string.Join("; ",
         "default-src 'self'",
         "script-src 'self' 'wasm-unsafe-eval'",
         "style-src 'self'",
-        $"img-src 'self' data: blob: https: {api.Origin}",
+        $"img-src {string.Join(' ', ["'self'", "data:", "blob:", api.Origin, .. images.Origins])}",
         $"connect-src 'self' {api.Origin} {api.WebSocketOrigin}",
         "font-src 'self'",
         "manifest-src 'self'",

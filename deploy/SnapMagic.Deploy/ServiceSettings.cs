@@ -31,6 +31,7 @@ public static class ServiceSettings
     public const string ApiPublicUrl = "Api__PublicUrl";
     public const string ApiInternalUrl = "Api__InternalUrl";
     public const string ApiHubSkipNegotiation = "Api__HubSkipNegotiation";
+    public const string WebImageOrigins = "Web__ImageOrigins";
     public const string RedisConnectionString = "ConnectionStrings__redis";
 
     public const string EventUsername = "Event__Username";

@@ -108,7 +108,12 @@ public sealed class Services : Construct
         Api.Connections.AllowFrom(Worker, Port.Tcp(LoadBalancer.ContainerPort), "Worker change notices to the Api's internal endpoint");
 
         // The Web host: the page and /config.json, everything the Api does not answer; no AWS permissions at all.
-        var webEnvironment = new Dictionary<string, string> { [ServiceSettings.ApiPublicUrl] = loadBalancer.SiteUrl };
+        // The page shows the cards from the bucket's presigned links: its CSP admits the bucket's hosts and no other.
+        var webEnvironment = new Dictionary<string, string>
+        {
+            [ServiceSettings.ApiPublicUrl] = loadBalancer.SiteUrl,
+            [ServiceSettings.WebImageOrigins] = $"https://{data.ImageBucket.BucketRegionalDomainName} https://{data.ImageBucket.BucketDomainName}",
+        };
         if (options.UsesBackplane)
             webEnvironment[ServiceSettings.ApiHubSkipNegotiation] = "true";
         var webTask = TaskDefinition("Web", cpu: 256, memoryMiB: 512, webEnvironment, secrets: [], tags.Web, stopTimeoutSeconds: 30);

@@ -33,6 +33,8 @@ public sealed class WebHostTests(BrowserSystem system)
         // WebAssembly compilation for MediaPipe Hands (gesture rating), and still no JavaScript eval.
         Assert.Contains("script-src 'self' 'wasm-unsafe-eval';", policy);
         Assert.Contains($"connect-src 'self' http://{api.Authority} ws://{api.Authority};", policy);
+        // Images: the page, data:/blob: URLs and the Api (the embedded backend's signed links), no other host.
+        Assert.Contains($"img-src 'self' data: blob: http://{api.Authority};", policy);
         Assert.Contains("frame-ancestors 'none'", policy);
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
