@@ -1,5 +1,6 @@
 using System.Net.Http;
 using SnapMagic.Benchmarks.Client;
+using SnapMagic.TestSupport.Api;
 
 namespace SnapMagic.Benchmarks.Measuring;
 

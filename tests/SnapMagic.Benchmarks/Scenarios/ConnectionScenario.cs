@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.AspNetCore.SignalR.Client;
 using SnapMagic.Benchmarks.Client;
+using SnapMagic.TestSupport.Api;
 using SnapMagic.Benchmarks.Hosting;
 using SnapMagic.Benchmarks.Measuring;
 using SnapMagic.Benchmarks.Reporting;
@@ -78,7 +79,7 @@ public sealed class ConnectionScenario : IScenario
     }
 
     /// <summary><paramref name="count"/> sessions, each with one card made and finished, for connections to subscribe to.</summary>
-    internal static async Task<(IReadOnlyList<Session> Sessions, string[] Cards)> SessionsWithFinishedCardsAsync(ApiClient api, int count,
+    internal static async Task<(IReadOnlyList<ApiSession> Sessions, string[] Cards)> SessionsWithFinishedCardsAsync(ApiClient api, int count,
         string prompt, CancellationToken cancellationToken)
     {
         var sessions = await api.LogInManyAsync(count, cancellationToken);
@@ -89,19 +90,19 @@ public sealed class ConnectionScenario : IScenario
         return (sessions, cards);
     }
 
-    private static async Task WaitAllFinalAsync(ApiClient api, IReadOnlyList<Session> sessions, string[] cards, CancellationToken cancellationToken)
+    private static async Task WaitAllFinalAsync(ApiClient api, IReadOnlyList<ApiSession> sessions, string[] cards, CancellationToken cancellationToken)
     {
         using var deadline = Deadline.After(TimeSpan.FromSeconds(120), cancellationToken);
         for (var i = 0; i < cards.Length; i++)
         {
-            while (!(await api.GetCardAsync(sessions[i], cards[i], deadline.Token)).IsFinal)
+            while (!(await api.GetCardAsync(sessions[i], cards[i], deadline.Token)).IsFinal())
                 await Task.Delay(200, deadline.Token);
         }
     }
 
     /// <summary>Opens connections until <paramref name="level"/> are open; stops early after many failures or at the deadline.</summary>
     /// <param name="hubUrls">Where the connections go, in turn (one Api: its hub; replicas: each one's own).</param>
-    internal static async Task OpenUpToAsync(IReadOnlyList<Uri> hubUrls, IReadOnlyList<Session> sessions, string[] cards,
+    internal static async Task OpenUpToAsync(IReadOnlyList<Uri> hubUrls, IReadOnlyList<ApiSession> sessions, string[] cards,
         ConcurrentBag<HubConnection> connections, int level, LatencySample errors, CancellationToken deadline)
     {
         var next = connections.Count;
@@ -117,7 +118,7 @@ public sealed class ConnectionScenario : IScenario
                 try
                 {
                     client = await CardsHubConnection.StartAsync(hubUrls[i % hubUrls.Count], sessions[s].Token, ct);
-                    await client.InvokeAsync<CardSnapshot>("Subscribe", cards[s], ct);
+                    await client.SubscribeAsync(cards[s], ct);
                     connections.Add(client);
                     client = null;
                 }
@@ -140,7 +141,7 @@ public sealed class ConnectionScenario : IScenario
     }
 
     /// <summary>Cards completing while the connections are open: each probe card is watched by a fresh connection of its session.</summary>
-    internal static async Task<LatencySample> ProbeAsync(ApiClient api, IReadOnlyList<Session> sessions, int probes, int level, CancellationToken cancellationToken)
+    internal static async Task<LatencySample> ProbeAsync(ApiClient api, IReadOnlyList<ApiSession> sessions, int probes, int level, CancellationToken cancellationToken)
     {
         var push = new LatencySample($"push at {level}");
         await Task.WhenAll(Enumerable.Range(0, probes).Select(async i =>
@@ -151,15 +152,15 @@ public sealed class ConnectionScenario : IScenario
             try
             {
                 await using var hub = await CardsHubConnection.StartAsync(api.HubUrl, session.Token, deadline.Token);
-                using var pushes = new HubPushes<CardSnapshot>(hub, CardsHubConnection.CardUpdated);
+                using var pushes = hub.CardUpdates();
                 var id = await api.SubmitAsync(session, Prompts.For($"probe {level}", i), deadline.Token);
-                var snapshot = await hub.InvokeAsync<CardSnapshot>("Subscribe", id, deadline.Token);
-                if (snapshot is { IsFinal: true })
+                var snapshot = await hub.SubscribeAsync(id, deadline.Token);
+                if (snapshot.IsFinal())
                 {
                     push.AddError("completed before Subscribe");
                     return;
                 }
-                var (card, receivedAt) = await pushes.WaitForAsync(c => c.IsFinal && c.CorrelationId == id, TimeSpan.FromSeconds(60));
+                var (card, receivedAt) = await pushes.WaitForAsync(c => c.IsFinal() && c.CorrelationId == id, TimeSpan.FromSeconds(60));
                 if (card is { CompletedAt: { } completedAt, Status: "completed" })
                     push.Add(receivedAt - completedAt);
                 else

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR.Client;
 using SnapMagic.Benchmarks.Client;
+using SnapMagic.TestSupport.Api;
 using SnapMagic.Benchmarks.Hosting;
 using SnapMagic.Benchmarks.Measuring;
 using SnapMagic.Benchmarks.Reporting;
@@ -46,7 +47,7 @@ public sealed class DeliveryScenario : IScenario
     }
 
     /// <summary>Submits one card and measures both ways of learning it completed; true when it completed before Subscribe answered.</summary>
-    private static async Task<bool> WatchOneAsync(ApiClient api, Session session, int index, LatencySample push, LatencySample poll,
+    private static async Task<bool> WatchOneAsync(ApiClient api, ApiSession session, int index, LatencySample push, LatencySample poll,
         CancellationToken cancellationToken)
     {
         using var deadline = Deadline.After(CardTimeout, cancellationToken);
@@ -54,18 +55,18 @@ public sealed class DeliveryScenario : IScenario
         try
         {
             hub = await CardsHubConnection.StartAsync(api.HubUrl, session.Token, deadline.Token);
-            using var pushes = new HubPushes<CardSnapshot>(hub, CardsHubConnection.CardUpdated);
+            using var pushes = hub.CardUpdates();
             var id = await api.SubmitAsync(session, Prompts.For("delivery", index), deadline.Token);
             var submittedAt = DateTimeOffset.UtcNow;
             var poller = PollUntilFinalAsync(api, session, id, submittedAt, poll, deadline.Token);
 
-            var snapshot = await hub.InvokeAsync<CardSnapshot>("Subscribe", id, deadline.Token);
-            if (snapshot is { IsFinal: true })
+            var snapshot = await hub.SubscribeAsync(id, deadline.Token);
+            if (snapshot.IsFinal())
             {
                 await poller;
                 return true;
             }
-            var (card, receivedAt) = await pushes.WaitForAsync(c => c.IsFinal && c.CorrelationId == id, CardTimeout);
+            var (card, receivedAt) = await pushes.WaitForAsync(c => c.IsFinal() && c.CorrelationId == id, CardTimeout);
             if (card is { Status: "completed", CompletedAt: { } completedAt })
                 push.Add(receivedAt - completedAt);
             else
@@ -85,7 +86,7 @@ public sealed class DeliveryScenario : IScenario
     }
 
     /// <summary>GET every 5 s from the submit until the card is final; the delay from completedAt to the poll that saw it.</summary>
-    private static async Task PollUntilFinalAsync(ApiClient api, Session session, string id, DateTimeOffset submittedAt,
+    private static async Task PollUntilFinalAsync(ApiClient api, ApiSession session, string id, DateTimeOffset submittedAt,
         LatencySample poll, CancellationToken cancellationToken)
     {
         try
@@ -97,7 +98,7 @@ public sealed class DeliveryScenario : IScenario
                 if (wait > TimeSpan.Zero)
                     await Task.Delay(wait, cancellationToken);
                 var card = await api.GetCardAsync(session, id, cancellationToken);
-                if (!card.IsFinal)
+                if (!card.IsFinal())
                     continue;
                 var seenAt = DateTimeOffset.UtcNow;
                 if (card is { Status: "completed", CompletedAt: { } completedAt })

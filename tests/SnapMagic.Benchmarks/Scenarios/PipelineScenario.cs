@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR.Client;
 using SnapMagic.Benchmarks.Client;
+using SnapMagic.Contracts;
 using SnapMagic.Benchmarks.Hosting;
 using SnapMagic.Benchmarks.Measuring;
 using SnapMagic.Benchmarks.Reporting;
@@ -32,8 +33,8 @@ public sealed class PipelineScenario : IScenario
         var api = system.Api;
         var sessions = await api.LogInManyAsync(sessionCount, cancellationToken);
         var hubs = new HubConnection[sessionCount];
-        var pushes = new HubPushes<CardSnapshot>[sessionCount];
-        var finals = new ConcurrentDictionary<string, CardSnapshot>();
+        var pushes = new HubPushes<CardView>[sessionCount];
+        var finals = new ConcurrentDictionary<string, CardView>();
         var submitErrors = new LatencySample("submit");
         try
         {
@@ -41,7 +42,7 @@ public sealed class PipelineScenario : IScenario
                 async (i, ct) =>
                 {
                     hubs[i] = await CardsHubConnection.StartAsync(api.HubUrl, sessions[i].Token, ct);
-                    pushes[i] = new HubPushes<CardSnapshot>(hubs[i], CardsHubConnection.CardUpdated);
+                    pushes[i] = hubs[i].CardUpdates();
                 });
 
             context.Progress($"pipeline: {cards} cards from {sessionCount} sessions, as fast as 32 submitters go; waiting up to {limit.TotalSeconds:0} s");
@@ -57,8 +58,8 @@ public sealed class PipelineScenario : IScenario
                 {
                     var id = await api.SubmitAsync(sessions[s], Prompts.For("pipeline", i), ct);
                     ids.Add((id, s));
-                    var snapshot = await hubs[s].InvokeAsync<CardSnapshot>("Subscribe", id, ct);
-                    if (snapshot is { IsFinal: true })
+                    var snapshot = await hubs[s].SubscribeAsync(id, ct);
+                    if (snapshot.IsFinal())
                         finals.TryAdd(id, snapshot);
                 }
                 catch (Exception ex) when (!ct.IsCancellationRequested)
@@ -73,14 +74,14 @@ public sealed class PipelineScenario : IScenario
                 if (finals.ContainsKey(card.Id)) return;
                 try
                 {
-                    var pushed = await pushes[card.Session].WaitForAsync(c => c.IsFinal && c.CorrelationId == card.Id, limit);
+                    var pushed = await pushes[card.Session].WaitForAsync(c => c.IsFinal() && c.CorrelationId == card.Id, limit);
                     finals.TryAdd(card.Id, pushed.Value);
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is TimeoutException or InvalidOperationException)
                 {
                     // Missing a push: the status endpoint (the store is the truth) says where the card is.
                     var read = await api.GetCardAsync(sessions[card.Session], card.Id, cancellationToken);
-                    if (read.IsFinal) finals.TryAdd(card.Id, read);
+                    if (read.IsFinal()) finals.TryAdd(card.Id, read);
                 }
             }));
             var usage = new CpuUsage(cpu.PercentOfOneCore(), workerCpu.PercentOfOneCore(), workerCpu.Used);
@@ -93,7 +94,7 @@ public sealed class PipelineScenario : IScenario
     }
 
     private static void Write(MarkdownReport report, SystemSettings settings, int cards, int sessions, double submitSeconds,
-        IReadOnlyList<CardSnapshot> finals, int accepted, LatencySample submitErrors, CpuUsage cpu)
+        IReadOnlyList<CardView> finals, int accepted, LatencySample submitErrors, CpuUsage cpu)
     {
         var completed = finals.Where(c => c is { Status: "completed", CompletedAt: not null, StartedAt: not null }).ToList();
         var latency = settings.ModelLatencyMs;
