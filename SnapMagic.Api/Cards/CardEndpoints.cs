@@ -23,6 +23,7 @@ public static class CardEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithIdempotencyKeyHeader()
@@ -58,6 +59,12 @@ public static class CardEndpoints
             return ApiProblems.BadRequest(keyError, "Idempotency-Key not accepted");
 
         var (outcome, job) = await intake.AcceptAsync(user.GetSessionId(), prompt, idempotencyKey);
+        // A key stands for one request: reused with another prompt it is a client bug, not a retry, and answering
+        // the first card would show the attendee a card for a prompt they did not send this time.
+        if (outcome == AcceptOutcome.Replayed && job.Prompt != prompt)
+            return TypedResults.Problem(
+                $"This {IdempotencyKeys.Header} was already used for a card with another prompt; send a new key for a new prompt.",
+                statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key reused");
         if (outcome == AcceptOutcome.QueueUnavailable)
             return TypedResults.Problem(CardIntake.QueueFailedMessage, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Queue unavailable");
         // No push of "queued": the id is new, so no connection can have subscribed to it yet; Subscribe's snapshot has it.

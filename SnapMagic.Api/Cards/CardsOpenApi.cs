@@ -8,7 +8,7 @@ internal static class CardsOpenApi
 {
     public static RouteHandlerBuilder WithIdempotencyKeyHeader(this RouteHandlerBuilder endpoint) =>
         endpoint.WithOptionalParameter(ParameterLocation.Header, IdempotencyKeys.Header,
-            "A retry with the key the session already sent answers 202 with that first card instead of making another.",
+            "A retry with the key the session already sent answers 202 with that first card instead of making another; the same key with another prompt is 422.",
             new OpenApiSchema
             {
                 Type = JsonSchemaType.String,

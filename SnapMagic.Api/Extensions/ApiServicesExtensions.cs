@@ -51,14 +51,20 @@ public static class ApiServicesExtensions
         return builder;
     }
 
-    /// <summary>Errors as ProblemDetails (never a stack trace), CORS, then authentication, authorization and rate limits.</summary>
+    /// <summary>
+    /// HSTS outside Development (on HTTPS answers: behind a TLS-terminating proxy the proxy sends it), errors as
+    /// ProblemDetails (never a stack trace), CORS, then authentication, authorization and the limits.
+    /// </summary>
     public static WebApplication UseApiPipeline(this WebApplication app)
     {
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseSessionConnectionLimit();
         app.UseRateLimiter();
         return app;
     }

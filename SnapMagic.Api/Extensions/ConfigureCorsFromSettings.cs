@@ -6,8 +6,8 @@ namespace SnapMagic.Api.Extensions;
 
 /// <summary>
 /// The default CORS policy: the origins in <c>Cors:AllowedOrigins</c> (comma-separated) may call the Api and
-/// negotiate with the hub. Credentials are allowed only because the SignalR browser client sends them by
-/// default; the Api sets no cookies and authenticates with Bearer tokens alone.
+/// negotiate with the hub. No credentials: the Api sets no cookies and authenticates with Bearer tokens alone (the
+/// page's SignalR client is built with <c>withCredentials: false</c>).
 /// </summary>
 internal sealed class ConfigureCorsFromSettings(IConfiguration configuration) : IConfigureOptions<CorsOptions>
 {
@@ -25,6 +25,6 @@ internal sealed class ConfigureCorsFromSettings(IConfiguration configuration) : 
             .WithMethods("GET", "POST", "PUT")
             .WithHeaders("Authorization", "Content-Type", IdempotencyKeys.Header, "X-Requested-With", "X-SignalR-User-Agent")
             .WithExposedHeaders("Location", "Retry-After")
-            .AllowCredentials());
+            .DisallowCredentials());
     }
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using SnapMagic.Api.Auth;
 using SnapMagic.Api.Cards;
 using SnapMagic.Api.Diagnostics;
@@ -14,65 +16,83 @@ namespace SnapMagic.Api.Hub;
 /// <see cref="ICardsClient.CardUpdated"/> for it; a client re-subscribes after a reconnect and the snapshot closes the gap.
 /// </summary>
 [Authorize]
-internal sealed class CardsHub(IJobStore store, CardViews views) : Hub<ICardsClient>
+internal sealed class CardsHub(
+    IJobStore store, CardViews views, SessionConnections sessions, IOptions<CardsHubOptions> options, TimeProvider time) : Hub<ICardsClient>
 {
     private const string NotFound = "There is no card with this id in your session.";
     private static readonly object SubscriptionsKey = new();
+    private static readonly object SubscribeWindowKey = new();
+    private static readonly object CountedKey = new();
 
     public async Task<CardView> Subscribe(string? correlationId)
     {
         if (!CorrelationIds.IsWellFormed(correlationId))
             throw new HubException(NotFound);
+        var perMinute = options.Value.SubscribesPerConnectionPerMinute;
+        if (!Item(SubscribeWindowKey, () => new SubscribeWindow()).TryTake(time.GetUtcNow(), perMinute, out var retryAfter))
+            throw new HubException(string.Create(CultureInfo.InvariantCulture,
+                $"Too many requests: a connection may subscribe {perMinute} times a minute; try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} seconds."));
 
-        var subscriptions = Subscriptions;
+        var subscriptions = Item(SubscriptionsKey, () => new HashSet<string>(StringComparer.Ordinal));
         if (!subscriptions.Contains(correlationId!) && subscriptions.Count >= CardsHubContract.MaxSubscriptionsPerConnection)
             throw new HubException($"A connection can follow at most {CardsHubContract.MaxSubscriptionsPerConnection} cards; unsubscribe from some first.");
 
-        // Join the group before reading, so a change that lands in between is either in the snapshot or pushed.
-        var group = CardUpdatePublisher.GroupFor(correlationId!);
-        await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
-        var job = await store.GetAsync(correlationId!, Context.ConnectionAborted);
-        if (job is null || job.SessionId != Context.User?.FindSessionId())
-        {
-            if (!subscriptions.Contains(correlationId!))
-                await Groups.RemoveFromGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+        // Check, join, read: the owner is checked before the connection joins the card's group (another session's
+        // card never reaches it, not even for a moment), and the snapshot is read after joining, so a change that
+        // lands in between is either in the snapshot or pushed.
+        var sessionId = Context.User?.FindSessionId();
+        var owned = await store.GetAsync(correlationId!, Context.ConnectionAborted);
+        if (owned is null || owned.SessionId != sessionId)
             throw new HubException(NotFound);
-        }
-
+        await Groups.AddToGroupAsync(Context.ConnectionId, CardUpdatePublisher.GroupFor(correlationId!), Context.ConnectionAborted);
         subscriptions.Add(correlationId!);
+        var job = await store.GetAsync(correlationId!, Context.ConnectionAborted) ?? owned;
+
         var http = Context.GetHttpContext();
         return await views.CreateWithQueuePositionAsync(job, http is null ? "" : views.PublicBaseFor(http.Request), Context.ConnectionAborted);
     }
 
     public async Task Unsubscribe(string? correlationId)
     {
-        if (correlationId is null || !Subscriptions.Remove(correlationId))
+        if (correlationId is null || !Item(SubscriptionsKey, () => new HashSet<string>(StringComparer.Ordinal)).Remove(correlationId))
             return;
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, CardUpdatePublisher.GroupFor(correlationId), Context.ConnectionAborted);
     }
 
+    /// <summary>
+    /// Counts the session's connection; one past the limit that raced the 429 of <see cref="SessionConnectionLimit"/> is
+    /// closed at once (a closed connection, not a thrown error, which SignalR would log as a failure).
+    /// </summary>
     public override Task OnConnectedAsync()
     {
+        var sessionId = Context.User?.FindSessionId() ?? "";
+        if (!sessions.TryAdd(sessionId, options.Value.MaxConnectionsPerSession))
+        {
+            Context.Abort();
+            return Task.CompletedTask;
+        }
+        Context.Items[CountedKey] = sessionId;
         ApiTelemetry.HubConnections.Add(1);
         return base.OnConnectedAsync();
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
-        ApiTelemetry.HubConnections.Add(-1);
+        if (Context.Items.TryGetValue(CountedKey, out var counted) && counted is string sessionId)
+        {
+            sessions.Remove(sessionId);
+            ApiTelemetry.HubConnections.Add(-1);
+        }
         return base.OnDisconnectedAsync(exception);
     }
 
-    // Hub invocations of one connection run one at a time (MaximumParallelInvocationsPerClient = 1), so a plain set is safe.
-    private HashSet<string> Subscriptions
+    // Hub invocations of one connection run one at a time (MaximumParallelInvocationsPerClient = 1), so plain objects are safe.
+    private T Item<T>(object key, Func<T> create) where T : class
     {
-        get
-        {
-            if (Context.Items.TryGetValue(SubscriptionsKey, out var existing) && existing is HashSet<string> set)
-                return set;
-            var created = new HashSet<string>(StringComparer.Ordinal);
-            Context.Items[SubscriptionsKey] = created;
-            return created;
-        }
+        if (Context.Items.TryGetValue(key, out var existing) && existing is T item)
+            return item;
+        var created = create();
+        Context.Items[key] = created;
+        return created;
     }
 }

@@ -164,6 +164,21 @@ public sealed class CardSubmitTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.NotEqual(firstId, (await theirs.Content.ReadFromJsonAsync<CardAccepted>(ApiClient.Json))!.CorrelationId);
     }
 
+    [Fact]
+    public async Task The_same_idempotency_key_with_another_prompt_is_422_and_makes_no_card()
+    {
+        var (client, login) = await factory.NewSessionAsync();
+
+        using var first = await client.PostCardAsync("A penguin juggling conference badges", "submit-1");
+        using var reused = await client.PostCardAsync("A walrus reading the conference schedule", "submit-1");
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        var problem = await reused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("Idempotency-Key", problem.GetProperty("detail").GetString());
+        var jobs = await factory.Services.GetRequiredService<IJobStore>().ListBySessionAsync(login.SessionId, 100);
+        Assert.Equal("A penguin juggling conference badges", Assert.Single(jobs).Prompt);
+    }
+
     [Theory]
     [InlineData("has space")]
     [InlineData("ünïcode")]

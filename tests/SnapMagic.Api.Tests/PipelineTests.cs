@@ -46,6 +46,8 @@ public sealed class PipelineTests(ApiFactory factory) : IClassFixture<ApiFactory
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal(ApiFactory.WebOrigin, response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        // Bearer tokens, no cookies: credentialed cross-origin requests are not allowed.
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Credentials"));
         var allowed = string.Join(",", response.Headers.GetValues("Access-Control-Allow-Headers")).ToLowerInvariant();
         foreach (var header in headers.Split(','))
             Assert.Contains(header, allowed);

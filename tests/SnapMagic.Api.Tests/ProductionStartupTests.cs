@@ -74,6 +74,27 @@ public sealed class ProductionStartupTests
     }
 
     [Fact]
+    public async Task Outside_Development_HTTPS_answers_carry_HSTS_and_Development_ones_do_not()
+    {
+        using var factory = new ProductionFactory();
+        using var configured = factory.WithWebHostBuilder(b => b
+            .UseSetting("Event:Username", "booth")
+            .UseSetting("Event:Password", "a-real-event-password")
+            .UseSetting("Jwt:SigningKey", "a-production-signing-key-of-at-least-32-bytes")
+            .UseSetting("Internal:ApiKey", "a-production-internal-key")
+            .UseSetting("Organizer:Username", "host")
+            .UseSetting("Organizer:Password", "a-real-organizer-password"));
+        using var development = new ApiFactory();
+        var https = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://snapmagic.example") };
+
+        using var production = await configured.CreateClient(https).GetAsync("/alive");
+        using var local = await development.CreateClient(https).GetAsync("/alive");
+
+        Assert.True(production.Headers.Contains("Strict-Transport-Security"));
+        Assert.False(local.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Fact]
     public void A_relative_public_url_stops_start_up_with_a_message_naming_the_key()
     {
         using var factory = new ApiFactory();

@@ -14,6 +14,11 @@ namespace SnapMagic.Api.Tests.BadInput;
 /// </summary>
 public sealed class BadInputServer : IAsyncLifetime
 {
+    /// <summary>Above the floods of the hub cases (their calls are refused for other reasons first).</summary>
+    public const int SubscribesPerMinute = HubBadInputCases.FloodSize + 200;
+
+    public const int ConnectionsPerSession = 3;
+
     private readonly RecordingFactory _factory = new();
 
     public BadInputServer()
@@ -72,6 +77,8 @@ public sealed class BadInputServer : IAsyncLifetime
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
+            builder.UseSetting("Hub:SubscribesPerConnectionPerMinute", SubscribesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Hub:MaxConnectionsPerSession", ConnectionsPerSession.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Errors));
         }
     }

@@ -114,6 +114,11 @@ public static class HttpBadInputCases
         Case("Idempotency-Key too long", c => c.PostCardWithKey(new string('k', IdempotencyKeys.MaxLength + 1)), 400),
         Case("Idempotency-Key sent twice", c => c.PostCardWithKey("first", "second"), 400),
         Case("Idempotency-Key with a control character", c => c.PostCardWithKey("key\u0001one"), 400),
+        Case("Idempotency-Key reused with another prompt", async c =>
+        {
+            await c.PostCardWithKey("reused-key");
+            return await c.PostCard(Json("""{"prompt":"A different dragon, same key"}"""), r => r.Headers.Add("Idempotency-Key", "reused-key"));
+        }, 422),
         Case("Idempotency-Key in raw UTF-8", c => c.Raw($"POST /api/cards HTTP/1.1\r\n{c.Bearer}Content-Type: application/json\r\nIdempotency-Key: ünïcödé\r\n", Encoding.UTF8.GetBytes(Ok)), 400),
 
         // Headers and URLs past Kestrel's limits.

@@ -1,4 +1,5 @@
 using SnapMagic.Contracts;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using SnapMagic.Api.Hub;
 using SnapMagic.Cards;
@@ -45,6 +46,8 @@ public static class HubBadInputCases
         // Floods on one connection.
         Case($"flood of {FloodSize} Subscribe calls for unknown ids", Flood, HubOutcome.Error),
         Case($"flood past {CardsHubContract.MaxSubscriptionsPerConnection} real cards", FloodPastTheCap, HubOutcome.Error),
+        Case("Subscribe past the per-minute limit", SubscribePastTheMinute, HubOutcome.Error),
+        Case("connect past the session's connection limit", ConnectPastTheSessionLimit, HubOutcome.Refused),
 
         // Records the SignalR client would never send.
         Case("method name empty", c => RawInvocation(c, """{"type":1,"invocationId":"e1","target":"","arguments":[]}"""), HubOutcome.Error),
@@ -102,6 +105,35 @@ public static class HubBadInputCases
         // Make room again, so the check afterwards can follow the session's own card.
         await c.Invoke("Unsubscribe", c.OwnCard);
         return answers.Single(a => a.Outcome != HubOutcome.Answered);
+    }
+
+    /// <summary>The session's own card, subscribed once more than a connection may in a minute: the last call is refused.</summary>
+    private static async Task<HubAnswer> SubscribePastTheMinute(HubCaseContext c)
+    {
+        var answers = await Task.WhenAll(Enumerable.Range(0, BadInputServer.SubscribesPerMinute + 1).Select(_ => c.Invoke("Subscribe", c.OwnCard)));
+
+        Assert.Equal(BadInputServer.SubscribesPerMinute, answers.Count(a => a.Outcome == HubOutcome.Answered));
+        return answers.Single(a => a.Outcome != HubOutcome.Answered);
+    }
+
+    /// <summary>The session holds as many connections as it may (the case's own and more); one more is refused.</summary>
+    private static async Task<HubAnswer> ConnectPastTheSessionLimit(HubCaseContext c)
+    {
+        var held = new List<HubConnection>();
+        try
+        {
+            // A connection is counted for its session once it has answered a call.
+            await HubLimitsTests.Counted(c.Hub);
+            for (var i = 1; i < BadInputServer.ConnectionsPerSession; i++)
+                held.Add(await HubLimitsTests.Counted(await c.Server.ConnectHubAsync(c.Login.Token)));
+            return await c.Connect(c.Login.Token);
+        }
+        finally
+        {
+            foreach (var hub in held)
+                await hub.DisposeAsync();
+            await HubLimitsTests.WaitUntilCountedAsync(c.Server.Factory, c.Login.SessionId, 1);
+        }
     }
 
     /// <summary>Sends one record on a raw connection and reports the completion or the close it got.</summary>

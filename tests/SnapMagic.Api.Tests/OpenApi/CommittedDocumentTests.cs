@@ -2,8 +2,8 @@ namespace SnapMagic.Api.Tests.OpenApi;
 
 /// <summary>
 /// tests/openapi/v1.json is the document the Api serves, so the TypeScript client generated from it and the Redocly
-/// lint of it tell about the Api as it is. After changing an endpoint, refresh it with
-/// <c>SNAPMAGIC_UPDATE_OPENAPI=1 dotnet test tests/SnapMagic.Api.Tests --filter CommittedDocumentTests</c>.
+/// lint of it tell about the Api as it is. After changing an endpoint, refresh it and the client with
+/// <c>bash tests/openapi/refresh.sh</c> (which runs this test with <c>SNAPMAGIC_UPDATE_OPENAPI=1</c>).
 /// </summary>
 public sealed class CommittedDocumentTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {

@@ -19,7 +19,7 @@ public sealed class GeneratedClientTests(ApiFactory factory) : IClassFixture<Api
     private static string GeneratedTypesPath =>
         Path.Combine(RepositoryRoot.Path, "SnapMagic.Web", "ClientApp", "src", "generated", "api.ts");
 
-    /// <summary>Regenerate with <c>node node_modules/openapi-typescript/bin/cli.js tests/openapi/v1.json -o SnapMagic.Web/ClientApp/src/generated/api.ts</c>.</summary>
+    /// <summary>Regenerate with <c>bash tests/openapi/refresh.sh</c>.</summary>
     [NodePackageFact(OpenApiTypeScript)]
     public async Task The_committed_TypeScript_types_are_what_the_served_document_generates()
     {

@@ -426,7 +426,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A retry with the key the session already sent answers 202 with that first card instead of making another. */
+                /** @description A retry with the key the session already sent answers 202 with that first card instead of making another; the same key with another prompt is 422. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -478,6 +478,15 @@ export interface operations {
             };
             /** @description Unsupported Media Type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

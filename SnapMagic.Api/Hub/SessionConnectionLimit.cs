@@ -1,0 +1,45 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using SnapMagic.Api.Auth;
+using SnapMagic.Contracts;
+
+namespace SnapMagic.Api.Hub;
+
+/// <summary>
+/// A session that already holds <see cref="CardsHubOptions.MaxConnectionsPerSession"/> hub connections gets 429 with
+/// Retry-After on its next negotiate or connect without negotiation (no <c>id</c>), before a connection exists; the
+/// requests of connections already open (they carry their <c>id</c>) pass. (Two connects that race past
+/// this check meet the exact count in <see cref="CardsHub.OnConnectedAsync"/>, which closes the extra one.)
+/// </summary>
+internal static class SessionConnectionLimit
+{
+    private const int RetryAfterSeconds = 30;
+
+    public static IApplicationBuilder UseSessionConnectionLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var request = context.Request;
+        if (request.Path.StartsWithSegments(CardsHubContract.Path, out var rest)
+            && (rest == "/negotiate" || (rest == "" && !request.Query.ContainsKey("id")))
+            && context.User.FindSessionId() is { } sessionId)
+        {
+            var limit = context.RequestServices.GetRequiredService<IOptions<CardsHubOptions>>().Value.MaxConnectionsPerSession;
+            if (context.RequestServices.GetRequiredService<SessionConnections>().CountOf(sessionId) >= limit)
+            {
+                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests",
+                        Detail = $"A session may hold {limit} live hub connections; close another tab or window first.",
+                    },
+                });
+                return;
+            }
+        }
+        await next(context);
+    });
+}
