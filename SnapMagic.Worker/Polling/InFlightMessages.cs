@@ -12,7 +12,7 @@ public sealed class InFlightMessages
     internal void Track(Task work)
     {
         _running.TryAdd(work, 0);
-        _ = work.ContinueWith(finished => _running.TryRemove(finished, out _), TaskScheduler.Default);
+        _ = work.ContinueWith(finished => _running.TryRemove(finished, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     internal Task[] Snapshot() => [.. _running.Keys];

@@ -1,42 +1,60 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
 
 namespace SnapMagic.Aws.DynamoDb;
 
 /// <summary>Creates the job table (on-demand, session and time indexes, TTL on <c>expiresAt</c>) when it is missing and waits until it is ACTIVE.</summary>
 public static class DynamoDbTableSetup
 {
+    /// <summary>Describes the table again until it and its indexes are ACTIVE: after 50 ms, then twice as long each time, at most 2 s apart.</summary>
+    private static readonly ResiliencePipeline<TableDescription?> UntilActive = new ResiliencePipelineBuilder<TableDescription?>()
+        .AddRetry(new RetryStrategyOptions<TableDescription?>
+        {
+            ShouldHandle = new PredicateBuilder<TableDescription?>().HandleResult(table => !IsActive(table)),
+            MaxRetryAttempts = int.MaxValue,
+            BackoffType = DelayBackoffType.Exponential,
+            Delay = TimeSpan.FromMilliseconds(50),
+            MaxDelay = TimeSpan.FromSeconds(2),
+            UseJitter = false,
+        })
+        .Build();
+
     /// <summary>Returns what it created or changed (nothing when the table was ready).</summary>
     public static async Task<IReadOnlyList<string>> EnsureTableAsync(IAmazonDynamoDB dynamoDb, string tableName, TimeSpan timeout,
         CancellationToken cancellationToken = default)
     {
-        var done = new List<string>();
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
+        var deadline = new ResiliencePipelineBuilder().AddTimeout(timeout).Build();
         try
         {
-            var created = await DescribeAsync(dynamoDb, tableName, deadline.Token) is null;
-            if (created)
+            return await deadline.ExecuteAsync(async ct =>
             {
-                await CreateAsync(dynamoDb, tableName, deadline.Token);
-                done.Add($"DynamoDB table {tableName}");
-            }
-            await WaitUntilActiveAsync(dynamoDb, tableName, deadline.Token);
-            switch (await EnableTimeToLiveAsync(dynamoDb, tableName, deadline.Token))
-            {
-                case TimeToLiveResult.Enabled:
-                    done.Add($"TTL on {tableName}.{JobItem.ExpiresAt}");
-                    break;
-                case TimeToLiveResult.Unsupported when created:
-                    done.Add($"(this DynamoDB server has no TTL: items in {tableName} will not expire)");
-                    break;
-            }
+                var done = new List<string>();
+                var created = await DescribeAsync(dynamoDb, tableName, ct) is null;
+                if (created)
+                {
+                    await CreateAsync(dynamoDb, tableName, ct);
+                    done.Add($"DynamoDB table {tableName}");
+                }
+                await UntilActive.ExecuteAsync(async attempt => await DescribeAsync(dynamoDb, tableName, attempt), ct);
+                switch (await EnableTimeToLiveAsync(dynamoDb, tableName, ct))
+                {
+                    case TimeToLiveResult.Enabled:
+                        done.Add($"TTL on {tableName}.{JobItem.ExpiresAt}");
+                        break;
+                    case TimeToLiveResult.Unsupported when created:
+                        done.Add($"(this DynamoDB server has no TTL: items in {tableName} will not expire)");
+                        break;
+                }
+                return done;
+            }, cancellationToken);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (TimeoutRejectedException)
         {
             throw new TimeoutException($"DynamoDB table {tableName} did not become ACTIVE within {timeout.TotalSeconds:0} s.");
         }
-        return done;
     }
 
     private static async Task CreateAsync(IAmazonDynamoDB dynamoDb, string tableName, CancellationToken cancellationToken)
@@ -77,19 +95,9 @@ public static class DynamoDbTableSetup
         }
     }
 
-    private static async Task WaitUntilActiveAsync(IAmazonDynamoDB dynamoDb, string tableName, CancellationToken cancellationToken)
-    {
-        var delay = TimeSpan.FromMilliseconds(50);
-        while (true)
-        {
-            var table = await DescribeAsync(dynamoDb, tableName, cancellationToken);
-            if (table is not null && table.TableStatus == TableStatus.ACTIVE
-                && (table.GlobalSecondaryIndexes ?? []).All(index => index.IndexStatus == IndexStatus.ACTIVE))
-                return;
-            await Task.Delay(delay, cancellationToken);
-            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 2000));
-        }
-    }
+    private static bool IsActive(TableDescription? table) =>
+        table is not null && table.TableStatus == TableStatus.ACTIVE
+        && (table.GlobalSecondaryIndexes ?? []).All(index => index.IndexStatus == IndexStatus.ACTIVE);
 
     private enum TimeToLiveResult { AlreadyOn, Enabled, Unsupported }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 using SnapMagic.Imaging;
@@ -14,7 +15,7 @@ public sealed class ResilientImageModelTests : IDisposable
 {
     private static readonly CardImageRequest Request = new("0123456789abcdef0123456789abcdef", "a dragon made of stained glass");
 
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly ScriptedImageModel _model = new();
     private readonly ModelBreaker _breaker;
