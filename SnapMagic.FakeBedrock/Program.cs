@@ -6,5 +6,7 @@ var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddComm
 var port = configuration.GetValue("PORT", 0);
 await using var server = await FakeBedrockServer.StartAsync(
     configuration["FakeBedrock:Region"] ?? "us-east-1", configuration["FakeBedrock:SecretAccessKey"], port);
+// Where the asynchronous invocations write their videos (the aws-local backend's fauxqs); unset keeps them in memory.
+server.AsyncInvokeS3ServiceUrl = configuration["FakeBedrock:S3ServiceUrl"];
 Console.WriteLine($"Fake Bedrock Runtime listening on {server.Url}");
 await server.WaitForShutdownAsync();

@@ -21,6 +21,12 @@ public static class KenBurnsAnimation
     public static byte[] RenderWebP(ReadOnlyMemory<byte> cardPng)
     {
         using var art = CardArtFrame.Cut(cardPng);
+        return RenderWebP(art);
+    }
+
+    /// <summary>The animated WebP of any opaque picture, of the picture's size.</summary>
+    public static byte[] RenderWebP(SKBitmap art)
+    {
         using var frames = new MagickImageCollection();
         for (var i = 0; i < FrameCount; i++)
         {
