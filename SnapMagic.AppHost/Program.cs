@@ -67,7 +67,9 @@ switch (options.Backend)
             .WithHttpEndpoint(env: "PORT", name: "http")
             .WithHttpHealthCheck("/health")
             .WithEnvironment("FakeBedrock__Region", LocalAwsBackend.Region)
-            .WithEnvironment("FakeBedrock__SecretAccessKey", LocalAwsBackend.SecretAccessKey);
+            .WithEnvironment("FakeBedrock__SecretAccessKey", LocalAwsBackend.SecretAccessKey)
+            // Where its asynchronous invocations (videos) write output.mp4, as Bedrock writes to the event's bucket.
+            .WithEnvironment("FakeBedrock__S3ServiceUrl", fauxqs.GetEndpoint("http"));
         var sqs = builder.AddConnectionString("sqs", ReferenceExpression.Create($"{fauxqs.GetEndpoint("http")}"));
         var s3 = builder.AddConnectionString("s3", ReferenceExpression.Create($"{fauxqs.GetEndpoint("http")}"));
         var dynamoDb = builder.AddConnectionString("dynamodb", ReferenceExpression.Create($"{dynalite.GetEndpoint("http")}"));

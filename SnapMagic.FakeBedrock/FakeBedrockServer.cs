@@ -79,6 +79,9 @@ public sealed partial class FakeBedrockServer : IAsyncDisposable
         app.MapPost("/model/{modelId}/invoke", server.HandleAsync);
         app.MapPost("/model/{modelId}/converse", server.HandleAsync);
         app.MapGet("/foundation-models/{modelId}", server.HandleGetFoundationModelAsync);
+        app.MapPost("/async-invoke", server.HandleStartAsyncInvokeAsync);
+        app.MapGet("/async-invoke", server.HandleListAsyncInvokesAsync);
+        app.MapGet("/async-invoke/{**invocationArn}", server.HandleGetAsyncInvokeAsync);
         app.MapGet("/health", () => "Healthy");
         app.MapFallback(context =>
         {

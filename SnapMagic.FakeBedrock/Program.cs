@@ -8,5 +8,7 @@ await using var server = await FakeBedrockServer.StartAsync(
     configuration["FakeBedrock:Region"] ?? "us-east-1",
     configuration["FakeBedrock:SecretAccessKey"] ?? throw new InvalidOperationException("Set FakeBedrock__SecretAccessKey: the secret key the callers sign with."),
     port);
+// Where the asynchronous invocations write their videos (the aws-local backend's fauxqs); unset keeps them in memory.
+server.AsyncInvokeS3ServiceUrl = configuration["FakeBedrock:S3ServiceUrl"];
 Console.WriteLine($"Fake Bedrock Runtime listening on {server.Url}");
 await server.WaitForShutdownAsync();
