@@ -67,7 +67,7 @@ class GestureRatingControl {
       class: "button button-ghost gesture-toggle",
       "aria-pressed": "false",
       "aria-describedby": `${id}-notice`,
-    }, "Rate with a gesture");
+    }, h("span", { class: "gesture-dot", "aria-hidden": "true" }), "Rate with a gesture");
     this.video = h("video", { class: "gesture-preview", muted: true, playsinline: true, "aria-hidden": "true" });
     this.video.muted = true;
     this.video.hidden = true;
