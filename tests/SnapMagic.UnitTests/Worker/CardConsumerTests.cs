@@ -54,7 +54,7 @@ public sealed class CardConsumerTests
                 jobs.Add(await worker.SubmitAsync());
 
             await worker.StartAsync();
-            await Eventually(async () =>
+            await Eventually.HoldsAsync(async () =>
             {
                 foreach (var job in jobs)
                     if ((await worker.Store.GetAsync(job.CorrelationId))!.Status != CardStatus.Completed)
@@ -71,14 +71,4 @@ public sealed class CardConsumerTests
         }
     }
 
-    /// <summary>Polls a condition until it holds, failing after a deadline (no fixed sleeps).</summary>
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 20 s.");
-            await Task.Delay(25);
-        }
-    }
 }

@@ -19,11 +19,7 @@ public sealed class CardFailurePathTests : IAsyncDisposable
     [InlineData("store.TryStartAsync", CardStatus.Queued)]
     public async Task A_job_store_that_fails_before_the_model_call_leaves_the_card_for_the_next_delivery(string failing, CardStatus left)
     {
-        var job = await _worker.SubmitAsync();
-        _worker.Faults.Fail(failing);
-        var message = await _worker.ReceiveAsync();
-
-        Assert.Equal(CardOutcome.Released, await _worker.Messages.ProcessAsync(message, CancellationToken.None));
+        var (job, message) = await FirstDeliveryReleasedAsync(failing);
         Assert.Equal(left, (await _worker.Store.GetAsync(job.CorrelationId))!.Status);
         Assert.Empty(_worker.Model.Calls);
         Assert.Equal(new QueueDepth(0, 1), await _worker.Queues.Jobs.GetDepthAsync());
@@ -37,18 +33,14 @@ public sealed class CardFailurePathTests : IAsyncDisposable
     [Fact]
     public async Task An_image_store_that_fails_leaves_the_card_processing_and_the_next_delivery_paints_and_completes_it()
     {
-        var job = await _worker.SubmitAsync();
-        _worker.Faults.Fail("images.SaveAsync");
-        var message = await _worker.ReceiveAsync();
-
-        Assert.Equal(CardOutcome.Released, await _worker.Messages.ProcessAsync(message, CancellationToken.None));
+        var (job, message) = await FirstDeliveryReleasedAsync("images.SaveAsync");
         Assert.Equal(CardStatus.Processing, (await _worker.Store.GetAsync(job.CorrelationId))!.Status);
-        Assert.Null(await _worker.Images.OpenReadAsync(CardJob.ImageKeyFor(job.SessionId, job.CorrelationId)));
+        Assert.Null(await _worker.Images.OpenReadAsync(ImageKey(job)));
 
         Assert.Equal(CardOutcome.Completed, await _worker.Messages.ProcessAsync(await _worker.RedeliverAsync(message), CancellationToken.None));
         var stored = await _worker.Store.GetAsync(job.CorrelationId);
         Assert.Equal(CardStatus.Completed, stored!.Status);
-        Assert.Equal(CardJob.ImageKeyFor(job.SessionId, job.CorrelationId), stored.ImageKey);
+        Assert.Equal(ImageKey(job), stored.ImageKey);
         // No image was stored the first time, so the second delivery had to paint it.
         Assert.Equal(2, _worker.Model.Calls.Count);
         Assert.Equal(1, _worker.Faults.Calls("store.TryCompleteAsync"));
@@ -88,19 +80,15 @@ public sealed class CardFailurePathTests : IAsyncDisposable
     [Fact]
     public async Task A_crash_between_storing_the_image_and_recording_completed_is_completed_by_the_redelivery_without_a_second_image()
     {
-        var job = await _worker.SubmitAsync();
-        _worker.Faults.Fail("store.TryCompleteAsync");
-        var message = await _worker.ReceiveAsync();
-
-        Assert.Equal(CardOutcome.Released, await _worker.Messages.ProcessAsync(message, CancellationToken.None));
+        var (job, message) = await FirstDeliveryReleasedAsync("store.TryCompleteAsync");
         Assert.Equal(CardStatus.Processing, (await _worker.Store.GetAsync(job.CorrelationId))!.Status);
-        Assert.NotNull(await _worker.Images.OpenReadAsync(CardJob.ImageKeyFor(job.SessionId, job.CorrelationId)));
+        Assert.NotNull(await _worker.Images.OpenReadAsync(ImageKey(job)));
 
         Assert.Equal(CardOutcome.Completed, await _worker.Messages.ProcessAsync(await _worker.RedeliverAsync(message), CancellationToken.None));
 
         var stored = await _worker.Store.GetAsync(job.CorrelationId);
         Assert.Equal(CardStatus.Completed, stored!.Status);
-        Assert.Equal(CardJob.ImageKeyFor(job.SessionId, job.CorrelationId), stored.ImageKey);
+        Assert.Equal(ImageKey(job), stored.ImageKey);
         Assert.Single(_worker.Model.Calls);
         Assert.Equal(1, _worker.Faults.Calls("images.SaveAsync"));
         Assert.Equal([CardStatus.Processing, CardStatus.Processing, CardStatus.Completed], _worker.Notifier.Statuses);
@@ -162,6 +150,18 @@ public sealed class CardFailurePathTests : IAsyncDisposable
         Assert.Equal(CardOutcome.Completed, await _worker.Messages.ProcessAsync(await _worker.RedeliverAsync(message), CancellationToken.None));
         Assert.Equal(CardStatus.Completed, (await _worker.Store.GetAsync(job.CorrelationId))!.Status);
     }
+
+    /// <summary>Submits a card, plans one failure of <paramref name="failing"/>, and works the first delivery, which must release the message.</summary>
+    private async Task<(CardJob Job, QueueMessage Message)> FirstDeliveryReleasedAsync(string failing)
+    {
+        var job = await _worker.SubmitAsync();
+        _worker.Faults.Fail(failing);
+        var message = await _worker.ReceiveAsync();
+        Assert.Equal(CardOutcome.Released, await _worker.Messages.ProcessAsync(message, CancellationToken.None));
+        return (job, message);
+    }
+
+    private static string ImageKey(CardJob job) => CardJob.ImageKeyFor(job.SessionId, job.CorrelationId);
 
     public ValueTask DisposeAsync() => _worker.DisposeAsync();
 }

@@ -175,38 +175,5 @@ public sealed class CardMessageManagerTests : IAsyncDisposable
         Assert.Equal(CardStatus.Completed, (await _worker.Store.GetAsync(job.CorrelationId))!.Status);
     }
 
-    [Fact]
-    public async Task The_dead_letter_sweeper_fails_an_open_card_and_keeps_its_message()
-    {
-        var job = await _worker.SubmitAsync();
-        var message = await _worker.ReceiveAsync();
-        await _worker.Queues.DeadLetters.SendAsync(new OutgoingMessage(message.Body, message.Attributes));
-        await _worker.Queues.Jobs.DeleteAsync(message.ReceiptHandle);
-
-        await _worker.CreateSweeper().SweepAsync(await _worker.ReceiveAsync(_worker.Queues.DeadLetters), CancellationToken.None);
-
-        var stored = await _worker.Store.GetAsync(job.CorrelationId);
-        Assert.Equal(CardStatus.Failed, stored!.Status);
-        Assert.Equal(SnapMagic.Worker.DeadLetters.DeadLetterSweeper.DeadLetteredMessage, stored.Error);
-        Assert.Equal([job.CorrelationId], _worker.Notifier.Notices);
-        // Kept for operators, hidden so it is not read again soon.
-        Assert.Equal(new QueueDepth(0, 1), await _worker.Queues.DeadLetters.GetDepthAsync());
-    }
-
-    [Fact]
-    public async Task The_dead_letter_sweeper_leaves_a_finished_card_alone()
-    {
-        _worker.Model.Then(ScriptedImageModel.Succeeds());
-        var job = await _worker.SubmitAsync();
-        await _worker.Messages.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None);
-        await _worker.Queues.DeadLetters.SendAsync(new OutgoingMessage(new CardMessage(job.CorrelationId).ToJson()));
-
-        await _worker.CreateSweeper().SweepAsync(await _worker.ReceiveAsync(_worker.Queues.DeadLetters), CancellationToken.None);
-
-        Assert.Equal(CardStatus.Completed, (await _worker.Store.GetAsync(job.CorrelationId))!.Status);
-        Assert.Equal(2, _worker.Notifier.Notices.Count);
-        Assert.Equal(new QueueDepth(0, 1), await _worker.Queues.DeadLetters.GetDepthAsync());
-    }
-
     public ValueTask DisposeAsync() => _worker.DisposeAsync();
 }

@@ -68,7 +68,8 @@ public sealed class ResilientImageModelTests : IDisposable
         long retries = 0;
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == WorkerTelemetry.Name && instrument.Name == "snapmagic.model.retries")
+            // Only this test's meter: other test classes run in parallel and count their own retries.
+            if (instrument.Meter.Scope == _services.GetRequiredService<IMeterFactory>() && instrument.Name == "snapmagic.model.retries")
                 l.EnableMeasurementEvents(instrument);
         };
         listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref retries, value));

@@ -21,7 +21,7 @@ internal sealed class WorkerHarness : IAsyncDisposable
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "snapmagic-worker-tests", Guid.NewGuid().ToString("N"));
     private readonly IHost _host;
 
-    public WorkerHarness(IDictionary<string, string?>? settings = null, bool withConsumer = false)
+    public WorkerHarness(IDictionary<string, string?>? settings = null, bool withConsumer = false, bool withSweeper = false)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development, DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -44,6 +44,8 @@ internal sealed class WorkerHarness : IAsyncDisposable
         builder.Services.AddSingleton<IApiNotifier>(Notifier);
         if (withConsumer)
             builder.Services.AddHostedService<CardConsumer>();
+        if (withSweeper)
+            builder.Services.AddHostedService<DeadLetterSweeper>();
         _host = builder.Build();
     }
 
