@@ -18,9 +18,9 @@ namespace SnapMagic.FakeBedrock;
 /// GetAsyncInvoke (<c>GET /async-invoke/{invocationArn}</c>) and ListAsyncInvokes (<c>GET /async-invoke</c>, unfiltered), with the
 /// field names of the API reference. A start is idempotent per clientRequestToken. On completion the fake writes
 /// <c>output.mp4</c> into the invocation's folder under the requested s3Uri: to <see cref="AsyncInvokeS3ServiceUrl"/>
-/// when set (fauxqs serves S3), and always to <see cref="AsyncInvokeOutputs"/>. Its bytes are NOT an MP4: no served
-/// library encodes one, so they are the local adapter's animated WebP of the request's first frame (Nova Reel) or of a
-/// locally painted card (Luma Ray 2).
+/// when set (fauxqs serves S3), and always to <see cref="AsyncInvokeOutputs"/>. The video is a Ken Burns move over the
+/// request's first frame (Nova Reel) or a locally painted card (Luma Ray 2): a real MP4 when Debian's ffmpeg is
+/// installed, else the local adapter's animated WebP under the same name (<see cref="AsyncInvokeVideoFormat"/> says which).
 /// </summary>
 public sealed partial class FakeBedrockServer
 {
@@ -40,6 +40,9 @@ public sealed partial class FakeBedrockServer
     public FakeAsyncInvokeOutcome DefaultAsyncInvokeOutcome { get; set; } = FakeAsyncInvokeOutcome.Complete();
 
     public TimeProvider AsyncInvokeTime { get; set; } = TimeProvider.System;
+
+    /// <summary>What output.mp4 holds: <c>video/mp4</c> with ffmpeg on PATH, else <c>image/webp</c>.</summary>
+    public static string AsyncInvokeVideoFormat => Mp4Encoder.IsAvailable ? "video/mp4" : "image/webp";
 
     public IReadOnlyCollection<FakeAsyncInvocation> AsyncInvocations => [.. _invocationsByArn.Values];
 
@@ -112,7 +115,7 @@ public sealed partial class FakeBedrockServer
             SubmitTime = AsyncInvokeTime.GetUtcNow(),
             Outcome = outcome,
             Video = outcome is FakeAsyncInvokeOutcome.CompleteOutcome { AfterPolls: < int.MaxValue }
-                ? Task.Run(() => DrawVideo(picture, prompt))
+                ? Task.Run(() => DrawVideoAsync(picture, prompt))
                 : Task.FromResult(Array.Empty<byte>()),
         };
         _invocationsByToken[token] = invocation;
@@ -120,13 +123,13 @@ public sealed partial class FakeBedrockServer
         return invocation;
     }
 
-    private static byte[] DrawVideo(SKBitmap? firstFrame, string prompt)
+    private static async Task<byte[]> DrawVideoAsync(SKBitmap? firstFrame, string prompt)
     {
-        if (firstFrame is null)
-            return KenBurnsAnimation.RenderWebP(LocalImageModel.Paint(string.IsNullOrWhiteSpace(prompt) ? "a video" : prompt));
-        using (firstFrame)
-        using (var small = firstFrame.Resize(new SKImageInfo(640, 360, SKImageInfo.PlatformColorType, SKAlphaType.Opaque), new SKSamplingOptions(SKFilterMode.Linear)))
-            return KenBurnsAnimation.RenderWebP(small);
+        using var art = firstFrame is null
+            ? CardArtFrame.Cut(LocalImageModel.Paint(string.IsNullOrWhiteSpace(prompt) ? "a video" : prompt))
+            : firstFrame.Resize(new SKImageInfo(640, 360, SKImageInfo.PlatformColorType, SKAlphaType.Opaque), new SKSamplingOptions(SKFilterMode.Linear));
+        firstFrame?.Dispose();
+        return Mp4Encoder.IsAvailable ? await Mp4Encoder.EncodeAsync(art) : KenBurnsAnimation.RenderWebP(art);
     }
 
     private async Task HandleGetAsyncInvokeAsync(HttpContext context)

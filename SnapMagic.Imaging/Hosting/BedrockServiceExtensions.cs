@@ -23,7 +23,7 @@ public static class BedrockServiceExtensions
     public static IHostApplicationBuilder AddBedrockImageModel(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(BedrockOptions.Section);
-        var family = ReadFamily(section);
+        var family = ConfiguredFamily.Read(section, BedrockModelFamilies.Default);
         builder.Services.Configure<BedrockOptions>(section);
         // The binder turns an empty Family into the enum's first member and then stores that family's model id: the
         // adapter and the options must agree on the family, and an unset ModelId is the chosen family's default.
@@ -44,17 +44,6 @@ public static class BedrockServiceExtensions
             _ => builder.Services.AddSingleton<IImageModel, Nova2OmniImageModel>(),
         };
         return builder;
-    }
-
-    private static BedrockModelFamily ReadFamily(IConfigurationSection section)
-    {
-        var configured = section[nameof(BedrockOptions.Family)];
-        if (string.IsNullOrWhiteSpace(configured))
-            return BedrockModelFamilies.Default;
-        return Enum.TryParse<BedrockModelFamily>(configured, ignoreCase: true, out var family) && Enum.IsDefined(family)
-            ? family
-            : throw new InvalidOperationException(
-                $"Unknown {BedrockOptions.Section}:Family '{configured}': use {string.Join(", ", Enum.GetNames<BedrockModelFamily>())}.");
     }
 
     private static BedrockOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<BedrockOptions>>().Value;

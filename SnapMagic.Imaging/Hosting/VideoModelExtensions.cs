@@ -34,7 +34,7 @@ public static class VideoModelExtensions
     private static void AddBedrockVideoModel(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(BedrockVideoOptions.Section);
-        var family = ReadFamily(section);
+        var family = ConfiguredFamily.Read(section, BedrockVideoFamilies.Default);
         var aws = builder.Configuration.GetSection(AwsOptions.Section).Get<AwsOptions>() ?? new AwsOptions();
         builder.Services.Configure<BedrockVideoOptions>(section);
         builder.Services.PostConfigure<BedrockVideoOptions>(options =>
@@ -49,16 +49,5 @@ public static class VideoModelExtensions
             BedrockVideoFamily.NovaReel => builder.Services.AddSingleton<IVideoModel, NovaReelVideoModel>(),
             _ => builder.Services.AddSingleton<IVideoModel, LumaRay2VideoModel>(),
         };
-    }
-
-    private static BedrockVideoFamily ReadFamily(IConfigurationSection section)
-    {
-        var configured = section[nameof(BedrockVideoOptions.Family)];
-        if (string.IsNullOrWhiteSpace(configured))
-            return BedrockVideoFamilies.Default;
-        return Enum.TryParse<BedrockVideoFamily>(configured, ignoreCase: true, out var family) && Enum.IsDefined(family)
-            ? family
-            : throw new InvalidOperationException(
-                $"Unknown {BedrockVideoOptions.Section}:Family '{configured}': use {string.Join(", ", Enum.GetNames<BedrockVideoFamily>())}.");
     }
 }

@@ -6,7 +6,7 @@ namespace SnapMagic.Imaging.Video;
 /// The finished card's art window, pixels (69,78) to (618,570) of the card PNG, as the first frame a video model
 /// starts from: alone, or fitted into the frame size a model requires.
 /// </summary>
-internal static class CardArtFrame
+public static class CardArtFrame
 {
     private static readonly SKSamplingOptions Smooth = new(SKFilterMode.Linear, SKMipmapMode.Linear);
 

@@ -28,9 +28,9 @@ public static class KenBurnsAnimation
     public static byte[] RenderWebP(SKBitmap art)
     {
         using var frames = new MagickImageCollection();
-        for (var i = 0; i < FrameCount; i++)
+        foreach (var png in FramesPng(art))
         {
-            var frame = new MagickImage(DrawFrame(art, i / (float)(FrameCount - 1)), MagickFormat.Png)
+            var frame = new MagickImage(png, MagickFormat.Png)
             {
                 AnimationDelay = (uint)(100 / FramesPerSecond), // in hundredths of a second
                 GifDisposeMethod = GifDisposeMethod.None,
@@ -42,6 +42,13 @@ public static class KenBurnsAnimation
         // The fastest method: ImageMagick's default spends seconds per animation on a size we do not need.
         frames.Write(output, new WebPWriteDefines { Method = 0, Lossless = false });
         return output.ToArray();
+    }
+
+    /// <summary>The move's frames as PNGs, in order (for an encoder other than ImageMagick's).</summary>
+    public static IEnumerable<byte[]> FramesPng(SKBitmap art)
+    {
+        for (var i = 0; i < FrameCount; i++)
+            yield return DrawFrame(art, i / (float)(FrameCount - 1));
     }
 
     /// <summary>One frame at <paramref name="t"/> (0..1) of the move, eased so it starts and ends gently.</summary>

@@ -147,17 +147,7 @@ public sealed class ModelLifecycleCheckTests : FakeBedrockTests
     [Fact]
     public async Task TheWorkersRegistrationChecksTheConfiguredModelWithTheAwsSectionsKeys()
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new());
-        builder.Configuration["ImageModel:Provider"] = "Bedrock";
-        builder.Configuration["ImageModel:Bedrock:Family"] = "StabilityInpaint";
-        builder.Configuration["ImageModel:Bedrock:ServiceUrl"] = Bedrock.Url.ToString();
-        builder.Configuration["ImageModel:Bedrock:ControlPlaneUrl"] = Bedrock.Url.ToString();
-        builder.Configuration["Aws:AccessKeyId"] = "AKIDSNAPMAGICTEST";
-        builder.Configuration["Aws:SecretAccessKey"] = TestSecret;
-        builder.Services.AddFakeLogging();
-        builder.AddImageModel();
-        builder.AddModelLifecycleCheck();
-        using var host = builder.Build();
+        using var host = WorkerHost("StabilityInpaint");
 
         await host.Services.GetServices<IHostedService>().OfType<ModelLifecycleCheck>().Single().CheckAsync(CancellationToken.None);
 
@@ -174,16 +164,7 @@ public sealed class ModelLifecycleCheckTests : FakeBedrockTests
     [Fact]
     public async Task TheWorkersHealthReportIsDegradedWithTheReasonForALegacyModel()
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new());
-        builder.Configuration["ImageModel:Provider"] = "Bedrock";
-        builder.Configuration["ImageModel:Bedrock:Family"] = "NovaCanvas";
-        builder.Configuration["ImageModel:Bedrock:ServiceUrl"] = Bedrock.Url.ToString();
-        builder.Configuration["Aws:AccessKeyId"] = "AKIDSNAPMAGICTEST";
-        builder.Configuration["Aws:SecretAccessKey"] = TestSecret;
-        builder.Services.AddFakeLogging();
-        builder.AddImageModel();
-        builder.AddModelLifecycleCheck();
-        using var host = builder.Build();
+        using var host = WorkerHost("NovaCanvas");
 
         await host.Services.GetServices<IHostedService>().OfType<ModelLifecycleCheck>().Single().CheckAsync(CancellationToken.None);
         var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
@@ -225,6 +206,22 @@ public sealed class ModelLifecycleCheckTests : FakeBedrockTests
         Assert.Equal(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero), lifecycle.LegacyTime);
         Assert.Equal(new DateTimeOffset(2026, 9, 30, 0, 0, 0, TimeSpan.Zero), lifecycle.EndOfLifeTime);
         Assert.Throws<FormatException>(() => FoundationModelLifecycle.Parse("""{"modelDetails":{}}"""u8));
+    }
+
+    /// <summary>The worker's registrations of the model and its check, for <paramref name="family"/> at the fake, signed with the Aws section's keys.</summary>
+    private IHost WorkerHost(string family)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new());
+        builder.Configuration["ImageModel:Provider"] = "Bedrock";
+        builder.Configuration["ImageModel:Bedrock:Family"] = family;
+        builder.Configuration["ImageModel:Bedrock:ServiceUrl"] = Bedrock.Url.ToString();
+        builder.Configuration["ImageModel:Bedrock:ControlPlaneUrl"] = Bedrock.Url.ToString();
+        builder.Configuration["Aws:AccessKeyId"] = "AKIDSNAPMAGICTEST";
+        builder.Configuration["Aws:SecretAccessKey"] = TestSecret;
+        builder.Services.AddFakeLogging();
+        builder.AddImageModel();
+        builder.AddModelLifecycleCheck();
+        return builder.Build();
     }
 
     /// <summary>Runs the check once against the fake; it logs exactly one line, of <paramref name="level"/>, whose message is returned.</summary>
