@@ -62,8 +62,7 @@ public sealed class GestureBrowserTests(BrowserSystem system, ITestOutputHelper 
                     await Expect(status).ToHaveTextAsync("Thumbs up detected. Send it?", new() { Timeout = DetectionTimeoutMs });
                     await Screenshot(page, "gesture-up", "detected");
                     // Detected: the camera is off already, every track of every stream the page opened.
-                    Assert.True(await page.EvaluateAsync<bool>(
-                        "() => window.__gestureStreams.length > 0 && window.__gestureStreams.every(s => s.getTracks().every(t => t.readyState === 'ended'))"),
+                    Assert.True(await AllCameraTracksEndedAsync(page) && await page.EvaluateAsync<int>("() => window.__gestureStreams.length") == 1,
                         "The camera still runs after the gesture was detected.");
 
                     var put = page.WaitForRequestAsync(IsRatingPut);
@@ -80,6 +79,51 @@ public sealed class GestureBrowserTests(BrowserSystem system, ITestOutputHelper 
                     await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Thumbs up", Exact = true })).ToHaveAttributeAsync("aria-pressed", "true");
                     Assert.Equal("up", await StoredRatingAsync(page, prompt));
                     await Screenshot(page, "gesture-up", "sent");
+                    Assert.Empty(errors);
+                });
+        }
+        finally
+        {
+            File.Delete(video);
+        }
+    }
+
+    [Fact]
+    public async Task The_camera_goes_off_when_turned_off_and_when_another_card_is_opened_and_nothing_is_sent()
+    {
+        // An open hand: MediaPipe sees a hand that is never a thumb, so the camera stays on until the page ends it.
+        var video = Path.Combine(Path.GetTempPath(), $"snapmagic-open-hand-{Guid.NewGuid():N}.y4m");
+        FakeCameraVideo.Write(Photo("open-hand.jpg"), video);
+        try
+        {
+            await RunAsync("gesture-off",
+                ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", $"--use-file-for-fake-video-capture={video}"],
+                async (page, errors) =>
+                {
+                    var puts = new List<string>();
+                    page.Request += (_, request) => { if (IsRatingPut(request)) lock (puts) puts.Add(request.Url); };
+                    const string first = "A lantern fox for the camera test";
+                    const string second = "A lantern owl for the camera test";
+                    await LogInAndGenerateAsync(page, first);
+                    await LogInAndGenerateAsync(page, second, loggedIn: true);
+                    var gesture = page.GetByRole(AriaRole.Button, new() { Name = "Rate with a gesture", Exact = true });
+
+                    await gesture.ClickAsync();
+                    await WaitForLiveCameraAsync(page, streams: 1);
+                    await gesture.ClickAsync();
+                    await Expect(gesture).ToHaveAttributeAsync("aria-pressed", "false");
+                    await Expect(page.Locator(".gesture-status")).ToHaveTextAsync("The camera is off.");
+                    Assert.True(await AllCameraTracksEndedAsync(page), "Turning the camera off left a track running.");
+
+                    await gesture.ClickAsync();
+                    await WaitForLiveCameraAsync(page, streams: 2);
+                    // Watching (MediaPipe loaded and looking), then the attendee opens their other card.
+                    await Expect(page.Locator(".gesture")).ToHaveAttributeAsync("data-state", "watching", new() { Timeout = DetectionTimeoutMs });
+                    await page.Locator("#gallery-list > li").Filter(new() { HasText = first }).GetByRole(AriaRole.Button).ClickAsync();
+                    await Expect(page.Locator("#result-body .result-prompt")).ToContainTextAsync(first);
+                    await page.WaitForFunctionAsync("() => window.__gestureStreams.every(s => s.getTracks().every(t => t.readyState === 'ended'))");
+                    await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Rate with a gesture", Exact = true })).ToHaveAttributeAsync("aria-pressed", "false");
+                    Assert.Empty(puts);
                     Assert.Empty(errors);
                 });
         }
@@ -157,11 +201,21 @@ public sealed class GestureBrowserTests(BrowserSystem system, ITestOutputHelper 
         }
     }
 
-    private static async Task LogInAndGenerateAsync(IPage page, string prompt)
+    private static async Task WaitForLiveCameraAsync(IPage page, int streams) =>
+        await page.WaitForFunctionAsync(
+            $"() => window.__gestureStreams.length === {streams} && window.__gestureStreams[{streams - 1}].getTracks().some(t => t.readyState === 'live')");
+
+    private static Task<bool> AllCameraTracksEndedAsync(IPage page) =>
+        page.EvaluateAsync<bool>("() => window.__gestureStreams.every(s => s.getTracks().every(t => t.readyState === 'ended'))");
+
+    private static async Task LogInAndGenerateAsync(IPage page, string prompt, bool loggedIn = false)
     {
-        await page.GetByLabel("Username", new() { Exact = true }).FillAsync(BrowserSystem.Username);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(BrowserSystem.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        if (!loggedIn)
+        {
+            await page.GetByLabel("Username", new() { Exact = true }).FillAsync(BrowserSystem.Username);
+            await page.GetByLabel("Password", new() { Exact = true }).FillAsync(BrowserSystem.Password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
+        }
         await page.GetByLabel("Prompt", new() { Exact = true }).FillAsync(prompt);
         await page.GetByRole(AriaRole.Button, new() { Name = "Generate card", Exact = true }).ClickAsync();
         await Expect(page.GetByAltText($"Your SnapMagic card: {prompt}", new() { Exact = true })).ToBeVisibleAsync(new() { Timeout = 90_000 });
