@@ -19,6 +19,10 @@ if ! command -v chromium >/dev/null 2>&1; then
   echo "Installing Chromium from Debian for the browser tests..."
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
+if ! command -v ffmpeg >/dev/null 2>&1; then
+  echo "Installing ffmpeg from Debian for the fake Bedrock's videos (a real output.mp4 per animation)..."
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ffmpeg >/dev/null
+fi
 if ! command -v redis-server >/dev/null 2>&1; then
   echo "Installing redis-server from Debian for the scale-out tests (two Api replicas share it)..."
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null

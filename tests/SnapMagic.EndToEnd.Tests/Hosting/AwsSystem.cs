@@ -23,7 +23,7 @@ public class AwsSystem : SnapMagicSystem
     public FakeBedrockServer Bedrock => _bedrock ?? throw new InvalidOperationException("The system is not started.");
 
     /// <summary>The Bedrock model family the workers are set to (<c>ImageModel:Bedrock:Family</c>).</summary>
-    public virtual BedrockModelFamily Family => BedrockModelFamily.NovaCanvas;
+    public virtual BedrockModelFamily Family => BedrockModelFamily.Nova2Omni;
 
     protected override async Task<IReadOnlyDictionary<string, string>> StartBackendAsync()
     {
@@ -65,7 +65,7 @@ public class AwsSystem : SnapMagicSystem
         .Build();
 }
 
-/// <summary>aws-local with the workers on Stability AI Image Services inpainting instead of Nova Canvas.</summary>
+/// <summary>aws-local with the workers on Stability AI Image Services inpainting instead of Nova 2 Omni.</summary>
 public sealed class StabilityAwsSystem : AwsSystem
 {
     public override BedrockModelFamily Family => BedrockModelFamily.StabilityInpaint;
