@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SnapMagic.Api.RateLimiting;
 
 namespace SnapMagic.Api.Cards;
 
@@ -8,9 +10,12 @@ public static class CardsServiceExtensions
     public static IServiceCollection AddCards(this IServiceCollection services)
     {
         services.AddOptions<CardsOptions>().BindConfiguration(CardsOptions.Section)
-            .Validate(cards => cards.PerSessionPerMinute >= 0, "Cards:PerSessionPerMinute must be 0 (no limit) or more.")
+            .Validate(cards => cards.PerSessionPerMinute >= 0 && cards.PerAddressPerMinute >= 0 && cards.EventPerMinute >= 0 && cards.EventPerDay >= 0,
+                "Cards:PerSessionPerMinute, PerAddressPerMinute, EventPerMinute and EventPerDay must be 0 (no limit) or more.")
             .ValidateOnStart();
         services.AddCardRateLimiting();
+        services.TryAddSingleton<WindowCounts>();
+        services.AddSingleton<CardSpendLimits>();
         services.AddSingleton<ImageLinks>();
         services.AddSingleton<CardViews>();
         services.AddSingleton<CardIntake>();
