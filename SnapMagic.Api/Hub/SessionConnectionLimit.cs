@@ -23,7 +23,7 @@ internal static class SessionConnectionLimit
             && context.User.FindSessionId() is { } sessionId)
         {
             var limit = context.RequestServices.GetRequiredService<IOptions<CardsHubOptions>>().Value.MaxConnectionsPerSession;
-            if (context.RequestServices.GetRequiredService<SessionConnections>().CountOf(sessionId) >= limit)
+            if (limit > 0 && context.RequestServices.GetRequiredService<SessionConnections>().CountOf(sessionId) >= limit)
             {
                 await TooManyRequests.WriteAsync(context,
                     $"A session may hold {limit} live hub connections; close another tab or window first", RetryAfter);
