@@ -8,10 +8,12 @@ namespace SnapMagic.Api.Auth;
 
 public static class AuthEndpoints
 {
+    public const string Tag = "Auth";
+
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost(ApiRoutes.Login, LoginAsync).AllowAnonymous()
-            .WithTags("Auth").WithName("Login").WithSummary("Start a session with the event's shared login")
+            .WithTags(Tag).WithName("Login").WithSummary("Start a session with the event's shared login")
             .Accepts<LoginRequest>("application/json")
             .Produces<LoginResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)

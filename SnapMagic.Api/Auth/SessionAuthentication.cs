@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SnapMagic.Api.OpenApi;
 using SnapMagic.Api.RateLimiting;
 
 namespace SnapMagic.Api.Auth;
@@ -32,6 +33,7 @@ public static class SessionAuthentication
             .ValidateOnStart();
         services.AddSingleton<LoginThrottle>();
         services.TryAddSingleton<WindowCounts>();
+        services.AddOpenApiTag(AuthEndpoints.Tag, "Log in: every login starts a session of its own, which owns its cards.");
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.ConfigureOptions<ConfigureSessionBearer>();
         services.AddSingleton<SessionBearerEvents>();

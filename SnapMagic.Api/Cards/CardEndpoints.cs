@@ -11,12 +11,14 @@ namespace SnapMagic.Api.Cards;
 
 public static class CardEndpoints
 {
+    public const string Tag = "Cards";
+
     private const int ListLimit = 100;
 
     public static IEndpointRouteBuilder MapCardEndpoints(this IEndpointRouteBuilder app)
     {
         var cards = app.MapGroup(ApiRoutes.Cards).RequireAuthorization()
-            .WithTags("Cards").ProducesProblem(StatusCodes.Status401Unauthorized);
+            .WithTags(Tag).ProducesProblem(StatusCodes.Status401Unauthorized);
         cards.MapPost("/", CreateAsync).RequireRateLimiting(CardRateLimiting.PolicyName)
             .WithName("CreateCard").WithSummary("Ask for a card; its status follows on the hub and at the Location")
             .Accepts<CreateCardRequest>("application/json")

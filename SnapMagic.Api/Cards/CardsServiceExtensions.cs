@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SnapMagic.Api.OpenApi;
 using SnapMagic.Api.RateLimiting;
 
 namespace SnapMagic.Api.Cards;
@@ -19,6 +20,7 @@ public static class CardsServiceExtensions
         services.AddSingleton<ImageLinks>();
         services.AddSingleton<CardViews>();
         services.AddSingleton<CardIntake>();
+        services.AddOpenApiTag(CardEndpoints.Tag, "Ask for cards, follow and rate them: a session sees only its own.");
         services.ConfigureAll<OpenApiOptions>(openApi => openApi.AddSchemaTransformer<CardSchemas>());
         return services;
     }
