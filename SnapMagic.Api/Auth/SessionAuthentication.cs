@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SnapMagic.Api.OpenApi;
+using SnapMagic.Api.RateLimiting;
 
 namespace SnapMagic.Api.Auth;
 
@@ -24,6 +27,13 @@ public static class SessionAuthentication
                 $"Jwt:SigningKey is too short: set it to at least {JwtOptions.MinimumKeyBytes} bytes of random text.")
             .ValidateOnStart();
 
+        services.AddOptions<LoginThrottleOptions>().BindConfiguration(LoginThrottleOptions.Section)
+            .Validate(login => login.FailuresPerUsernamePerMinute >= 0 && login.FailuresPerAddressPerMinute >= 0,
+                "Login:FailuresPerUsernamePerMinute and Login:FailuresPerAddressPerMinute must be 0 (no limit) or more.")
+            .ValidateOnStart();
+        services.AddSingleton<LoginThrottle>();
+        services.TryAddSingleton<WindowCounts>();
+        services.AddOpenApiTag(AuthEndpoints.Tag, "Log in: every login starts a session of its own, which owns its cards.");
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.ConfigureOptions<ConfigureSessionBearer>();
         services.AddSingleton<SessionBearerEvents>();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using SnapMagic.Api.Auth;
 using SnapMagic.Api.Http;
 using SnapMagic.Api.OpenApi;
+using SnapMagic.Api.RateLimiting;
 using SnapMagic.Cards;
 using SnapMagic.Storage;
 using SnapMagic.Contracts;
@@ -10,12 +11,14 @@ namespace SnapMagic.Api.Cards;
 
 public static class CardEndpoints
 {
+    public const string Tag = "Cards";
+
     private const int ListLimit = 100;
 
     public static IEndpointRouteBuilder MapCardEndpoints(this IEndpointRouteBuilder app)
     {
         var cards = app.MapGroup(ApiRoutes.Cards).RequireAuthorization()
-            .WithTags("Cards").ProducesProblem(StatusCodes.Status401Unauthorized);
+            .WithTags(Tag).ProducesProblem(StatusCodes.Status401Unauthorized);
         cards.MapPost("/", CreateAsync).RequireRateLimiting(CardRateLimiting.PolicyName)
             .WithName("CreateCard").WithSummary("Ask for a card; its status follows on the hub and at the Location")
             .Accepts<CreateCardRequest>("application/json")
@@ -28,7 +31,7 @@ public static class CardEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithIdempotencyKeyHeader()
             .WithResponseHeader(StatusCodes.Status202Accepted, "Location", "The card's address, /api/cards/{correlationId}.")
-            .WithResponseHeader(StatusCodes.Status429TooManyRequests, "Retry-After", "Seconds until the session may create a card again.");
+            .WithResponseHeader(StatusCodes.Status429TooManyRequests, "Retry-After", "Seconds until the limit the answer names lets a card through again.");
         cards.MapGet("/", ListAsync)
             .WithName("ListCards").WithSummary("The session's cards, newest first")
             .Produces<IReadOnlyList<CardView>>();
@@ -46,7 +49,8 @@ public static class CardEndpoints
         return app;
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, ClaimsPrincipal user, CardIntake intake)
+    private static async Task<IResult> CreateAsync(
+        HttpRequest request, ClaimsPrincipal user, CardIntake intake, CardSpendLimits limits, TimeProvider time)
     {
         var (body, problem) = await JsonRequestBody.ReadAsync(request, ApiJsonContext.Default.CreateCardRequest);
         if (problem is not null)
@@ -57,6 +61,9 @@ public static class CardEndpoints
         var (idempotencyKey, keyError) = IdempotencyKeys.Read(request);
         if (keyError is not null)
             return ApiProblems.BadRequest(keyError, "Idempotency-Key not accepted");
+
+        if (await limits.TryTakeAsync(request.HttpContext) is { } full)
+            return TooManyRequests.Problem(request.HttpContext.Response, full, time.GetUtcNow());
 
         var (outcome, job) = await intake.AcceptAsync(user.GetSessionId(), prompt, idempotencyKey);
         // A key stands for one request: reused with another prompt it is a client bug, not a retry, and answering

@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using RedisRateLimiting;
 using SnapMagic.Api.Auth;
+using SnapMagic.Api.RateLimiting;
 using SnapMagic.Api.ScaleOut;
 using StackExchange.Redis;
 
@@ -43,24 +43,11 @@ internal static class CardRateLimiting
             });
         });
 
-        limiter.OnRejected = async (rejected, cancellationToken) =>
+        limiter.OnRejected = async (rejected, _) =>
         {
-            var http = rejected.HttpContext;
             var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-            var perMinute = http.RequestServices.GetRequiredService<IOptions<CardsOptions>>().Value.PerSessionPerMinute;
-            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = http,
-                ProblemDetails =
-                {
-                    Status = StatusCodes.Status429TooManyRequests,
-                    Title = "Too many requests",
-                    Detail = $"A session may create at most {perMinute} cards a minute; try again in {seconds} seconds.",
-                },
-            });
+            var perMinute = rejected.HttpContext.RequestServices.GetRequiredService<IOptions<CardsOptions>>().Value.PerSessionPerMinute;
+            await TooManyRequests.WriteAsync(rejected.HttpContext, $"A session may create at most {perMinute} cards a minute", retryAfter);
         };
     });
 }

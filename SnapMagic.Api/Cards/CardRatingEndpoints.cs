@@ -12,7 +12,7 @@ public static class CardRatingEndpoints
     public static IEndpointRouteBuilder MapCardRatingEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPut(ApiRoutes.Cards + "/{correlationId}/rating", RateAsync).RequireAuthorization()
-            .WithTags("Cards").WithName("RateCard").WithSummary("The owner's thumbs up or down on a completed card")
+            .WithTags(CardEndpoints.Tag).WithName("RateCard").WithSummary("The owner's thumbs up or down on a completed card")
             .Accepts<RateCardRequest>("application/json")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SnapMagic.Api.OpenApi;
+using SnapMagic.Api.RateLimiting;
 
 namespace SnapMagic.Api.Cards;
 
@@ -8,12 +11,16 @@ public static class CardsServiceExtensions
     public static IServiceCollection AddCards(this IServiceCollection services)
     {
         services.AddOptions<CardsOptions>().BindConfiguration(CardsOptions.Section)
-            .Validate(cards => cards.PerSessionPerMinute >= 0, "Cards:PerSessionPerMinute must be 0 (no limit) or more.")
+            .Validate(cards => cards.PerSessionPerMinute >= 0 && cards.PerAddressPerMinute >= 0 && cards.EventPerMinute >= 0 && cards.EventPerDay >= 0,
+                "Cards:PerSessionPerMinute, PerAddressPerMinute, EventPerMinute and EventPerDay must be 0 (no limit) or more.")
             .ValidateOnStart();
         services.AddCardRateLimiting();
+        services.TryAddSingleton<WindowCounts>();
+        services.AddSingleton<CardSpendLimits>();
         services.AddSingleton<ImageLinks>();
         services.AddSingleton<CardViews>();
         services.AddSingleton<CardIntake>();
+        services.AddOpenApiTag(CardEndpoints.Tag, "Ask for cards, follow and rate them: a session sees only its own.");
         services.ConfigureAll<OpenApiOptions>(openApi => openApi.AddSchemaTransformer<CardSchemas>());
         return services;
     }

@@ -29,6 +29,9 @@ internal static class ApiTelemetry
     public static readonly Counter<long> RateLimitUnchecked =
         Meter.CreateCounter<long>("snapmagic.api.rate_limit.unchecked", "{request}", "Requests let through without checking their rate limit: its Redis was unreachable.");
 
+    public static readonly Counter<long> RateLimitLocal =
+        Meter.CreateCounter<long>("snapmagic.api.rate_limit.local", "{request}", "Limit checks counted in this process only: its Redis was unreachable.");
+
     public static readonly Counter<long> PushesSent =
         Meter.CreateCounter<long>("snapmagic.api.pushes.sent", "{message}", "cardUpdated messages sent to hub groups.");
 

@@ -17,8 +17,8 @@ public static class CardsHubExtensions
             JsonTypeInfoResolver.Combine(ApiJsonContext.Default, new DefaultJsonTypeInfoResolver()));
         builder.Logging.AddFilter(HubErrorLogging.DispatcherCategory, LogLevel.Critical);
         builder.Services.AddOptions<CardsHubOptions>().BindConfiguration(CardsHubOptions.Section)
-            .Validate(hub => hub.MaxConnectionsPerSession >= 1, "Hub:MaxConnectionsPerSession must be 1 or more.")
-            .Validate(hub => hub.SubscribesPerConnectionPerMinute >= 1, "Hub:SubscribesPerConnectionPerMinute must be 1 or more.")
+            .Validate(hub => hub.MaxConnectionsPerSession >= 0 && hub.SubscribesPerConnectionPerMinute >= 0,
+                "Hub:MaxConnectionsPerSession and Hub:SubscribesPerConnectionPerMinute must be 0 (no limit) or more.")
             .ValidateOnStart();
         builder.Services.AddSingleton<SessionConnections>();
         builder.Services.AddSingleton<CardUpdatePublisher>();

@@ -1,6 +1,6 @@
 namespace SnapMagic.Api.Hub;
 
-/// <summary>Section <c>Hub</c>: what one session and one connection may take of the hub.</summary>
+/// <summary>Section <c>Hub</c>: what one session and one connection may take of the hub (0: no limit).</summary>
 public sealed class CardsHubOptions
 {
     public const string Section = "Hub";

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using SnapMagic.Api.Auth;
+using SnapMagic.Api.RateLimiting;
 using SnapMagic.Contracts;
 
 namespace SnapMagic.Api.Hub;
@@ -13,7 +13,7 @@ namespace SnapMagic.Api.Hub;
 /// </summary>
 internal static class SessionConnectionLimit
 {
-    private const int RetryAfterSeconds = 30;
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
 
     public static IApplicationBuilder UseSessionConnectionLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
@@ -23,20 +23,10 @@ internal static class SessionConnectionLimit
             && context.User.FindSessionId() is { } sessionId)
         {
             var limit = context.RequestServices.GetRequiredService<IOptions<CardsHubOptions>>().Value.MaxConnectionsPerSession;
-            if (context.RequestServices.GetRequiredService<SessionConnections>().CountOf(sessionId) >= limit)
+            if (limit > 0 && context.RequestServices.GetRequiredService<SessionConnections>().CountOf(sessionId) >= limit)
             {
-                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many requests",
-                        Detail = $"A session may hold {limit} live hub connections; close another tab or window first.",
-                    },
-                });
+                await TooManyRequests.WriteAsync(context,
+                    $"A session may hold {limit} live hub connections; close another tab or window first", RetryAfter);
                 return;
             }
         }

@@ -10,13 +10,13 @@ internal sealed class SessionConnections
 {
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
 
-    /// <summary>Counts one more connection for the session, unless it already holds <paramref name="limit"/>.</summary>
+    /// <summary>Counts one more connection for the session, unless it already holds <paramref name="limit"/> (0: no limit).</summary>
     public bool TryAdd(string sessionId, int limit)
     {
         while (true)
         {
             var current = _counts.GetValueOrDefault(sessionId);
-            if (current >= limit)
+            if (limit > 0 && current >= limit)
                 return false;
             if (current == 0 ? _counts.TryAdd(sessionId, 1) : _counts.TryUpdate(sessionId, current + 1, current))
                 return true;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SnapMagic.Api.Cards;
 using SnapMagic.Contracts;
 
 namespace SnapMagic.Api.Organizer;
@@ -9,6 +10,7 @@ namespace SnapMagic.Api.Organizer;
 /// <param name="CardsPerMinute">Cards completed in each of the last 60 minutes, oldest first, the current minute last.</param>
 /// <param name="QueueDepth">Card requests waiting in the queue now; null when the queue cannot be asked.</param>
 /// <param name="DeadLetters">Messages in the dead-letter queue now; null when the queue cannot be asked.</param>
+/// <param name="Budget">The event's card budget (Cards:EventPerMinute, Cards:EventPerDay; 0: no limit) and its use.</param>
 /// <param name="EstimatedModelCost">Completed cards × <see cref="PricePerImage"/>, in USD.</param>
 public sealed record OrganizerSummary(
     DateTimeOffset GeneratedAt,
@@ -28,7 +30,8 @@ public sealed record OrganizerSummary(
     IReadOnlyList<WordCount> TopWords,
     decimal EstimatedModelCost,
     decimal PricePerImage,
-    string Currency);
+    string Currency,
+    CardBudget Budget);
 
 public sealed record MinutePoint(DateTimeOffset Minute, long Count);
 

@@ -7,12 +7,14 @@ namespace SnapMagic.Api.Organizer;
 /// <summary>The organizer's view of the event: figures, the CSV of every card, the latest finished cards.</summary>
 public static class OrganizerEndpoints
 {
+    public const string Tag = "Organizer";
+
     public const int GalleryLimit = 12;
 
     public static IEndpointRouteBuilder MapOrganizerEndpoints(this IEndpointRouteBuilder app)
     {
         var organizer = app.MapGroup("").RequireAuthorization(OrganizerAuthorization.PolicyName)
-            .WithTags("Organizer")
+            .WithTags(Tag)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         organizer.MapGet(ApiRoutes.OrganizerSummary, SummaryAsync)

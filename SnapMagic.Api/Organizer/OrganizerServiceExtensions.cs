@@ -1,3 +1,5 @@
+using SnapMagic.Api.OpenApi;
+
 namespace SnapMagic.Api.Organizer;
 
 public static class OrganizerServiceExtensions
@@ -8,6 +10,7 @@ public static class OrganizerServiceExtensions
         services.AddOptions<OrganizerOptions>().BindConfiguration(OrganizerOptions.Section)
             .Validate(organizer => organizer.PricePerImageUsd >= 0, "Organizer:PricePerImageUsd must not be negative.")
             .ValidateOnStart();
+        services.AddOpenApiTag(OrganizerEndpoints.Tag, "The event as its organizers follow it (organizer tokens only).");
         services.AddOrganizerPolicy();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Add(OrganizerJsonContext.Default));
         services.AddSingleton<OrganizerSummaries>();

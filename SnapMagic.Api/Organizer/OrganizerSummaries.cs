@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SnapMagic.Api.Cards;
 using SnapMagic.Queueing;
 using SnapMagic.Statistics;
 using SnapMagic.Storage;
@@ -7,7 +8,8 @@ namespace SnapMagic.Api.Organizer;
 
 /// <summary>Builds the organizer's summary from the job store's figures and the queues' depths.</summary>
 internal sealed class OrganizerSummaries(
-    IJobStore store, ICardQueues queues, TimeProvider time, IOptions<OrganizerOptions> options, ILogger<OrganizerSummaries> logger)
+    IJobStore store, ICardQueues queues, CardSpendLimits limits, TimeProvider time, IOptions<OrganizerOptions> options,
+    ILogger<OrganizerSummaries> logger)
 {
     public const int SeriesMinutes = 60;
     public const string Currency = "USD";
@@ -20,6 +22,7 @@ internal sealed class OrganizerSummaries(
         var statistics = store.GetStatisticsAsync(since, now, cancellationToken);
         var waiting = DepthAsync(queues.Jobs, depth => depth.Visible, cancellationToken);
         var deadLetters = DepthAsync(queues.DeadLetters, depth => depth.Visible + depth.InFlight, cancellationToken);
+        var budget = limits.GetBudgetAsync();
         var figures = await statistics;
 
         var finished = figures.Completed + figures.Failed;
@@ -43,7 +46,8 @@ internal sealed class OrganizerSummaries(
             [.. figures.TopWords.Select(word => new WordCount(word.Key, word.Count))],
             figures.Completed * price,
             price,
-            Currency);
+            Currency,
+            await budget);
     }
 
     private static PercentileSeconds Seconds(Percentiles percentiles) =>

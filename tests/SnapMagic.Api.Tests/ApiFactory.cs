@@ -6,7 +6,8 @@ namespace SnapMagic.Api.Tests;
 
 /// <summary>
 /// The Api on the embedded backend in a TestServer, environment Development (demo/demo and the development
-/// keys), with its own data directory that is deleted afterwards.
+/// keys), with its own data directory that is deleted afterwards. The limits per address and the event's budget are
+/// off: the tests make hundreds of sessions and cards from one address (Limits/ tests them with small values).
 /// </summary>
 public class ApiFactory : WebApplicationFactory<Program>
 {
@@ -23,6 +24,10 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Embedded:DataDirectory", DataDirectory);
         builder.UseSetting("Cors:AllowedOrigins", WebOrigin);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Cards:PerAddressPerMinute", "0");
+        builder.UseSetting("Cards:EventPerMinute", "0");
+        builder.UseSetting("Cards:EventPerDay", "0");
+        builder.UseSetting("Login:FailuresPerAddressPerMinute", "0");
     }
 
     protected override void Dispose(bool disposing)

@@ -53,13 +53,7 @@ public sealed class ProductionStartupTests
     public async Task With_its_secrets_set_the_host_starts_and_uses_them()
     {
         using var factory = new ProductionFactory();
-        using var configured = factory.WithWebHostBuilder(b => b
-            .UseSetting("Event:Username", "booth")
-            .UseSetting("Event:Password", "a-real-event-password")
-            .UseSetting("Jwt:SigningKey", "a-production-signing-key-of-at-least-32-bytes")
-            .UseSetting("Internal:ApiKey", "a-production-internal-key")
-            .UseSetting("Organizer:Username", "host")
-            .UseSetting("Organizer:Password", "a-real-organizer-password"));
+        using var configured = WithSecrets(factory);
         using var client = configured.CreateClient();
 
         using var demo = await client.PostAsJsonAsync("/api/auth/login", new { username = "demo", password = "demo" });
@@ -77,13 +71,7 @@ public sealed class ProductionStartupTests
     public async Task Outside_Development_HTTPS_answers_carry_HSTS_and_Development_ones_do_not()
     {
         using var factory = new ProductionFactory();
-        using var configured = factory.WithWebHostBuilder(b => b
-            .UseSetting("Event:Username", "booth")
-            .UseSetting("Event:Password", "a-real-event-password")
-            .UseSetting("Jwt:SigningKey", "a-production-signing-key-of-at-least-32-bytes")
-            .UseSetting("Internal:ApiKey", "a-production-internal-key")
-            .UseSetting("Organizer:Username", "host")
-            .UseSetting("Organizer:Password", "a-real-organizer-password"));
+        using var configured = WithSecrets(factory);
         using var development = new ApiFactory();
         var https = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://snapmagic.example") };
 
@@ -93,6 +81,16 @@ public sealed class ProductionStartupTests
         Assert.True(production.Headers.Contains("Strict-Transport-Security"));
         Assert.False(local.Headers.Contains("Strict-Transport-Security"));
     }
+
+    /// <summary>The production factory with every secret set to a value that is not a development default.</summary>
+    private static Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> WithSecrets(ProductionFactory factory) =>
+        factory.WithWebHostBuilder(b => b
+            .UseSetting("Event:Username", "booth")
+            .UseSetting("Event:Password", "a-real-event-password")
+            .UseSetting("Jwt:SigningKey", "a-production-signing-key-of-at-least-32-bytes")
+            .UseSetting("Internal:ApiKey", "a-production-internal-key")
+            .UseSetting("Organizer:Username", "host")
+            .UseSetting("Organizer:Password", "a-real-organizer-password"));
 
     [Fact]
     public void A_relative_public_url_stops_start_up_with_a_message_naming_the_key()

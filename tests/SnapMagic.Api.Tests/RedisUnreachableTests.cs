@@ -33,6 +33,20 @@ public sealed class RedisUnreachableTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_window_counts_hold_a_local_limit()
+    {
+        var counts = Limits.WindowCountsRedisTests.Replica(_redis, new Limits.FrozenClock());
+        var limit = new RateLimiting.WindowLimit("test:unreachable", 2, TimeSpan.FromMinutes(1), "Two a minute");
+        var clock = Stopwatch.StartNew();
+
+        Assert.Null(await counts.TryTakeAsync([limit]));
+        Assert.Null(await counts.TryTakeAsync([limit]));
+        Assert.Same(limit, await counts.TryTakeAsync([limit]));
+        Assert.Equal(2, await counts.CountAsync(limit));
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, AtOnce);
+    }
+
+    [Fact]
     public async Task The_rate_limit_lets_every_request_through()
     {
         using var limiter = new FailOpenRateLimiter(

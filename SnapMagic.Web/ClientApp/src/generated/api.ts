@@ -150,6 +150,16 @@ export interface components {
             /** @enum {string} */
             status: "queued" | "processing" | "completed" | "failed";
         };
+        CardBudget: {
+            /** Format: int32 */
+            perMinute: number;
+            /** Format: int32 */
+            daily: number;
+            /** Format: int64 */
+            usedThisMinute: number;
+            /** Format: int64 */
+            usedToday: number;
+        };
         CardView: {
             correlationId: string;
             /** @enum {string} */
@@ -224,6 +234,7 @@ export interface components {
             /** Format: double */
             pricePerImage: number;
             currency: string;
+            budget: components["schemas"]["CardBudget"];
         };
         PercentileSeconds: {
             /** Format: double */
@@ -316,6 +327,17 @@ export interface operations {
             /** @description Unsupported Media Type */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds until logins are accepted again. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -497,7 +519,7 @@ export interface operations {
             /** @description Too Many Requests */
             429: {
                 headers: {
-                    /** @description Seconds until the session may create a card again. */
+                    /** @description Seconds until the limit the answer names lets a card through again. */
                     "Retry-After"?: string;
                     [name: string]: unknown;
                 };

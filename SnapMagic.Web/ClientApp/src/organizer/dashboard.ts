@@ -97,7 +97,9 @@ export class Dashboard {
     const rated = summary.ratings.up + summary.ratings.down;
     set("kpi-rated", `${wholeNumber.format(rated)} ${rated === 1 ? "card" : "cards"} rated, thumbs up and down`);
     set("kpi-cost", money.format(summary.estimatedModelCost));
-    set("kpi-price", `${money.format(summary.pricePerImage)} per image`);
+    const { daily, usedToday } = summary.budget;
+    const budget = daily > 0 ? ` · ${wholeNumber.format(usedToday)} of ${wholeNumber.format(daily)} cards today` : "";
+    set("kpi-price", `${money.format(summary.pricePerImage)} per image${budget}`);
 
     this.charts?.update(summary);
     this.ui.words.replaceChildren(...summary.topWords.map((w) =>

@@ -24,6 +24,7 @@ function percentiles(value: unknown): PercentileSeconds {
 export function toSummary(raw: unknown): Summary {
   const o = object(raw);
   const ratings = object(o["ratings"]);
+  const budget = object(o["budget"]);
   return {
     generatedAt: text(o["generatedAt"]),
     accepted: count(o["accepted"]),
@@ -43,5 +44,11 @@ export function toSummary(raw: unknown): Summary {
     estimatedModelCost: count(o["estimatedModelCost"]),
     pricePerImage: count(o["pricePerImage"]),
     currency: text(o["currency"]) || "USD",
+    budget: {
+      perMinute: count(budget["perMinute"]),
+      daily: count(budget["daily"]),
+      usedThisMinute: count(budget["usedThisMinute"]),
+      usedToday: count(budget["usedToday"]),
+    },
   };
 }
