@@ -1,5 +1,6 @@
 using SnapMagic.AppHost;
 using SnapMagic.AppHost.Backends;
+using SnapMagic.AppHost.Diagnostics;
 using SnapMagic.AppHost.ScaleOut;
 
 if (args is ["--help" or "-h"])
@@ -33,7 +34,8 @@ var api = builder.AddProject<Projects.SnapMagic_Api>("api")
 var worker = builder.AddProject<Projects.SnapMagic_Worker>("worker")
     .WithReplicas(options.Workers)
     .WithHttpEndpoint(name: "http")
-    .WithHttpHealthCheck("/health")
+    // Degraded too: the dashboard says when the chosen image model is Legacy, past its end of life or not accessible.
+    .WithReportedHealth(builder, "/health")
     .WithReference(api)
     .WithEnvironment("Api__InternalUrl", "http://api")
     .WithEnvironment("Internal__ApiKey", internalApiKey)

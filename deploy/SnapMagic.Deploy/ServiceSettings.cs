@@ -8,6 +8,7 @@ public static class ServiceSettings
 {
     public const string AspNetCoreEnvironment = "ASPNETCORE_ENVIRONMENT";
     public const string AspNetCoreHttpPorts = "ASPNETCORE_HTTP_PORTS";
+    public const string ForwardedHeadersEnabled = "ASPNETCORE_FORWARDEDHEADERS_ENABLED";
     public const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public const string OtlpProtocol = "OTEL_EXPORTER_OTLP_PROTOCOL";
     public const string OtelServiceName = "OTEL_SERVICE_NAME";

@@ -75,6 +75,9 @@ public sealed class Services : Construct
         var apiEnvironment = new Dictionary<string, string>(cardBackend)
         {
             [ServiceSettings.ApiPublicUrl] = loadBalancer.SiteUrl,
+            // The limits per client address read the attendee's address from the load balancer's X-Forwarded-For
+            // (only the load balancer's security group reaches the tasks).
+            [ServiceSettings.ForwardedHeadersEnabled] = "true",
         };
         if (backplane is not null)
             apiEnvironment[ServiceSettings.RedisConnectionString] = backplane.ConnectionString;

@@ -42,6 +42,19 @@ public sealed class RunningSystem : IAsyncDisposable
     public string DataDirectory { get; }
     public DistributedApplication Aspire => _app;
 
+    /// <summary>
+    /// Tests and benchmarks reach the Api from one loopback address with many sessions: the limits per client address,
+    /// the event's card budget and the hub's connections per session are off unless <c>settings</c> set them.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> OneAddressLimitsOff = new Dictionary<string, string>
+    {
+        ["Cards__PerAddressPerMinute"] = "0",
+        ["Cards__EventPerMinute"] = "0",
+        ["Cards__EventPerDay"] = "0",
+        ["Hub__MaxConnectionsPerSession"] = "0",
+        ["Login__FailuresPerAddressPerMinute"] = "0",
+    };
+
     /// <summary>Starts the system and returns once every Api replica, the page and every worker replica are healthy.</summary>
     /// <param name="settings">Environment every service gets, on top of what the AppHost gives it.</param>
     /// <param name="apiReplicas">Api replicas (<c>--api-replicas</c>); from 2 on they are named <c>api-1</c>, <c>api-2</c>, ...</param>
@@ -59,6 +72,8 @@ public sealed class RunningSystem : IAsyncDisposable
         {
             builder.CreateResourceBuilder(project).WithEnvironment(context =>
             {
+                foreach (var (key, value) in OneAddressLimitsOff)
+                    context.EnvironmentVariables[key] = value;
                 foreach (var (key, value) in settings)
                     context.EnvironmentVariables[key] = value;
             });
