@@ -5,26 +5,28 @@ using StackExchange.Redis;
 namespace SnapMagic.Api.ScaleOut;
 
 /// <summary>
-/// Pushes sent while the backplane's Redis is unreachable are lost, so when this replica loses or gets back either of
-/// its Redis connections it closes its hub connections, those opened during the outage included: the clients
-/// reconnect (polling meanwhile) and re-subscribe, and the snapshots Subscribe answers close the gap.
+/// Pushes sent while the backplane's Redis is unreachable are lost, so this replica closes its hub connections when it
+/// loses its Redis subscription and again once both its Redis connections are back, closing those opened during the
+/// outage too: the clients reconnect (polling meanwhile) and re-subscribe, and the snapshots Subscribe answers close the gap.
 /// </summary>
 /// <remarks>
-/// Both connections count. A push needs the interactive one (the de-duplication claim and the publish) and the
-/// subscription one (delivery to this replica's clients), and the two come back at different moments: closing only
-/// when the subscription came back once let a client reconnect right after that, take its snapshot while the
-/// interactive connection was still down, and miss the push the outage dropped (the log said "closing 0").
+/// A push needs both connections: the interactive one (the de-duplication claim and the publish) and the subscription
+/// (delivery to this replica's clients), and the two come back at different moments. Closing when the subscription
+/// alone came back let a client reconnect at once, take its snapshot while the interactive connection was still down,
+/// and miss the push the outage dropped (the log said "closing 0"); closing at each one's return closed the clients
+/// twice, the second time after they had re-subscribed. So the close on return waits for the last of the two.
 /// </remarks>
 internal sealed class BackplaneOutageFilter : IHubFilter
 {
     private readonly ConcurrentDictionary<string, HubCallerContext> _connections = new();
+    private readonly ConcurrentDictionary<ConnectionType, bool> _down = new();
     private readonly ILogger<BackplaneOutageFilter> _logger;
 
     public BackplaneOutageFilter(IConnectionMultiplexer redis, ILogger<BackplaneOutageFilter> logger)
     {
         _logger = logger;
-        redis.ConnectionFailed += (_, e) => CloseAll(e, "lost");
-        redis.ConnectionRestored += (_, e) => CloseAll(e, "restored");
+        redis.ConnectionFailed += (_, e) => OnFailed(e);
+        redis.ConnectionRestored += (_, e) => OnRestored(e);
     }
 
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
@@ -37,6 +39,26 @@ internal sealed class BackplaneOutageFilter : IHubFilter
     {
         _connections.TryRemove(context.Context.ConnectionId, out _);
         await next(context, exception);
+    }
+
+    private void OnFailed(ConnectionFailedEventArgs e)
+    {
+        _down[e.ConnectionType] = true;
+        // Pushes stop reaching this replica's clients: they poll until they reconnect.
+        if (e.ConnectionType == ConnectionType.Subscription)
+            CloseAll(e, "lost");
+    }
+
+    private void OnRestored(ConnectionFailedEventArgs e)
+    {
+        // Only a connection that was seen going down counts: the first connect raises no failure before it.
+        if (!_down.TryRemove(e.ConnectionType, out _))
+            return;
+        if (_down.IsEmpty)
+            CloseAll(e, "restored");
+        else
+            _logger.LogWarning("Redis {ConnectionType} connection restored ({FailureType}); the hub connections are closed once the other one is back too",
+                e.ConnectionType, e.FailureType);
     }
 
     private void CloseAll(ConnectionFailedEventArgs e, string what)
