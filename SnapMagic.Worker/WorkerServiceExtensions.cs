@@ -1,15 +1,15 @@
-using SnapMagic.Contracts;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
-using SnapMagic;
+using SnapMagic.Backends;
+using SnapMagic.Contracts;
 using SnapMagic.Imaging;
+using SnapMagic.Imaging.Hosting;
 using SnapMagic.Worker;
 using SnapMagic.Worker.Cards;
 using SnapMagic.Worker.DeadLetters;
 using SnapMagic.Worker.Diagnostics;
 using SnapMagic.Worker.Notifications;
 using SnapMagic.Worker.Resilience;
-using SnapMagic.Backends;
-using SnapMagic.Imaging.Hosting;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -46,7 +46,7 @@ public static class WorkerServiceExtensions
         services.AddMetrics();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ModelBreaker>();
-        services.AddSingleton<WorkerMetrics>();
+        services.AddSingleton(sp => new WorkerMetrics(sp.GetRequiredService<IMeterFactory>(), () => (int)sp.GetRequiredService<ModelBreaker>().State));
         services.AddSingleton<ResilientImageModel>();
         services.AddSingleton<ICardJobHandler, CardJobHandler>();
         services.AddSingleton<CardMessageManager>();

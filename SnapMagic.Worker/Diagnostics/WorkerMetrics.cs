@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using SnapMagic.Worker.Resilience;
 
 namespace SnapMagic.Worker.Diagnostics;
 
@@ -12,7 +11,8 @@ public sealed class WorkerMetrics
     private readonly Histogram<double> _queueWait;
     private readonly Histogram<double> _modelLatency;
 
-    public WorkerMetrics(IMeterFactory meterFactory, ModelBreaker breaker)
+    /// <param name="breakerState">The model circuit breaker's state (Polly's CircuitState as a number), read at each collection.</param>
+    public WorkerMetrics(IMeterFactory meterFactory, Func<int> breakerState)
     {
         var meter = meterFactory.Create(WorkerTelemetry.Name);
         _completed = meter.CreateCounter<long>("snapmagic.cards.completed", "{card}", "Cards the worker completed.");
@@ -20,7 +20,7 @@ public sealed class WorkerMetrics
         _retries = meter.CreateCounter<long>("snapmagic.model.retries", "{retry}", "Model-call retries after a transient error.");
         _queueWait = meter.CreateHistogram<double>("snapmagic.cards.queue_wait", "s", "Time a card waited in the queue before a worker started it.");
         _modelLatency = meter.CreateHistogram<double>("snapmagic.model.latency", "s", "Duration of one model-call attempt, by outcome.");
-        meter.CreateObservableGauge("snapmagic.model.breaker_state", () => (int)breaker.State, "{state}",
+        meter.CreateObservableGauge("snapmagic.model.breaker_state", breakerState, "{state}",
             "Model circuit breaker: 0 closed, 1 open, 2 half-open, 3 isolated.");
     }
 

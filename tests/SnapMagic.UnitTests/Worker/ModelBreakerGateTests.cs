@@ -33,7 +33,7 @@ public sealed class ModelBreakerGateTests : IDisposable
     {
         _model.Then(ScriptedImageModel.Throws(ImageModelFailure.Transient));
         var options = new ImageModelOptions { MaxRetries = 0, RetryBaseDelayMs = 0, BreakerMinimumThroughput = 2, BreakerBreakSeconds = (int)Break.TotalSeconds };
-        var metrics = new WorkerMetrics(_services.GetRequiredService<IMeterFactory>(), _breaker);
+        var metrics = new WorkerMetrics(_services.GetRequiredService<IMeterFactory>(), () => (int)_breaker.State);
         var model = new ResilientImageModel(_model, Options.Create(options), _breaker, metrics, _time, NullLogger<ResilientImageModel>.Instance);
         for (var i = 0; i < 2; i++)
             await Assert.ThrowsAsync<ImageModelException>(() => model.PaintCardAsync(new CardImageRequest(CorrelationIds.New(), "an outage"), CancellationToken.None));

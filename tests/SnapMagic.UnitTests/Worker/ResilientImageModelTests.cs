@@ -35,7 +35,7 @@ public sealed class ResilientImageModelTests : IDisposable
             BreakerBreakSeconds = 15,
         };
         configure?.Invoke(options);
-        var metrics = new WorkerMetrics(_services.GetRequiredService<IMeterFactory>(), _breaker);
+        var metrics = new WorkerMetrics(_services.GetRequiredService<IMeterFactory>(), () => (int)_breaker.State);
         return new ResilientImageModel(_model, Options.Create(options), _breaker, metrics, _time, NullLogger<ResilientImageModel>.Instance);
     }
 
