@@ -49,7 +49,9 @@ public class AwsSystem : SnapMagicSystem
     public override void AssertBackendMadeCard(string prompt)
     {
         Assert.Empty(Bedrock.ValidationFailures);
-        Assert.Contains(Bedrock.Requests, r => r.Text == prompt && r.Family == Family
+        // Nova 2 Omni gets the prompt inside an instruction; the inpainting families get it as it is.
+        Assert.Contains(Bedrock.Requests, r => r.Family == Family
+            && (Family == BedrockModelFamily.Nova2Omni ? r.Text?.Contains(prompt, StringComparison.Ordinal) == true : r.Text == prompt)
             && (Family != BedrockModelFamily.NovaCanvas || r.TaskType == "INPAINTING"));
     }
 
