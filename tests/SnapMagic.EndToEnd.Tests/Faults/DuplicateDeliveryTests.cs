@@ -1,3 +1,4 @@
+using SnapMagic.EndToEnd.Tests.Browser;
 using SnapMagic.EndToEnd.Tests.Hosting;
 using SnapMagic.EndToEnd.Tests.ScaleOut;
 
@@ -6,21 +7,13 @@ namespace SnapMagic.EndToEnd.Tests.Faults;
 /// <summary>
 /// The same card message delivered more than once (SQS is at-least-once; a producer may send twice): copies
 /// worked at the same time by two workers, and copies arriving after the card is done. One image, one
-/// <c>completed</c> push, one completion.
+/// <c>completed</c> push, one completion. Extra messages hurt no process, so this runs on the browser tests' system.
 /// </summary>
-public sealed class DuplicateDeliveryTests
+[Collection(BrowserCollection.Name)]
+public sealed class DuplicateDeliveryTests(BrowserSystem browser)
 {
     [Fact]
-    public async Task Copies_of_a_card_message_make_one_image_and_one_push_per_status()
-    {
-        await using var system = await FaultSystem.StartAsync(workers: 2, new Dictionary<string, string>
-        {
-            ["Worker__Concurrency"] = "2",
-            ["ImageModel__MaxConcurrency"] = "2",
-            ["ImageModel__Local__LatencyMs"] = "1500",
-        });
-        await DuplicateDelivery.CheckAsync(system);
-    }
+    public Task Copies_of_a_card_message_make_one_image_and_one_push_per_status() => DuplicateDelivery.CheckAsync(browser.System);
 }
 
 /// <summary>With two Api replicas the copies' notices reach either one: the de-duplication they share still pushes once.</summary>
@@ -36,7 +29,10 @@ internal static class DuplicateDelivery
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
-    /// <summary>On a system with two workers of two slots each; other tests' cards on it are left out of the counts.</summary>
+    /// <summary>
+    /// On a system with two workers of two slots each and a model that takes about a second, so the copies of a card are
+    /// worked side by side; other tests' cards on it are left out of the counts.
+    /// </summary>
     public static async Task CheckAsync(EmbeddedSystem system)
     {
         await using var attendee = await Attendee.LogInAsync(system);

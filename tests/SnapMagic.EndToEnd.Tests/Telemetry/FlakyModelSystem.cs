@@ -6,15 +6,13 @@ namespace SnapMagic.EndToEnd.Tests.Telemetry;
 /// <summary>
 /// The embedded system with one worker whose image model is Bedrock, served by the tests' fake Bedrock: a test
 /// scripts the fake's next answers (a 503, a content-filter block, say) to see the worker's retries in the card's trace
-/// and the page's error screens (see <see cref="Browser.FailingModelBrowserSystem"/>).
+/// and the page's error screens (see <see cref="Browser.FailingModelBrowserSystem"/>), and bursts of 429 and 503 retried.
 /// </summary>
-public sealed class FlakyModelSystem : SnapMagicSystem
+public sealed class FlakyModelSystem : EmbeddedSystem
 {
     private FakeBedrockServer? _bedrock;
 
     public FakeBedrockServer Bedrock => _bedrock ?? throw new InvalidOperationException("The system is not started.");
-
-    protected override string Backend => "embedded";
 
     // The retry trace test reads it.
     protected override bool Dashboard => true;
@@ -31,6 +29,10 @@ public sealed class FlakyModelSystem : SnapMagicSystem
             ["ImageModel__Bedrock__ServiceUrl"] = _bedrock.Url.ToString(),
             ["ImageModel__Bedrock__Region"] = _bedrock.Region,
             ["ImageModel__RetryBaseDelayMs"] = "100",
+            // Enough retries for one card to meet a whole burst; a breaker that stays closed through the bursts and the
+            // failures the page tests script.
+            ["ImageModel__MaxRetries"] = "4",
+            ["ImageModel__BreakerMinimumThroughput"] = "100",
             ["Aws__AccessKeyId"] = "test",
             ["Aws__SecretAccessKey"] = FakeBedrockServer.TestSecretAccessKey,
         };
