@@ -1,3 +1,4 @@
+using SnapMagic.Contracts;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 

@@ -32,7 +32,7 @@ public sealed class HubLimitsTests(HubLimitsTests.LimitedFactory factory) : ICla
         for (var i = 0; i < LimitedFactory.ConnectionsPerSession; i++)
             held.Add(await Counted(await factory.ConnectHubAsync(login.Token)));
 
-        await Assert.ThrowsAnyAsync<Exception>(() => factory.ConnectHubAsync(login.Token));
+        await Assert.ThrowsAsync<HttpRequestException>(() => factory.ConnectHubAsync(login.Token));
         using var client = factory.CreateClient().WithBearer(login.Token);
         using var negotiate = await client.PostAsync("/hubs/cards/negotiate?negotiateVersion=1", null);
         var problem = await negotiate.AssertProblemAsync(System.Net.HttpStatusCode.TooManyRequests);

@@ -1,3 +1,4 @@
+using SnapMagic.Contracts;
 using System.Net;
 using System.Net.Http.Json;
 using SnapMagic.Api.Auth;
@@ -45,7 +46,7 @@ public sealed class KestrelHubTests : IDisposable
     [Fact]
     public async Task A_client_over_a_real_WebSocket_without_a_token_is_refused()
     {
-        await Assert.ThrowsAnyAsync<Exception>(() => CardsHubConnection.StartAsync(CardsHubConnection.UrlOn(_baseAddress), null));
+        await Assert.ThrowsAsync<System.Net.WebSockets.WebSocketException>(() => CardsHubConnection.StartAsync(CardsHubConnection.UrlOn(_baseAddress), null));
     }
 
     public void Dispose() => _factory.Dispose();

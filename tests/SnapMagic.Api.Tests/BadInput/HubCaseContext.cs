@@ -1,3 +1,4 @@
+using SnapMagic.Contracts;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using SnapMagic.Api.Auth;

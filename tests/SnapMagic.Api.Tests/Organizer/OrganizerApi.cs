@@ -1,3 +1,4 @@
+using SnapMagic.Contracts;
 using System.Net;
 using System.Net.Http.Json;
 using SnapMagic.Api.Auth;

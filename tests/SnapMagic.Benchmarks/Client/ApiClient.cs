@@ -30,23 +30,23 @@ public sealed class ApiClient : IDisposable
     public Uri BaseAddress { get; }
     public Uri HubUrl => CardsHubConnection.UrlOn(BaseAddress);
 
-    public Task<ApiSession> LogInAsync(CancellationToken cancellationToken) => _http.LogInAsync(cancellationToken: cancellationToken);
+    public Task<LoginResponse> LogInAsync(CancellationToken cancellationToken) => _http.LogInAsync(cancellationToken: cancellationToken);
 
     /// <summary><paramref name="count"/> sessions, logged in a few at a time.</summary>
-    public async Task<IReadOnlyList<ApiSession>> LogInManyAsync(int count, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LoginResponse>> LogInManyAsync(int count, CancellationToken cancellationToken)
     {
-        var sessions = new ApiSession[count];
+        var sessions = new LoginResponse[count];
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
             async (i, ct) => sessions[i] = await LogInAsync(ct));
         return sessions;
     }
 
     /// <summary>POST /api/cards; the new card's correlation id.</summary>
-    public async Task<string> SubmitAsync(ApiSession session, string prompt, CancellationToken cancellationToken) =>
+    public async Task<string> SubmitAsync(LoginResponse session, string prompt, CancellationToken cancellationToken) =>
         (await _http.SubmitCardAsync(session.Token, prompt, cancellationToken)).CorrelationId;
 
     /// <summary>GET /api/cards/{id}, the status endpoint (the fallback a polling page uses).</summary>
-    public Task<CardView> GetCardAsync(ApiSession session, string correlationId, CancellationToken cancellationToken) =>
+    public Task<CardView> GetCardAsync(LoginResponse session, string correlationId, CancellationToken cancellationToken) =>
         _http.GetCardAsync(session.Token, correlationId, cancellationToken);
 
     /// <summary>GET /alive: the cheapest endpoint of the same server, the floor for the others.</summary>

@@ -1,3 +1,4 @@
+using SnapMagic.Contracts;
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -79,7 +80,7 @@ public sealed class ConnectionScenario : IScenario
     }
 
     /// <summary><paramref name="count"/> sessions, each with one card made and finished, for connections to subscribe to.</summary>
-    internal static async Task<(IReadOnlyList<ApiSession> Sessions, string[] Cards)> SessionsWithFinishedCardsAsync(ApiClient api, int count,
+    internal static async Task<(IReadOnlyList<LoginResponse> Sessions, string[] Cards)> SessionsWithFinishedCardsAsync(ApiClient api, int count,
         string prompt, CancellationToken cancellationToken)
     {
         var sessions = await api.LogInManyAsync(count, cancellationToken);
@@ -90,7 +91,7 @@ public sealed class ConnectionScenario : IScenario
         return (sessions, cards);
     }
 
-    private static async Task WaitAllFinalAsync(ApiClient api, IReadOnlyList<ApiSession> sessions, string[] cards, CancellationToken cancellationToken)
+    private static async Task WaitAllFinalAsync(ApiClient api, IReadOnlyList<LoginResponse> sessions, string[] cards, CancellationToken cancellationToken)
     {
         using var deadline = Deadline.After(TimeSpan.FromSeconds(120), cancellationToken);
         for (var i = 0; i < cards.Length; i++)
@@ -102,7 +103,7 @@ public sealed class ConnectionScenario : IScenario
 
     /// <summary>Opens connections until <paramref name="level"/> are open; stops early after many failures or at the deadline.</summary>
     /// <param name="hubUrls">Where the connections go, in turn (one Api: its hub; replicas: each one's own).</param>
-    internal static async Task OpenUpToAsync(IReadOnlyList<Uri> hubUrls, IReadOnlyList<ApiSession> sessions, string[] cards,
+    internal static async Task OpenUpToAsync(IReadOnlyList<Uri> hubUrls, IReadOnlyList<LoginResponse> sessions, string[] cards,
         ConcurrentBag<HubConnection> connections, int level, LatencySample errors, CancellationToken deadline)
     {
         var next = connections.Count;
@@ -141,7 +142,7 @@ public sealed class ConnectionScenario : IScenario
     }
 
     /// <summary>Cards completing while the connections are open: each probe card is watched by a fresh connection of its session.</summary>
-    internal static async Task<LatencySample> ProbeAsync(ApiClient api, IReadOnlyList<ApiSession> sessions, int probes, int level, CancellationToken cancellationToken)
+    internal static async Task<LatencySample> ProbeAsync(ApiClient api, IReadOnlyList<LoginResponse> sessions, int probes, int level, CancellationToken cancellationToken)
     {
         var push = new LatencySample($"push at {level}");
         await Task.WhenAll(Enumerable.Range(0, probes).Select(async i =>

@@ -1,3 +1,4 @@
+using SnapMagic.Contracts;
 using Microsoft.AspNetCore.SignalR.Client;
 using SnapMagic.Benchmarks.Client;
 using SnapMagic.TestSupport.Api;
@@ -47,7 +48,7 @@ public sealed class DeliveryScenario : IScenario
     }
 
     /// <summary>Submits one card and measures both ways of learning it completed; true when it completed before Subscribe answered.</summary>
-    private static async Task<bool> WatchOneAsync(ApiClient api, ApiSession session, int index, LatencySample push, LatencySample poll,
+    private static async Task<bool> WatchOneAsync(ApiClient api, LoginResponse session, int index, LatencySample push, LatencySample poll,
         CancellationToken cancellationToken)
     {
         using var deadline = Deadline.After(CardTimeout, cancellationToken);
@@ -86,7 +87,7 @@ public sealed class DeliveryScenario : IScenario
     }
 
     /// <summary>GET every 5 s from the submit until the card is final; the delay from completedAt to the poll that saw it.</summary>
-    private static async Task PollUntilFinalAsync(ApiClient api, ApiSession session, string id, DateTimeOffset submittedAt,
+    private static async Task PollUntilFinalAsync(ApiClient api, LoginResponse session, string id, DateTimeOffset submittedAt,
         LatencySample poll, CancellationToken cancellationToken)
     {
         try

@@ -20,12 +20,12 @@ public static class CardsApi
     private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
 
     /// <summary>POST /api/auth/login: every login is a session of its own.</summary>
-    public static async Task<ApiSession> LogInAsync(this HttpClient api, string username = EventUsername, string password = EventPassword,
+    public static async Task<LoginResponse> LogInAsync(this HttpClient api, string username = EventUsername, string password = EventPassword,
         CancellationToken cancellationToken = default)
     {
         using var response = await api.PostAsJsonAsync(ApiRoutes.Login, new { username, password }, Json, cancellationToken);
         await ExpectAsync(response, HttpStatusCode.OK);
-        return await response.Content.ReadFromJsonAsync<ApiSession>(Json, cancellationToken) ?? throw new InvalidDataException("Empty login answer.");
+        return await response.Content.ReadFromJsonAsync<LoginResponse>(Json, cancellationToken) ?? throw new InvalidDataException("Empty login answer.");
     }
 
     /// <summary>POST /api/cards as the page sends it, whatever the answer (a 429, say).</summary>

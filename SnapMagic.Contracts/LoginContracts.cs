@@ -1,5 +1,6 @@
-namespace SnapMagic.Api.Auth;
+namespace SnapMagic.Contracts;
 
+/// <summary>The body of <c>POST /api/auth/login</c>.</summary>
 public sealed record LoginRequest(string? Username, string? Password);
 
 /// <param name="ExpiresIn">Seconds until the token expires.</param>
