@@ -22,7 +22,7 @@ const restartDelaysMs = [5_000, 10_000, 20_000, 30_000];
 
 /**
  * Keeps every unfinished card of the page up to date. Live over SignalR (`Subscribe(correlationId)`
- * returns a snapshot, then `cardUpdated` pushes); while the WebSocket is down it polls
+ * returns a snapshot, then `CardUpdated` pushes); while the WebSocket is down it polls
  * GET /api/cards/{id} every 2 s. After a reconnect it subscribes again to every unfinished card and
  * takes the returned snapshot, so a card finished while the connection was away still shows. Even live, a card
  * not heard of for 20 s is read once more, and every 20 s after, until it finishes.
@@ -57,7 +57,7 @@ export class CardFeed {
       .configureLogging(LogLevel.None)
       .build();
 
-    this.connection.on("cardUpdated", (raw: unknown) => {
+    this.connection.on("CardUpdated", (raw: unknown) => {
       const card = toCardView(raw);
       if (card) this.accept(card);
     });

@@ -17,7 +17,7 @@ export type CardStatus = Schemas["CardView"]["status"];
 export type CardRating = NonNullable<Schemas["CardView"]["rating"]>;
 
 /**
- * The card view of GET /api/cards/{id}, GET /api/cards and the hub's `cardUpdated`, as {@link toCardView} reads it:
+ * The card view of GET /api/cards/{id}, GET /api/cards and the hub's `CardUpdated`, as {@link toCardView} reads it:
  * the Api leaves `queuePosition` and `rating` out when they have no value, the page holds them as null.
  */
 export type CardView = Omit<Schemas["CardView"], "queuePosition" | "rating"> & {
