@@ -78,38 +78,38 @@ public sealed class Teardown : Construct
         schedulerRole.AddToPrincipalPolicy(Statement("RunTheTeardown", [EmptyAndDelete.FunctionArn], "lambda:InvokeFunction"));
         schedulerRole.AddToPrincipalPolicy(Statement("NotifyTheOrganizer", [organizerTopic.TopicArn], "sns:Publish"));
 
-        NoticeSchedule = new CfnSchedule(this, "NoticeSchedule", new CfnScheduleProps
-        {
-            Name = $"{options.StackName}-teardown-notice",
-            Description = $"Tells the organizer that {options.StackName} will be deleted at {options.TeardownAt:u}.",
-            ScheduleExpression = At(options.TeardownNoticeAt),
-            ScheduleExpressionTimezone = "UTC",
-            FlexibleTimeWindow = new CfnSchedule.FlexibleTimeWindowProperty { Mode = "OFF" },
-            Target = new CfnSchedule.TargetProperty
+        NoticeSchedule = OneOffSchedule("NoticeSchedule", $"{options.StackName}-teardown-notice",
+            $"Tells the organizer that {options.StackName} will be deleted at {options.TeardownAt:u}.", options.TeardownNoticeAt,
+            new CfnSchedule.TargetProperty
             {
                 Arn = organizerTopic.TopicArn,
                 RoleArn = schedulerRole.RoleArn,
                 Input = $"SnapMagic event '{options.EventId}' (stack {options.StackName}) and all its cards, images and logs will be deleted " +
                         $"at {options.TeardownAt:u}. Download the cards CSV and any images you want to keep before then.",
-            },
-        });
+            });
 
-        DeleteSchedule = new CfnSchedule(this, "DeleteSchedule", new CfnScheduleProps
-        {
-            Name = $"{options.StackName}-teardown",
-            Description = $"Deletes {options.StackName} {options.TeardownDays} days after the event's end ({options.EventEnd:u}).",
-            ScheduleExpression = At(options.TeardownAt),
-            ScheduleExpressionTimezone = "UTC",
-            FlexibleTimeWindow = new CfnSchedule.FlexibleTimeWindowProperty { Mode = "OFF" },
-            Target = new CfnSchedule.TargetProperty
+        DeleteSchedule = OneOffSchedule("DeleteSchedule", $"{options.StackName}-teardown",
+            $"Deletes {options.StackName} {options.TeardownDays} days after the event's end ({options.EventEnd:u}).", options.TeardownAt,
+            new CfnSchedule.TargetProperty
             {
                 Arn = EmptyAndDelete.FunctionArn,
                 RoleArn = schedulerRole.RoleArn,
                 RetryPolicy = new CfnSchedule.RetryPolicyProperty { MaximumRetryAttempts = 3 },
-            },
-        });
+            });
     }
 
     private static PolicyStatement Statement(string sid, string[] resources, params string[] actions) =>
         new(new PolicyStatementProps { Sid = sid, Actions = actions, Resources = resources });
+
+    /// <summary>An EventBridge Scheduler schedule that fires once, at <paramref name="at"/> (UTC), exactly then.</summary>
+    private CfnSchedule OneOffSchedule(string id, string name, string description, DateTimeOffset at, CfnSchedule.TargetProperty target) =>
+        new(this, id, new CfnScheduleProps
+        {
+            Name = name,
+            Description = description,
+            ScheduleExpression = At(at),
+            ScheduleExpressionTimezone = "UTC",
+            FlexibleTimeWindow = new CfnSchedule.FlexibleTimeWindowProperty { Mode = "OFF" },
+            Target = target,
+        });
 }
