@@ -14,7 +14,9 @@ internal static class ReportedHealthExtensions
     {
         var key = $"{service.Resource.Name}-reported-health";
         var endpoint = service.GetEndpoint("http");
-        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(key, _ => new ReportedHealthCheck(endpoint, path), failureStatus: null, tags: null));
+        // One instance for the AppHost's life: it keeps one HttpClient for every check.
+        var check = new ReportedHealthCheck(() => new Uri(endpoint.Url), path);
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(key, check, failureStatus: null, tags: null));
         return service.WithHealthCheck(key);
     }
 }
