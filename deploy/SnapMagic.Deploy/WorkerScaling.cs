@@ -66,40 +66,9 @@ public sealed class WorkerScaling : Construct
                 {
                     Metrics = new[]
                     {
-                        new CfnScalingPolicy.TargetTrackingMetricDataQueryProperty
-                        {
-                            Id = "visible",
-                            ReturnData = false,
-                            MetricStat = new CfnScalingPolicy.TargetTrackingMetricStatProperty
-                            {
-                                Stat = "Sum",
-                                Metric = new CfnScalingPolicy.TargetTrackingMetricProperty
-                                {
-                                    Namespace = "AWS/SQS",
-                                    MetricName = "ApproximateNumberOfMessagesVisible",
-                                    Dimensions = new[] { new CfnScalingPolicy.TargetTrackingMetricDimensionProperty { Name = "QueueName", Value = cardQueue.QueueName } },
-                                },
-                            },
-                        },
-                        new CfnScalingPolicy.TargetTrackingMetricDataQueryProperty
-                        {
-                            Id = "running",
-                            ReturnData = false,
-                            MetricStat = new CfnScalingPolicy.TargetTrackingMetricStatProperty
-                            {
-                                Stat = "Average",
-                                Metric = new CfnScalingPolicy.TargetTrackingMetricProperty
-                                {
-                                    Namespace = "ECS/ContainerInsights",
-                                    MetricName = "RunningTaskCount",
-                                    Dimensions = new[]
-                                    {
-                                        new CfnScalingPolicy.TargetTrackingMetricDimensionProperty { Name = "ClusterName", Value = cluster.ClusterName },
-                                        new CfnScalingPolicy.TargetTrackingMetricDimensionProperty { Name = "ServiceName", Value = worker.ServiceName },
-                                    },
-                                },
-                            },
-                        },
+                        MetricQuery("visible", "Sum", "AWS/SQS", "ApproximateNumberOfMessagesVisible", ("QueueName", cardQueue.QueueName)),
+                        MetricQuery("running", "Average", "ECS/ContainerInsights", "RunningTaskCount",
+                            ("ClusterName", cluster.ClusterName), ("ServiceName", worker.ServiceName)),
                         new CfnScalingPolicy.TargetTrackingMetricDataQueryProperty
                         {
                             Id = "backlogPerTask",
@@ -112,4 +81,22 @@ public sealed class WorkerScaling : Construct
             },
         });
     }
+
+    /// <summary>One metric the policy's expression reads (not itself the tracked value).</summary>
+    private static CfnScalingPolicy.TargetTrackingMetricDataQueryProperty MetricQuery(string id, string stat, string metricNamespace,
+        string metricName, params (string Name, string Value)[] dimensions) => new()
+    {
+        Id = id,
+        ReturnData = false,
+        MetricStat = new CfnScalingPolicy.TargetTrackingMetricStatProperty
+        {
+            Stat = stat,
+            Metric = new CfnScalingPolicy.TargetTrackingMetricProperty
+            {
+                Namespace = metricNamespace,
+                MetricName = metricName,
+                Dimensions = dimensions.Select(d => new CfnScalingPolicy.TargetTrackingMetricDimensionProperty { Name = d.Name, Value = d.Value }).ToArray(),
+            },
+        },
+    };
 }
