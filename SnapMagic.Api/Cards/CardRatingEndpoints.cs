@@ -36,7 +36,7 @@ public static class CardRatingEndpoints
             return problem;
         if (!CardRatingExtensions.TryParseWireName(body!.Rating, out var rating))
             return ApiProblems.BadRequest("Send {\"rating\":\"up\"} or {\"rating\":\"down\"}.", "Rating not accepted");
-        if (job.Status != CardStatus.Completed || await store.TryRateAsync(correlationId, rating, cancellationToken) is null)
+        if (job.Status != CardStatus.Completed || await store.TryRateAsync(correlationId, rating, RatingSource.Button, cancellationToken) is null)
             return ApiProblems.BadRequest("Only a finished card can be rated; this one is " + job.Status.ToWireName() + ".", "Card not finished");
         return TypedResults.NoContent();
     }

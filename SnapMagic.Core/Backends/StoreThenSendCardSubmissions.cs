@@ -26,7 +26,7 @@ public sealed class StoreThenSendCardSubmissions(IJobStore store, ICardQueues qu
         try
         {
             // Not the caller's token from here on: a stored job must get its message or be marked failed.
-            await queues.Jobs.SendAsync(new OutgoingMessage(new CardMessage(stored.CorrelationId).ToJson(), messageAttributes), CancellationToken.None)
+            await queues.Jobs.SendAsync(new OutgoingMessage(JobMessage.Card(stored.CorrelationId).ToJson(), messageAttributes), CancellationToken.None)
                 .ConfigureAwait(false);
             return new CardSubmission(CardSubmissionOutcome.Queued, stored);
         }

@@ -17,6 +17,10 @@ public sealed record CardJob
     public string? IdempotencyKey { get; init; }
     /// <summary>The owner's thumbs up or down, once the card is completed.</summary>
     public CardRating? Rating { get; init; }
+    /// <summary>How <see cref="Rating"/> was given; set with it.</summary>
+    public RatingSource? RatingSource { get; init; }
+    /// <summary>The card's animation, once its owner asked for one.</summary>
+    public CardAnimation? Animation { get; init; }
 
     public static string ImageKeyFor(string sessionId, string correlationId) => $"cards/{sessionId}/{correlationId}.png";
 

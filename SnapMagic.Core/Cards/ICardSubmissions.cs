@@ -10,7 +10,7 @@ public interface ICardSubmissions
     const string QueueFailedMessage = "The card could not be queued; please try again.";
 
     /// <summary>
-    /// Stores <paramref name="job"/> and sends its <see cref="CardMessage"/> with <paramref name="messageAttributes"/>
+    /// Stores <paramref name="job"/> and sends its <see cref="JobMessage"/> with <paramref name="messageAttributes"/>
     /// (the correlation id and the trace context). Throws when nothing could be stored.
     /// </summary>
     Task<CardSubmission> SubmitAsync(CardJob job, IReadOnlyDictionary<string, string> messageAttributes, CancellationToken cancellationToken = default);

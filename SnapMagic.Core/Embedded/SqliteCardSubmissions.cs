@@ -36,7 +36,7 @@ public sealed class SqliteCardSubmissions : ICardSubmissions
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(messageAttributes);
-        var message = new OutgoingMessage(new CardMessage(job.CorrelationId).ToJson(), messageAttributes);
+        var message = new OutgoingMessage(JobMessage.Card(job.CorrelationId).ToJson(), messageAttributes);
         var (stored, created) = await _database.WriteAsync((connection, transaction) =>
         {
             var inserted = SqliteJobStore.Insert(connection, transaction, job);

@@ -25,7 +25,13 @@ public interface IMessageQueue
     Task<QueueDepth> GetDepthAsync(CancellationToken cancellationToken = default);
 }
 
-public sealed record OutgoingMessage(string Body, IReadOnlyDictionary<string, string>? Attributes = null);
+/// <param name="Delay">How long the message stays invisible after it is sent (SQS <c>DelaySeconds</c>): zero to
+/// <see cref="MaxDelay"/>. A worker checks on a running video this way without holding a slot meanwhile.</param>
+public sealed record OutgoingMessage(string Body, IReadOnlyDictionary<string, string>? Attributes = null, TimeSpan Delay = default)
+{
+    /// <summary>SQS's limit on <c>DelaySeconds</c>.</summary>
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(15);
+}
 
 public sealed record QueueMessage(
     string MessageId,

@@ -9,6 +9,13 @@ public sealed record EventStatistics
     public long Failed { get; init; }
     public long RatedUp { get; init; }
     public long RatedDown { get; init; }
+    /// <summary>Of <see cref="RatedUp"/> and <see cref="RatedDown"/>, those given with a gesture (the rest with buttons).</summary>
+    public long RatedUpByGesture { get; init; }
+    public long RatedDownByGesture { get; init; }
+    /// <summary>Animations asked for, and of them those finished each way (the rest are queued or processing).</summary>
+    public long AnimationsRequested { get; init; }
+    public long AnimationsCompleted { get; init; }
+    public long AnimationsFailed { get; init; }
     /// <summary>Failed cards by their error text, most frequent first.</summary>
     public IReadOnlyList<KeyCount> FailuresByReason { get; init; } = [];
     /// <summary>Cards completed in each minute of the window asked for (only minutes with cards; UTC minute starts).</summary>

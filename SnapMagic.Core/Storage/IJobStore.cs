@@ -41,10 +41,30 @@ public interface IJobStore
     Task<CardJob?> TryFailAsync(string correlationId, string error, DateTimeOffset failedAt, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Sets (or changes) the rating of a completed card; null when the card is missing or not completed.
+    /// Sets (or changes) the rating of a completed card and how it was given; null when the card is missing or not completed.
     /// Owners are checked by the caller, as for reads.
     /// </summary>
-    Task<CardJob?> TryRateAsync(string correlationId, CardRating rating, CancellationToken cancellationToken = default);
+    Task<CardJob?> TryRateAsync(string correlationId, CardRating rating, RatingSource source = RatingSource.Button, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Gives a completed card its animation, <see cref="CardAnimationStatus.Queued"/>, unless it has one: then stores nothing
+    /// and returns the card with its animation as it is (<c>Created = false</c>; a failed animation stays failed). Null when
+    /// the card is missing or not completed. Owners are checked by the caller.
+    /// </summary>
+    Task<(CardJob Job, bool Created)?> TryRequestAnimationAsync(string correlationId, DateTimeOffset requestedAt, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Animation queued → processing with the video model's handle. Also answers (without a write) when the animation is
+    /// processing already: the caller then uses the stored <see cref="CardAnimation.InvocationId"/>, so a redelivered start
+    /// never starts a second video. Null when there is no animation or it is finished.
+    /// </summary>
+    Task<CardJob?> TryStartAnimationAsync(string correlationId, string invocationId, DateTimeOffset startedAt, CancellationToken cancellationToken = default);
+
+    /// <summary>Animation processing → completed, with the video's key and media type.</summary>
+    Task<CardJob?> TryCompleteAnimationAsync(string correlationId, string videoKey, string videoContentType, DateTimeOffset finishedAt, CancellationToken cancellationToken = default);
+
+    /// <summary>Animation queued | processing → failed.</summary>
+    Task<CardJob?> TryFailAnimationAsync(string correlationId, string error, DateTimeOffset finishedAt, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The event's figures for the organizer, with cards completed per minute in the minutes from

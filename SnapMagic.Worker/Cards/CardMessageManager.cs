@@ -32,7 +32,7 @@ public sealed partial class CardMessageManager(
     /// </summary>
     public async Task<CardOutcome> ProcessAsync(QueueMessage message, CancellationToken cancellationToken)
     {
-        var card = CardMessage.TryParse(message.Body);
+        var card = JobMessage.TryParse(message.Body);
         if (card is null)
         {
             LogPoison(message.MessageId, Truncate(message.Body));

@@ -44,7 +44,7 @@ public sealed partial class DeadLetterSweeper(
     /// <summary>Fails the message's card when it is still open, then hides the message for the hold period.</summary>
     public async Task SweepAsync(QueueMessage message, CancellationToken cancellationToken)
     {
-        var card = CardMessage.TryParse(message.Body);
+        var card = JobMessage.TryParse(message.Body);
         if (card is not null)
         {
             using var activity = WorkerTelemetry.StartConsumerSpan("cards dead-letter", message.Attributes, card.CorrelationId);

@@ -1,3 +1,4 @@
+using SnapMagic.Queueing;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -40,7 +41,7 @@ public sealed class CardSubmitTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Equal("A robot barista pouring latte art at a booth", stored.Prompt);
 
         var message = await factory.ReceiveJobAsync(accepted.CorrelationId, TimeSpan.FromSeconds(10));
-        Assert.Equal(accepted.CorrelationId, CardMessage.TryParse(message.Body)?.CorrelationId);
+        Assert.Equal(accepted.CorrelationId, JobMessage.TryParse(message.Body)?.CorrelationId);
         Activity enqueue;
         lock (spans) enqueue = spans.Single(s => s.OperationName == "cards enqueue" && (string?)s.GetTagItem(CardTelemetry.CorrelationIdTag) == accepted.CorrelationId);
         Assert.Equal(ActivityKind.Producer, enqueue.Kind);

@@ -128,7 +128,11 @@ public sealed class PipelineTests(ApiFactory factory) : IClassFixture<ApiFactory
         public Task<CardJob?> TryStartAsync(string id, DateTimeOffset at, CancellationToken ct = default) => throw Failure();
         public Task<CardJob?> TryCompleteAsync(string id, string key, DateTimeOffset at, CancellationToken ct = default) => throw Failure();
         public Task<CardJob?> TryFailAsync(string id, string error, DateTimeOffset at, CancellationToken ct = default) => throw Failure();
-        public Task<CardJob?> TryRateAsync(string id, CardRating rating, CancellationToken ct = default) => throw Failure();
+        public Task<CardJob?> TryRateAsync(string id, CardRating rating, RatingSource source = RatingSource.Button, CancellationToken ct = default) => throw Failure();
+        public Task<(CardJob Job, bool Created)?> TryRequestAnimationAsync(string id, DateTimeOffset at, CancellationToken ct = default) => throw Failure();
+        public Task<CardJob?> TryStartAnimationAsync(string id, string invocationId, DateTimeOffset at, CancellationToken ct = default) => throw Failure();
+        public Task<CardJob?> TryCompleteAnimationAsync(string id, string key, string contentType, DateTimeOffset at, CancellationToken ct = default) => throw Failure();
+        public Task<CardJob?> TryFailAnimationAsync(string id, string error, DateTimeOffset at, CancellationToken ct = default) => throw Failure();
         public Task<EventStatistics> GetStatisticsAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken ct = default) => throw Failure();
         public IAsyncEnumerable<CardJob> ListAllAsync(CancellationToken ct = default) => throw Failure();
         public Task<IReadOnlyList<CardJob>> ListLatestCompletedAsync(int limit, CancellationToken ct = default) => throw Failure();

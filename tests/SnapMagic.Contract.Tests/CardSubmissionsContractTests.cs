@@ -52,7 +52,7 @@ public abstract class CardSubmissionsContractTests : IAsyncLifetime
         Assert.Equal(job.CorrelationId, submission.Job.CorrelationId);
         Assert.Equal(CardStatus.Queued, (await backend.Store.GetAsync(job.CorrelationId))?.Status);
         var message = Assert.Single(await backend.Queues.Jobs.ReceiveAsync(10, TimeSpan.FromSeconds(5)));
-        Assert.Equal(job.CorrelationId, CardMessage.TryParse(message.Body)?.CorrelationId);
+        Assert.Equal(job.CorrelationId, JobMessage.TryParse(message.Body)?.CorrelationId);
         Assert.Equal(AttributesOf(job).OrderBy(a => a.Key), message.Attributes.OrderBy(a => a.Key));
     }
 
@@ -70,7 +70,7 @@ public abstract class CardSubmissionsContractTests : IAsyncLifetime
         Assert.Equal(first.CorrelationId, replay.Job.CorrelationId);
         Assert.Null(await backend.Store.GetAsync(again.CorrelationId));
         var message = Assert.Single(await backend.Queues.Jobs.ReceiveAsync(10, TimeSpan.FromSeconds(5)));
-        Assert.Equal(first.CorrelationId, CardMessage.TryParse(message.Body)?.CorrelationId);
+        Assert.Equal(first.CorrelationId, JobMessage.TryParse(message.Body)?.CorrelationId);
         Assert.Empty(await backend.Queues.Jobs.ReceiveAsync(10, TimeSpan.Zero));
     }
 }

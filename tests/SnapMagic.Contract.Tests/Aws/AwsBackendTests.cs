@@ -69,14 +69,14 @@ public sealed class AwsBackendTests(LocalAwsFixture aws)
             Status = CardStatus.Queued, CreatedAt = DateTimeOffset.UtcNow,
         };
         await store.CreateAsync(job);
-        await queues.Jobs.SendAsync(new OutgoingMessage(new CardMessage(job.CorrelationId).ToJson(),
+        await queues.Jobs.SendAsync(new OutgoingMessage(JobMessage.Card(job.CorrelationId).ToJson(),
             new Dictionary<string, string> { [MessageAttributes.CorrelationId] = job.CorrelationId }));
         await images.SaveAsync(CardJob.ImageKeyFor("s", job.CorrelationId), new byte[] { 1, 2, 3 });
         var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
 
         Assert.Equal(job, await store.GetAsync(job.CorrelationId));
         var message = Assert.Single(await queues.Jobs.ReceiveAsync(1, TimeSpan.FromSeconds(1)));
-        Assert.Equal(job.CorrelationId, CardMessage.TryParse(message.Body)?.CorrelationId);
+        Assert.Equal(job.CorrelationId, JobMessage.TryParse(message.Body)?.CorrelationId);
         Assert.NotNull(await images.OpenReadAsync(CardJob.ImageKeyFor("s", job.CorrelationId)));
         Assert.Equal(HealthStatus.Healthy, report.Status);
         Assert.Equal(builder.Configuration["Queue:DeadLetterName"], queues.DeadLetters.Name);

@@ -39,7 +39,7 @@ public sealed class PoisonMessageTests
         {
             foreach (var body in NotAJob)
                 await queues.Jobs.SendAsync(new OutgoingMessage(body));
-            await queues.Jobs.SendAsync(new OutgoingMessage(new CardMessage(jobless).ToJson()));
+            await queues.Jobs.SendAsync(new OutgoingMessage(JobMessage.Card(jobless).ToJson()));
         }
 
         await using var attendee = await Attendee.LogInAsync(system);

@@ -22,7 +22,7 @@ public class EmbeddedSystem : SnapMagicSystem
     public async Task SendCardMessageAsync(string correlationId)
     {
         using var queues = OpenQueues();
-        await queues.Jobs.SendAsync(new OutgoingMessage(new CardMessage(correlationId).ToJson(),
+        await queues.Jobs.SendAsync(new OutgoingMessage(JobMessage.Card(correlationId).ToJson(),
             new Dictionary<string, string> { [MessageAttributes.CorrelationId] = correlationId }));
     }
 

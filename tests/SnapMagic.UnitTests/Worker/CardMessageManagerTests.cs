@@ -50,7 +50,7 @@ public sealed class CardMessageManagerTests : IAsyncDisposable
         var completed = await _worker.Store.GetAsync(job.CorrelationId);
 
         // The same message again, as SQS may deliver it (at-least-once).
-        await _worker.Queues.Jobs.SendAsync(new OutgoingMessage(new CardMessage(job.CorrelationId).ToJson()));
+        await _worker.Queues.Jobs.SendAsync(new OutgoingMessage(JobMessage.Card(job.CorrelationId).ToJson()));
         var outcome = await _worker.Messages.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None);
 
         Assert.Equal(CardOutcome.AlreadyFinished, outcome);

@@ -20,7 +20,7 @@ public sealed class CardMessageSettlementTests
         NullLogger<CardMessageManager>.Instance);
 
     private QueueMessage NewCardMessage(int receiveCount = 1) => _queues.ScriptedJobs.NewMessage(
-        new CardMessage(CorrelationIds.New()).ToJson(), receiveCount, new Dictionary<string, string> { ["origin"] = "test" });
+        JobMessage.Card(CorrelationIds.New()).ToJson(), receiveCount, new Dictionary<string, string> { ["origin"] = "test" });
 
     [Theory]
     [InlineData(CardJobResolution.Completed, CardOutcome.Completed)]
@@ -77,7 +77,7 @@ public sealed class CardMessageSettlementTests
         await Manager(handler).ProcessAsync(message, CancellationToken.None);
 
         var attempt = Assert.Single(handler.Attempts);
-        Assert.Equal(new CardJobAttempt(CardMessage.TryParse(message.Body)!.CorrelationId, receiveCount, isLast), attempt);
+        Assert.Equal(new CardJobAttempt(JobMessage.TryParse(message.Body)!.CorrelationId, receiveCount, isLast), attempt);
     }
 
     [Fact]

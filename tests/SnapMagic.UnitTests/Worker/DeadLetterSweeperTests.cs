@@ -32,7 +32,7 @@ public sealed class DeadLetterSweeperTests : IAsyncDisposable
         _worker.Model.Then(ScriptedImageModel.Succeeds());
         var job = await _worker.SubmitAsync();
         await _worker.Messages.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None);
-        await _worker.Queues.DeadLetters.SendAsync(new OutgoingMessage(new CardMessage(job.CorrelationId).ToJson()));
+        await _worker.Queues.DeadLetters.SendAsync(new OutgoingMessage(JobMessage.Card(job.CorrelationId).ToJson()));
 
         await _worker.CreateSweeper().SweepAsync(await _worker.ReceiveAsync(_worker.Queues.DeadLetters), CancellationToken.None);
 

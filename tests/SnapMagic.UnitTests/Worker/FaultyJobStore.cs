@@ -40,8 +40,20 @@ internal sealed class FaultyJobStore(IJobStore inner, Faults faults) : IJobStore
     public Task<long?> CountQueuedAheadAsync(CardJob job, CancellationToken cancellationToken = default) =>
         inner.CountQueuedAheadAsync(job, cancellationToken);
 
-    public Task<CardJob?> TryRateAsync(string correlationId, CardRating rating, CancellationToken cancellationToken = default) =>
-        inner.TryRateAsync(correlationId, rating, cancellationToken);
+    public Task<CardJob?> TryRateAsync(string correlationId, CardRating rating, RatingSource source = RatingSource.Button, CancellationToken cancellationToken = default) =>
+        inner.TryRateAsync(correlationId, rating, source, cancellationToken);
+
+    public Task<(CardJob Job, bool Created)?> TryRequestAnimationAsync(string correlationId, DateTimeOffset requestedAt, CancellationToken cancellationToken = default) =>
+        inner.TryRequestAnimationAsync(correlationId, requestedAt, cancellationToken);
+
+    public Task<CardJob?> TryStartAnimationAsync(string correlationId, string invocationId, DateTimeOffset startedAt, CancellationToken cancellationToken = default) =>
+        inner.TryStartAnimationAsync(correlationId, invocationId, startedAt, cancellationToken);
+
+    public Task<CardJob?> TryCompleteAnimationAsync(string correlationId, string videoKey, string videoContentType, DateTimeOffset finishedAt, CancellationToken cancellationToken = default) =>
+        inner.TryCompleteAnimationAsync(correlationId, videoKey, videoContentType, finishedAt, cancellationToken);
+
+    public Task<CardJob?> TryFailAnimationAsync(string correlationId, string error, DateTimeOffset finishedAt, CancellationToken cancellationToken = default) =>
+        inner.TryFailAnimationAsync(correlationId, error, finishedAt, cancellationToken);
 
     public Task<EventStatistics> GetStatisticsAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
         inner.GetStatisticsAsync(since, until, cancellationToken);

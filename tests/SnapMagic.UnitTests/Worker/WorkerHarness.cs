@@ -76,7 +76,7 @@ internal sealed class WorkerHarness : IAsyncDisposable
             CreatedAt = DateTimeOffset.UtcNow,
         };
         await Store.CreateAsync(job);
-        await Queues.Jobs.SendAsync(new OutgoingMessage(new CardMessage(job.CorrelationId).ToJson(),
+        await Queues.Jobs.SendAsync(new OutgoingMessage(JobMessage.Card(job.CorrelationId).ToJson(),
             new Dictionary<string, string> { [MessageAttributes.CorrelationId] = job.CorrelationId }));
         return job;
     }

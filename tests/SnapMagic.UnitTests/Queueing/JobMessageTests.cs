@@ -1,24 +1,25 @@
 using SnapMagic.Cards;
+using SnapMagic.Queueing;
 
-namespace SnapMagic.UnitTests.Cards;
+namespace SnapMagic.UnitTests.Queueing;
 
-public sealed class CardMessageTests
+public sealed class JobMessageTests
 {
     private const string Id = "0123456789abcdef0123456789abcdef";
 
     [Fact]
     public void A_card_message_is_the_agreed_json_and_parses_back()
     {
-        var json = new CardMessage(Id).ToJson();
+        var json = JobMessage.Card(Id).ToJson();
 
         Assert.Equal($$"""{"correlationId":"{{Id}}"}""", json);
-        Assert.Equal(new CardMessage(Id), CardMessage.TryParse(json));
+        Assert.Equal(JobMessage.Card(Id), JobMessage.TryParse(json));
     }
 
     [Fact]
     public void Extra_properties_and_any_property_case_still_parse()
     {
-        Assert.Equal(new CardMessage(Id), CardMessage.TryParse($$"""{"CorrelationId":"{{Id}}","extra":1}"""));
+        Assert.Equal(JobMessage.Card(Id), JobMessage.TryParse($$"""{"CorrelationId":"{{Id}}","extra":1}"""));
     }
 
     [Theory]
@@ -36,7 +37,7 @@ public sealed class CardMessageTests
     [InlineData("""{"correlationId":"0123456789abcdef0123456789abcdef" """)]
     public void A_poison_body_parses_as_null_instead_of_throwing(string body)
     {
-        Assert.Null(CardMessage.TryParse(body));
+        Assert.Null(JobMessage.TryParse(body));
     }
 
     [Fact]

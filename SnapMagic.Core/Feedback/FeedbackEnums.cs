@@ -1,0 +1,73 @@
+using System.Text.Json.Serialization;
+
+namespace SnapMagic.Feedback;
+
+/// <summary>queued → processing → completed | failed, as for cards. Serialized in lower case.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FeedbackStatus>))]
+public enum FeedbackStatus
+{
+    [JsonStringEnumMemberName("queued")] Queued,
+    [JsonStringEnumMemberName("processing")] Processing,
+    [JsonStringEnumMemberName("completed")] Completed,
+    [JsonStringEnumMemberName("failed")] Failed,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<FeedbackKind>))]
+public enum FeedbackKind
+{
+    /// <summary>A recording from the microphone.</summary>
+    [JsonStringEnumMemberName("spoken")] Spoken,
+    /// <summary>A typed answer.</summary>
+    [JsonStringEnumMemberName("typed")] Typed,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<Sentiment>))]
+public enum Sentiment
+{
+    [JsonStringEnumMemberName("positive")] Positive,
+    [JsonStringEnumMemberName("neutral")] Neutral,
+    [JsonStringEnumMemberName("negative")] Negative,
+}
+
+public static class FeedbackWireNames
+{
+    public static string ToWireName(this FeedbackStatus status) => status switch
+    {
+        FeedbackStatus.Queued => "queued",
+        FeedbackStatus.Processing => "processing",
+        FeedbackStatus.Completed => "completed",
+        FeedbackStatus.Failed => "failed",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
+    public static string ToWireName(this FeedbackKind kind) => kind switch
+    {
+        FeedbackKind.Spoken => "spoken",
+        FeedbackKind.Typed => "typed",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    public static string ToWireName(this Sentiment sentiment) => sentiment switch
+    {
+        Sentiment.Positive => "positive",
+        Sentiment.Neutral => "neutral",
+        Sentiment.Negative => "negative",
+        _ => throw new ArgumentOutOfRangeException(nameof(sentiment)),
+    };
+
+    public static bool TryParseStatus(string? name, out FeedbackStatus status)
+    {
+        foreach (var candidate in Enum.GetValues<FeedbackStatus>())
+        {
+            if (candidate.ToWireName() == name)
+            {
+                status = candidate;
+                return true;
+            }
+        }
+        status = default;
+        return false;
+    }
+
+    public static bool IsTerminal(this FeedbackStatus status) => status is FeedbackStatus.Completed or FeedbackStatus.Failed;
+}
