@@ -2,7 +2,8 @@ namespace SnapMagic.Web.Configuration;
 
 /// <summary>
 /// Where card images come from besides the Api (<c>Web:ImageOrigins</c>, space- or comma-separated origins): the
-/// image bucket's presigned links on the AWS backend. The Content-Security-Policy admits these hosts and no other.
+/// image bucket's presigned links on the AWS backend (images and animations). The Content-Security-Policy admits these hosts
+/// and no other, in img-src and media-src.
 /// </summary>
 public sealed record ImageOrigins(IReadOnlyList<string> Origins)
 {

@@ -7,7 +7,9 @@ namespace SnapMagic.Web.Security;
 /// origin and the Api (HTTP and WebSocket), and show images from the Api, data:/blob: URLs and the image bucket's
 /// origins (S3 presigned URLs on the AWS backend, <see cref="ImageOrigins"/>), no other host. Gesture rating (issue 23) runs MediaPipe Hands from the Web's own
 /// files: compiling its WebAssembly needs 'wasm-unsafe-eval' (not 'unsafe-eval': no JavaScript eval), and the
-/// camera is allowed for this origin only, after the attendee's own choice and the browser's permission.
+/// camera is allowed for this origin only, after the attendee's own choice and the browser's permission. A card's
+/// animation (issue 22) plays from the same places as its images, less data:/blob: (a video element loads neither), and
+/// the spoken feedback (issue 23) may use the microphone, for this origin only and after the attendee's press.
 /// </summary>
 public sealed class SecurityHeaders(ApiEndpoint api, ImageOrigins images)
 {
@@ -16,6 +18,7 @@ public sealed class SecurityHeaders(ApiEndpoint api, ImageOrigins images)
         "script-src 'self' 'wasm-unsafe-eval'",
         "style-src 'self'",
         $"img-src {string.Join(' ', ["'self'", "data:", "blob:", api.Origin, .. images.Origins])}",
+        $"media-src {string.Join(' ', ["'self'", api.Origin, .. images.Origins])}",
         $"connect-src 'self' {api.Origin} {api.WebSocketOrigin}",
         "font-src 'self'",
         "manifest-src 'self'",
@@ -30,7 +33,7 @@ public sealed class SecurityHeaders(ApiEndpoint api, ImageOrigins images)
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
-        headers["Permissions-Policy"] = "camera=(self), microphone=(), geolocation=(), payment=()";
+        headers["Permissions-Policy"] = "camera=(self), microphone=(self), geolocation=(), payment=()";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
     }
 }

@@ -1,4 +1,7 @@
-import { toCardList, toCardView, type CardAccepted, type CardRating, type CardView, type LoginResponse } from "./types";
+import { toFeedbackAccepted, toFeedbackView, type FeedbackAccepted, type FeedbackView } from "./feedback/feedbackTypes";
+import { toCardList, toCardView, type CardAccepted, type CardRating, type CardView, type LoginResponse, type RatingSource } from "./types";
+
+export type { RatingSource } from "./types";
 
 export type ApiErrorKind = "network" | "unauthorized" | "rateLimited" | "invalid" | "notFound" | "server";
 
@@ -8,16 +11,15 @@ export class ApiError extends Error {
     readonly kind: ApiErrorKind,
     /** The ProblemDetails detail (or title) of a 4xx answer: written for people by the Api. */
     readonly detail: string | null = null,
-    /** Seconds to wait after a 429. */
+    /** Seconds to wait after a 429 (or a 503 that says). */
     readonly retryAfterSeconds: number | null = null,
+    /** The HTTP status, when there was an answer: tells 413 from 415 where the page words them apart. */
+    readonly status: number | null = null,
   ) {
     super(kind);
     this.name = "ApiError";
   }
 }
-
-/** How the attendee rated: a thumbs button, or a thumbs gesture seen by the camera (issue 23). */
-export type RatingSource = "button" | "gesture";
 
 const requestTimeoutMs = 15_000;
 
@@ -84,6 +86,36 @@ export class ApiClient {
     await this.send("PUT", `/api/cards/${encodeURIComponent(correlationId)}/rating`, { rating, source });
   }
 
+  /**
+   * Asks for the card's animation (issue 22): 202, and the same animation again on a second press. The card's view,
+   * pushed and read as usual, shows its progress from then on.
+   */
+  async requestAnimation(correlationId: string): Promise<void> {
+    await this.send("POST", `/api/cards/${encodeURIComponent(correlationId)}/animation`);
+  }
+
+  /** A spoken answer: the recording's bytes as the browser made them (`audio/webm`, Opus). */
+  async sendRecording(recording: Blob, contentType: string): Promise<FeedbackAccepted> {
+    return this.accepted(await this.send("POST", "/api/feedback", { bytes: recording, contentType }));
+  }
+
+  /** A typed answer, scored by the same sentiment step as a spoken one. */
+  async sendTypedFeedback(text: string): Promise<FeedbackAccepted> {
+    return this.accepted(await this.send("POST", "/api/feedback", { text }));
+  }
+
+  async getFeedback(feedbackId: string): Promise<FeedbackView> {
+    const feedback = toFeedbackView(await this.send("GET", `/api/feedback/${encodeURIComponent(feedbackId)}`));
+    if (!feedback) throw new ApiError("server");
+    return feedback;
+  }
+
+  private accepted(body: unknown): FeedbackAccepted {
+    const accepted = toFeedbackAccepted(body);
+    if (!accepted) throw new ApiError("server");
+    return accepted;
+  }
+
   /** GET with the session's token, answered as JSON (the organizer's endpoints). */
   async getJson(path: string): Promise<unknown> {
     return this.send("GET", path);
@@ -104,9 +136,11 @@ export class ApiClient {
     return response.blob();
   }
 
+  /** `json` is sent as JSON, unless it is `{ bytes, contentType }`: then those bytes, as that type. */
   private async send(method: string, path: string, json?: unknown, headers: Record<string, string> = {}, authorized = true): Promise<unknown> {
     const requestHeaders: Record<string, string> = { Accept: "application/json", ...headers };
-    if (json !== undefined) requestHeaders["Content-Type"] = "application/json";
+    const raw = isRawBody(json) ? json : null;
+    if (json !== undefined) requestHeaders["Content-Type"] = raw ? raw.contentType : "application/json";
     const token = authorized ? this.token() : null;
     if (authorized && !token) throw new ApiError("unauthorized");
     if (token) requestHeaders["Authorization"] = `Bearer ${token}`;
@@ -116,7 +150,7 @@ export class ApiClient {
       response = await fetch(`${this.baseUrl}${path}`, {
         method,
         headers: requestHeaders,
-        body: json === undefined ? null : JSON.stringify(json),
+        body: raw ? raw.bytes : json === undefined ? null : JSON.stringify(json),
         cache: "no-store",
         signal: AbortSignal.timeout(requestTimeoutMs),
       });
@@ -134,11 +168,22 @@ export class ApiClient {
       }
     }
 
-    if (response.status === 401) throw new ApiError("unauthorized", await problemText(response));
-    if (response.status === 429)
-      throw new ApiError("rateLimited", await problemText(response), parseRetryAfter(response.headers.get("Retry-After")));
-    if (response.status === 404) throw new ApiError("notFound", await problemText(response));
-    if (response.status >= 400 && response.status < 500) throw new ApiError("invalid", await problemText(response));
-    throw new ApiError("server");
+    const status = response.status;
+    const retryAfter = parseRetryAfter(response.headers.get("Retry-After"));
+    if (status === 401) throw new ApiError("unauthorized", await problemText(response), null, status);
+    if (status === 429) throw new ApiError("rateLimited", await problemText(response), retryAfter, status);
+    if (status === 404) throw new ApiError("notFound", await problemText(response), null, status);
+    if (status >= 400 && status < 500) throw new ApiError("invalid", await problemText(response), null, status);
+    // A 503 may say when to come back (the Api's own refusals carry a ProblemDetails; a proxy's may not).
+    throw new ApiError("server", status === 503 ? await problemText(response) : null, status === 503 ? retryAfter : null, status);
   }
+}
+
+interface RawBody {
+  bytes: Blob;
+  contentType: string;
+}
+
+function isRawBody(body: unknown): body is RawBody {
+  return typeof body === "object" && body !== null && (body as Partial<RawBody>).bytes instanceof Blob;
 }

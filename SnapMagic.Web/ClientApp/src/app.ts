@@ -1,14 +1,16 @@
 import { ApiClient, ApiError, type RatingSource } from "./api";
+import { FeedbackPanel } from "./feedback/feedbackPanel";
 import { CardFeed, type FeedMode } from "./cardFeed";
 import { byId, setBusy, showText } from "./dom";
 import { Login } from "./login";
 import { describeError, messages } from "./messages";
 import { checkPrompt, PROMPT_MAX, PROMPT_MIN } from "./prompt";
 import type { Session } from "./session";
-import { isFinished, newestFirst, statusRank, type CardRating, type CardView } from "./types";
+import { isSettled, newestFirst, progressRank, type CardRating, type CardView } from "./types";
 import { newUuid } from "./uuid";
 import { renderGalleryItem } from "./views/galleryView";
-import { renderCard, renderEmpty, statusText, type ResultActions } from "./views/resultView";
+import { animationRefusalText, animationStatusText, keepElapsedTimesCurrent } from "./views/animationView";
+import { renderCard, renderEmpty, statusText, updateAnimation, type ResultActions } from "./views/resultView";
 
 /** One press of "Generate card": a retry of the same prompt reuses its Idempotency-Key. */
 interface Attempt {
@@ -35,6 +37,10 @@ export class App {
   private cooldownUntil = 0;
   private cooldownTimer: number | undefined;
   private galleryTimer: number | undefined;
+  /** Cards whose "Animate" is on its way to the Api, and the last refusal of each card's "Animate", in words. */
+  private readonly animationSending = new Set<string>();
+  private readonly animationProblems = new Map<string, string>();
+  private readonly feedback: FeedbackPanel;
 
   private readonly ui = {
     banner: byId("banner"),
@@ -48,6 +54,7 @@ export class App {
     resultPanel: byId("result-panel"),
     resultBody: byId("result-body"),
     resultStatus: byId("result-status"),
+    animationStatus: byId("animation-status"),
     liveMode: byId("live-mode"),
     galleryList: byId<HTMLUListElement>("gallery-list"),
     galleryEmpty: byId("gallery-empty"),
@@ -70,6 +77,9 @@ export class App {
     imageFailed: (card, image) => void this.reloadImage(card, image),
     resolveUrl: (url) => this.api.resolve(url),
     rate: (card, rating, source) => void this.rate(card, rating, source),
+    animate: (card) => void this.animate(card),
+    animationFailed: (card) => void this.reloadAnimation(card),
+    animationRequest: (card) => ({ sending: this.animationSending.has(card.correlationId) }),
   };
 
   constructor(
@@ -81,6 +91,10 @@ export class App {
       content: byId("app-view"),
       entered: () => this.enterApp(),
       ended: () => this.forgetSession(),
+    });
+    this.feedback = new FeedbackPanel(this.api, {
+      follow: (feedbackId) => this.feed?.watchFeedback(feedbackId),
+      unauthorized: () => this.login.sessionEnded(),
     });
   }
 
@@ -100,6 +114,7 @@ export class App {
       if (this.session) void this.loadGallery();
     });
     this.updateCounter();
+    this.feedback.start();
     this.login.start();
   }
 
@@ -110,6 +125,7 @@ export class App {
     this.ui.prompt.focus();
     this.feed = new CardFeed(this.api, () => this.session?.token ?? null, this.hubSkipNegotiation, {
       card: (card) => this.onCard(card),
+      feedback: (feedback) => this.feedback.show(feedback),
       mode: (mode) => this.showMode(mode),
       unauthorized: () => this.login.sessionEnded(),
     });
@@ -125,6 +141,9 @@ export class App {
     this.cards.clear();
     this.currentId = null;
     this.attempt = null;
+    this.animationSending.clear();
+    this.animationProblems.clear();
+    this.feedback.reset();
     this.ui.galleryList.replaceChildren();
     this.ui.prompt.value = "";
     this.updateCounter();
@@ -188,6 +207,8 @@ export class App {
         error: null,
         queuePosition: null,
         rating: null,
+        ratingSource: null,
+        animation: null,
       };
       this.cards.set(card.correlationId, card);
       this.currentId = card.correlationId;
@@ -247,12 +268,12 @@ export class App {
 
   private onCard(card: CardView): void {
     const known = this.cards.get(card.correlationId);
-    if (known && statusRank(known.status) > statusRank(card.status)) return;
+    if (known && progressRank(known) > progressRank(card)) return;
     this.cards.set(card.correlationId, card);
     if (card.correlationId === this.currentId) this.renderResult();
     this.renderGallery();
-    // The store is the source of truth: refresh the list when a card finishes.
-    if (isFinished(card.status)) {
+    // The store is the source of truth: refresh the list when a card settles.
+    if (isSettled(card) && (!known || progressRank(known) < progressRank(card))) {
       window.clearTimeout(this.galleryTimer);
       this.galleryTimer = window.setTimeout(() => void this.loadGallery(), 300);
     }
@@ -266,7 +287,7 @@ export class App {
       if (this.session !== session) return;
       for (const card of list) {
         const known = this.cards.get(card.correlationId);
-        if (!known || statusRank(card.status) >= statusRank(known.status)) this.cards.set(card.correlationId, card);
+        if (!known || progressRank(card) >= progressRank(known)) this.cards.set(card.correlationId, card);
       }
       if (this.currentId === null && list.length > 0) this.currentId = [...list].sort(newestFirst)[0]?.correlationId ?? null;
       this.renderGallery();
@@ -290,12 +311,73 @@ export class App {
   private renderResult(): void {
     const card = this.currentId ? (this.cards.get(this.currentId) ?? null) : null;
     const shownKey = card ? `${card.correlationId}|${card.status}|${card.imageUrl}|${card.queuePosition}|${card.rating}` : "";
-    if (this.ui.resultBody.dataset["shown"] === shownKey && shownKey) return;
-    this.ui.resultBody.dataset["shown"] = shownKey;
-    this.ui.resultBody.dataset["status"] = card?.status ?? "none";
-    this.ui.resultBody.replaceChildren(card ? renderCard(card, this.resultActions) : renderEmpty());
+    const animation = card?.animation;
+    const animationKey = `${animation?.status}|${animation?.videoUrl}|${card && this.animationSending.has(card.correlationId)}`;
+    const body = this.ui.resultBody;
+    const sameCard = body.dataset["shown"] === shownKey && !!shownKey;
+    if (!sameCard || body.dataset["animation"] !== animationKey) {
+      // Keep the keyboard where it was: "Animate" gives way to the animation's status line.
+      const hadFocus = body.contains(document.activeElement) && document.activeElement?.classList.contains("animate-button");
+      if (!(sameCard && card && updateAnimation(body, card, this.resultActions))) {
+        body.replaceChildren(card ? renderCard(card, this.resultActions) : renderEmpty());
+      }
+      body.dataset["shown"] = shownKey;
+      body.dataset["animation"] = animationKey;
+      body.dataset["status"] = card?.status ?? "none";
+      body.dataset["animationStatus"] = animation?.status ?? "none";
+      if (hadFocus && !body.contains(document.activeElement)) {
+        (body.querySelector<HTMLElement>(".animate-button") ?? this.ui.animationStatus).focus();
+      }
+      if (animation?.status === "queued" || animation?.status === "processing") keepElapsedTimesCurrent();
+    }
     const text = statusText(card);
     if (this.ui.resultStatus.textContent !== text) this.ui.resultStatus.textContent = text;
+    const animationText = animationStatusText(card, card ? (this.animationProblems.get(card.correlationId) ?? null) : null);
+    if (this.ui.animationStatus.textContent !== animationText) this.ui.animationStatus.textContent = animationText;
+    this.ui.animationStatus.dataset["state"] = card && this.animationProblems.has(card.correlationId) ? "refused" : (animation?.status ?? "none");
+  }
+
+  /** "Animate": POST /api/cards/{id}/animation; its progress then comes with the card's own pushes (or reads). */
+  private async animate(card: CardView): Promise<void> {
+    const id = card.correlationId;
+    if (this.animationSending.has(id) || this.cards.get(id)?.animation) return;
+    this.animationSending.add(id);
+    this.animationProblems.delete(id);
+    this.renderResult();
+    const session = this.session;
+    try {
+      await this.api.requestAnimation(id);
+      if (this.session !== session) return;
+      const known = this.cards.get(id) ?? card;
+      // Accepted: queued until the card's next view says more (a push, or the snapshot of the subscription).
+      const queued: CardView = known.animation
+        ? known
+        : { ...known, animation: { status: "queued", requestedAt: new Date().toISOString(), completedAt: null, videoUrl: null, videoContentType: null, error: null } };
+      this.cards.set(id, queued);
+      this.feed?.watch(queued);
+    } catch (error) {
+      if (this.session !== session) return;
+      if (error instanceof ApiError && error.kind === "unauthorized") return this.login.sessionEnded();
+      this.animationProblems.set(id, describeAnimationRefusal(error));
+    } finally {
+      this.animationSending.delete(id);
+      if (this.session === session) this.renderResult();
+    }
+  }
+
+  /** The animation's link did not load (a presigned URL expires): read the card again, once. */
+  private async reloadAnimation(card: CardView): Promise<void> {
+    try {
+      const fresh = await this.api.getCard(card.correlationId);
+      if (fresh.animation?.videoUrl && fresh.animation.videoUrl !== card.animation?.videoUrl) {
+        this.cards.set(fresh.correlationId, fresh);
+        this.renderResult();
+        return;
+      }
+    } catch {
+      // Said below.
+    }
+    if (card.correlationId === this.currentId) this.ui.animationStatus.textContent = "The animation could not be loaded. Please try again in a moment.";
   }
 
   private renderGallery(): void {
@@ -325,13 +407,13 @@ export class App {
   private async rate(card: CardView, rating: CardRating, source: RatingSource): Promise<void> {
     const before = this.cards.get(card.correlationId) ?? card;
     // Shown at once; put back if the Api says no.
-    this.cards.set(card.correlationId, { ...before, rating });
+    this.cards.set(card.correlationId, { ...before, rating, ratingSource: source });
     this.renderResult();
     // The buttons were drawn anew: keep the keyboard where it was.
     this.ui.resultBody.querySelector<HTMLButtonElement>(`.rate-${rating}`)?.focus();
     try {
       await this.api.rateCard(card.correlationId, rating, source);
-      this.ui.resultStatus.textContent = statusText(this.cards.get(card.correlationId) ?? { ...before, rating });
+      this.ui.resultStatus.textContent = statusText(this.cards.get(card.correlationId) ?? { ...before, rating, ratingSource: source });
     } catch (error) {
       this.cards.set(card.correlationId, before);
       this.renderResult();
@@ -365,4 +447,13 @@ export class App {
     link.searchParams.set("download", "1");
     return link.toString();
   }
+}
+
+function describeAnimationRefusal(error: unknown): string {
+  if (!(error instanceof ApiError)) return animationRefusalText("other", null, null);
+  if (error.kind === "rateLimited") return animationRefusalText("rateLimited", error.retryAfterSeconds, error.detail);
+  if (error.kind === "notFound") return animationRefusalText("notFound", null, error.detail);
+  if (error.status === 503) return animationRefusalText("unavailable", error.retryAfterSeconds, error.detail);
+  if (error.kind === "invalid") return animationRefusalText("other", null, error.detail);
+  return describeError(error);
 }

@@ -16,13 +16,35 @@ export type CardStatus = Schemas["CardView"]["status"];
 /** The owner's thumbs up or down on a completed card. */
 export type CardRating = NonNullable<Schemas["CardView"]["rating"]>;
 
+/** How a rating was given: a thumbs button, or a thumbs gesture seen by the camera (issue 23). */
+export type RatingSource = "button" | "gesture";
+
+/** An animation's life (issue 22): the card itself stays `completed` meanwhile. */
+export type AnimationStatus = "queued" | "processing" | "completed" | "failed";
+
+/**
+ * A card's animation (SnapMagic.Contracts' CardAnimationView): `videoUrl` needs no header (an S3 presigned GET or the
+ * Api's signed link); `videoContentType` is `video/mp4` from Bedrock or `image/webp` (animated) from the local animator.
+ */
+export interface CardAnimation {
+  status: AnimationStatus;
+  requestedAt: string;
+  completedAt: string | null;
+  videoUrl: string | null;
+  videoContentType: string | null;
+  error: string | null;
+}
+
 /**
  * The card view of GET /api/cards/{id}, GET /api/cards and the hub's `CardUpdated`, as {@link toCardView} reads it:
- * the Api leaves `queuePosition` and `rating` out when they have no value, the page holds them as null.
+ * the Api leaves `queuePosition`, `rating`, `ratingSource` and `animation` out when they have no value, the page holds
+ * them as null.
  */
-export type CardView = Omit<Schemas["CardView"], "queuePosition" | "rating"> & {
+export type CardView = Omit<Schemas["CardView"], "queuePosition" | "rating" | "ratingSource" | "animation"> & {
   queuePosition: number | null;
   rating: CardRating | null;
+  ratingSource: RatingSource | null;
+  animation: CardAnimation | null;
 };
 
 const statuses: readonly CardStatus[] = ["queued", "processing", "completed", "failed"];
@@ -34,6 +56,24 @@ export function isFinished(status: CardStatus): boolean {
 /** Orders statuses so a late, older push never moves a card backwards on the page. */
 export function statusRank(status: CardStatus): number {
   return status === "queued" ? 0 : status === "processing" ? 1 : 2;
+}
+
+export function isAnimationFinished(animation: CardAnimation | null): boolean {
+  return animation === null || animation.status === "completed" || animation.status === "failed";
+}
+
+/** Nothing more will change on its own: the card is finished and so is its animation, if it has one. */
+export function isSettled(card: CardView): boolean {
+  return isFinished(card.status) && isAnimationFinished(card.animation);
+}
+
+/**
+ * A card's progress, its animation's included, as one number: a late push of an older state (an animation still
+ * "queued" after "processing" was shown) never moves the page backwards.
+ */
+export function progressRank(card: CardView): number {
+  const animation = card.animation === null ? 0 : card.animation.status === "queued" ? 1 : card.animation.status === "processing" ? 2 : 3;
+  return statusRank(card.status) * 10 + animation;
 }
 
 function text(value: unknown): string | null {
@@ -49,6 +89,7 @@ export function toCardView(raw: unknown): CardView | null {
   if (!correlationId || !status || !statuses.includes(status)) return null;
   const position = o["queuePosition"];
   const rating = o["rating"];
+  const ratingSource = o["ratingSource"];
   return {
     correlationId,
     status,
@@ -60,6 +101,25 @@ export function toCardView(raw: unknown): CardView | null {
     error: text(o["error"]),
     queuePosition: typeof position === "number" && Number.isFinite(position) ? position : null,
     rating: rating === "up" || rating === "down" ? rating : null,
+    ratingSource: ratingSource === "button" || ratingSource === "gesture" ? ratingSource : null,
+    animation: toCardAnimation(o["animation"]),
+  };
+}
+
+const animationStatuses: readonly AnimationStatus[] = ["queued", "processing", "completed", "failed"];
+
+function toCardAnimation(raw: unknown): CardAnimation | null {
+  if (typeof raw !== "object" || raw === null) return null;
+  const o = raw as Record<string, unknown>;
+  const status = text(o["status"])?.toLowerCase() as AnimationStatus | undefined;
+  if (!status || !animationStatuses.includes(status)) return null;
+  return {
+    status,
+    requestedAt: text(o["requestedAt"]) ?? new Date().toISOString(),
+    completedAt: text(o["completedAt"]),
+    videoUrl: text(o["videoUrl"]),
+    videoContentType: text(o["videoContentType"]),
+    error: text(o["error"]),
   };
 }
 

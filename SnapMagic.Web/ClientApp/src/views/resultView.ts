@@ -1,11 +1,11 @@
-import type { RatingSource } from "../api";
 import { h } from "../dom";
 import { releaseGestureCamera, renderGestureRating } from "../gesture/gestureRating";
 import { isContentFilterBlock } from "../messages";
 import { thumbIcon } from "./thumbIcon";
-import type { CardRating, CardView } from "../types";
+import type { CardRating, CardView, RatingSource } from "../types";
+import { renderAnimationControl, renderAnimationMedia, type AnimationActions, type AnimationRequestState } from "./animationView";
 
-export interface ResultActions {
+export interface ResultActions extends AnimationActions {
   /** A failed card: make it again with the same prompt (a new attempt). */
   retry(card: CardView): void;
   /** A failed card: put its prompt back in the prompt box to be changed. */
@@ -16,6 +16,8 @@ export interface ResultActions {
   resolveUrl(url: string): string;
   /** A completed card: the owner's thumbs up or down (pressing the other one changes it), by button or gesture. */
   rate(card: CardView, rating: CardRating, source: RatingSource): void;
+  /** Whether the page is still sending this card's "Animate". */
+  animationRequest(card: CardView): AnimationRequestState;
 }
 
 const steps = [
@@ -118,9 +120,10 @@ export function renderCard(card: CardView, actions: ResultActions): HTMLElement 
     image.addEventListener("error", () => actions.imageFailed(card, image), { once: true });
     const link = h("a", { class: "button button-primary", href: actions.downloadLink(url), download: downloadFileName(card) }, "Download");
     return h("div", { class: "result-card" },
-      h("figure", { class: "card-figure" }, image),
+      h("figure", { class: "card-figure" }, h("div", { class: "card-stage" }, image, renderAnimationMedia(card, actions))),
       quote(card),
       h("div", { class: "result-actions" }, link, ratingButtons(card, actions),
+        h("div", { class: "animation-slot" }, renderAnimationControl(card, actions, actions.animationRequest(card))),
         renderGestureRating((rating) => actions.rate(card, rating, "gesture"))));
   }
 
@@ -145,4 +148,20 @@ export function renderCard(card: CardView, actions: ResultActions): HTMLElement 
     h("div", { class: `result-placeholder result-placeholder-${card.status}`, "aria-hidden": "true" }, h("span", {}, "✦")),
     quote(card),
     progress(card));
+}
+
+/**
+ * Only the card's animation changed (a push while it is made): redraw that part alone, so the rest of the card, a
+ * gesture camera that is on, and the keyboard focus elsewhere in the card stay as they are. False when the card is not
+ * drawn as a finished card (draw it whole then).
+ */
+export function updateAnimation(body: HTMLElement, card: CardView, actions: ResultActions): boolean {
+  const stage = body.querySelector<HTMLElement>(".card-stage");
+  const slot = body.querySelector<HTMLElement>(".animation-slot");
+  if (!stage || !slot) return false;
+  stage.querySelector(".card-animation")?.remove();
+  const media = renderAnimationMedia(card, actions);
+  if (media) stage.append(media);
+  slot.replaceChildren(renderAnimationControl(card, actions, actions.animationRequest(card)));
+  return true;
 }
