@@ -6,10 +6,12 @@ import { organizerKey } from "../session";
 import { toCardList, type CardView } from "../types";
 import { thumbIcon } from "../views/thumbIcon";
 import { DashboardCharts } from "./charts";
-import { toSummary, type Summary } from "./summary";
+import { toSummary, type FeedbackSummary, type Summary } from "./summary";
 
 const refreshMs = 5_000;
 const csvFileName = "snapmagic-cards.csv";
+const feedbackCsvFileName = "snapmagic-feedback.csv";
+const sentimentNames = { positive: "Positive", neutral: "Neutral", negative: "Negative" } as const;
 
 const wholeNumber = new Intl.NumberFormat();
 const seconds = (value: number | null): string => (value === null ? "–" : `${value.toFixed(value < 10 ? 1 : 0)} s`);
@@ -26,6 +28,10 @@ export class Dashboard {
     banner: byId("banner"),
     updated: byId("updated"),
     download: byId<HTMLButtonElement>("download-csv"),
+    downloadFeedback: byId<HTMLButtonElement>("download-feedback-csv"),
+    transcripts: byId<HTMLUListElement>("transcripts"),
+    transcriptsEmpty: byId("transcripts-empty"),
+    sentimentBar: byId("sentiment-bar"),
     words: byId<HTMLOListElement>("words"),
     wordsEmpty: byId("words-empty"),
     failures: byId<HTMLUListElement>("failures"),
@@ -47,7 +53,9 @@ export class Dashboard {
   }
 
   start(): void {
-    this.ui.download.addEventListener("click", () => void this.downloadCsv());
+    this.ui.download.addEventListener("click", () => void this.downloadCsv(this.ui.download, "/api/organizer/cards.csv", csvFileName));
+    this.ui.downloadFeedback.addEventListener("click", () =>
+      void this.downloadCsv(this.ui.downloadFeedback, "/api/organizer/feedback.csv", feedbackCsvFileName));
     document.addEventListener("visibilitychange", () => {
       if (!document.hidden && this.login.session) void this.refresh();
     });
@@ -101,6 +109,27 @@ export class Dashboard {
     const budget = daily > 0 ? ` · ${wholeNumber.format(usedToday)} of ${wholeNumber.format(daily)} cards today` : "";
     set("kpi-price", `${money.format(summary.pricePerImage)} per image${budget}`);
 
+    const { button, gesture } = summary.ratingsBySource;
+    set("ratings-button-up", wholeNumber.format(button.up));
+    set("ratings-button-down", wholeNumber.format(button.down));
+    set("ratings-gesture-up", wholeNumber.format(gesture.up));
+    set("ratings-gesture-down", wholeNumber.format(gesture.down));
+
+    const animations = summary.animations;
+    set("kpi-animations", wholeNumber.format(animations.completed));
+    set("kpi-animations-note", `of ${wholeNumber.format(animations.requested)} requested · ${wholeNumber.format(animations.failed)} failed`);
+    set("animations-requested", wholeNumber.format(animations.requested));
+    set("animations-completed", wholeNumber.format(animations.completed));
+    set("animations-failed", wholeNumber.format(animations.failed));
+    set("animations-cost", `${money.format(animations.estimatedCost)} (${money.format(animations.pricePerVideo)} each)`);
+    const video = animations.budget;
+    const limits = [
+      video.perHour > 0 ? `${wholeNumber.format(video.usedThisHour)} of ${wholeNumber.format(video.perHour)} this hour` : null,
+      video.daily > 0 ? `${wholeNumber.format(video.usedToday)} of ${wholeNumber.format(video.daily)} today` : null,
+    ].filter((part): part is string => part !== null);
+    set("animations-budget", limits.length > 0 ? limits.join(" · ") : "No limit set");
+
+    this.renderFeedback(summary.feedback);
     this.charts?.update(summary);
     this.ui.words.replaceChildren(...summary.topWords.map((w) =>
       h("li", { class: "word" }, w.word, h("span", { class: "word-count" }, wholeNumber.format(w.count)))));
@@ -132,12 +161,41 @@ export class Dashboard {
     }));
   }
 
-  private async downloadCsv(): Promise<void> {
-    this.ui.download.setAttribute("aria-busy", "true");
+  private renderFeedback(feedback: FeedbackSummary): void {
+    const set = (id: string, value: string): void => {
+      byId(id).textContent = value;
+    };
+    const share = (value: number | null): string => (value === null ? "–" : `${Math.round(value * 100)}%`);
+    set("kpi-feedback", wholeNumber.format(feedback.received));
+    set("kpi-feedback-note", `${wholeNumber.format(feedback.spoken)} spoken · ${wholeNumber.format(feedback.typed)} typed`);
+    set("feedback-count", wholeNumber.format(feedback.received));
+    set("feedback-positive", `${share(feedback.positiveShare)} (${wholeNumber.format(feedback.positive)})`);
+    set("feedback-neutral", `${share(feedback.neutralShare)} (${wholeNumber.format(feedback.neutral)})`);
+    set("feedback-negative", `${share(feedback.negativeShare)} (${wholeNumber.format(feedback.negative)})`);
+    set("feedback-not-transcribed", wholeNumber.format(feedback.notTranscribed));
+    const [positive, neutral, negative] = [...this.ui.sentimentBar.children] as HTMLElement[];
+    positive?.style.setProperty("--share", `${(feedback.positiveShare ?? 0) * 100}%`);
+    neutral?.style.setProperty("--share", `${(feedback.neutralShare ?? 0) * 100}%`);
+    negative?.style.setProperty("--share", `${(feedback.negativeShare ?? 0) * 100}%`);
+
+    this.ui.transcriptsEmpty.hidden = feedback.latest.length > 0;
+    this.ui.transcripts.replaceChildren(...feedback.latest.map((answer) => {
+      const at = new Date(answer.at);
+      const time = Number.isNaN(at.getTime()) ? "" : at.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+      return h("li", { class: "transcript" },
+        h("span", {}, answer.text),
+        h("span", { class: "transcript-meta" },
+          h("span", { class: "transcript-sentiment", "data-sentiment": answer.sentiment ?? "" }, answer.sentiment ? sentimentNames[answer.sentiment] : "Not scored"),
+          ` · ${answer.kind === "spoken" ? "spoken" : "typed"}${time ? ` · ${time}` : ""}`));
+    }));
+  }
+
+  private async downloadCsv(button: HTMLButtonElement, path: string, fileName: string): Promise<void> {
+    button.setAttribute("aria-busy", "true");
     try {
-      const blob = await this.api.getBlob("/api/organizer/cards.csv");
+      const blob = await this.api.getBlob(path);
       const url = URL.createObjectURL(blob);
-      const link = h("a", { href: url, download: csvFileName, hidden: true });
+      const link = h("a", { href: url, download: fileName, hidden: true });
       document.body.append(link);
       link.click();
       link.remove();
@@ -146,7 +204,7 @@ export class Dashboard {
       if (error instanceof ApiError && error.kind === "unauthorized") return this.login.sessionEnded();
       showText(this.ui.banner, describeError(error));
     } finally {
-      this.ui.download.removeAttribute("aria-busy");
+      button.removeAttribute("aria-busy");
     }
   }
 }

@@ -2,8 +2,55 @@ import type { components } from "../generated/api";
 
 type Schemas = components["schemas"];
 
-/** GET /api/organizer/summary as the Api's OpenAPI document describes it (src/generated/api.ts). */
-export type Summary = Schemas["OrganizerSummary"];
+export interface RatingCounts {
+  up: number;
+  down: number;
+}
+
+/** The event's animation figures (the Api's AnimationSummary, issue 22). */
+export interface AnimationSummary {
+  requested: number;
+  completed: number;
+  failed: number;
+  estimatedCost: number;
+  pricePerVideo: number;
+  budget: { perHour: number; daily: number; usedThisHour: number; usedToday: number };
+}
+
+/** One finished answer with text, newest first (the Api's FeedbackTranscript). */
+export interface FeedbackTranscript {
+  text: string;
+  sentiment: "positive" | "neutral" | "negative" | null;
+  kind: "spoken" | "typed";
+  at: string;
+}
+
+/** Attendees' answers (the Api's FeedbackSummary, issue 23); shares are 0-1 of the scored answers, null before any. */
+export interface FeedbackSummary {
+  received: number;
+  completed: number;
+  failed: number;
+  spoken: number;
+  typed: number;
+  notTranscribed: number;
+  positive: number;
+  neutral: number;
+  negative: number;
+  positiveShare: number | null;
+  neutralShare: number | null;
+  negativeShare: number | null;
+  latest: FeedbackTranscript[];
+}
+
+/**
+ * GET /api/organizer/summary as the Api's OpenAPI document describes it (src/generated/api.ts), with the parts issues
+ * 22 and 23 added (the Api's Organizer/OrganizerContracts.cs: ratingsBySource, animations, feedback).
+ */
+export type Summary = Omit<Schemas["OrganizerSummary"], "ratingsBySource" | "animations" | "feedback"> & {
+  ratingsBySource: { button: RatingCounts; gesture: RatingCounts };
+  animations: AnimationSummary;
+  feedback: FeedbackSummary;
+};
 export type MinutePoint = Schemas["MinutePoint"];
 export type PercentileSeconds = Schemas["PercentileSeconds"];
 
@@ -15,6 +62,49 @@ const count = (value: unknown): number => (typeof value === "number" && Number.i
 const maybe = (value: unknown): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
 const text = (value: unknown): string => (typeof value === "string" ? value : "");
 const list = (value: unknown): Json[] => (Array.isArray(value) ? value.map(object) : []);
+
+function ratingCounts(value: unknown): RatingCounts {
+  const o = object(value);
+  return { up: count(o["up"]), down: count(o["down"]) };
+}
+
+function sentimentOf(value: unknown): FeedbackTranscript["sentiment"] {
+  return value === "positive" || value === "neutral" || value === "negative" ? value : null;
+}
+
+function animationSummary(value: unknown): AnimationSummary {
+  const o = object(value);
+  const budget = object(o["budget"]);
+  return {
+    requested: count(o["requested"]),
+    completed: count(o["completed"]),
+    failed: count(o["failed"]),
+    estimatedCost: count(o["estimatedCost"]),
+    pricePerVideo: count(o["pricePerVideo"]),
+    budget: { perHour: count(budget["perHour"]), daily: count(budget["daily"]), usedThisHour: count(budget["usedThisHour"]), usedToday: count(budget["usedToday"]) },
+  };
+}
+
+function feedbackSummary(value: unknown): FeedbackSummary {
+  const o = object(value);
+  return {
+    received: count(o["received"]),
+    completed: count(o["completed"]),
+    failed: count(o["failed"]),
+    spoken: count(o["spoken"]),
+    typed: count(o["typed"]),
+    notTranscribed: count(o["notTranscribed"]),
+    positive: count(o["positive"]),
+    neutral: count(o["neutral"]),
+    negative: count(o["negative"]),
+    positiveShare: maybe(o["positiveShare"]),
+    neutralShare: maybe(o["neutralShare"]),
+    negativeShare: maybe(o["negativeShare"]),
+    latest: list(o["latest"])
+      .map((t) => ({ text: text(t["text"]), sentiment: sentimentOf(t["sentiment"]), kind: t["kind"] === "typed" ? "typed" as const : "spoken" as const, at: text(t["at"]) }))
+      .filter((t) => t.text.length > 0),
+  };
+}
 
 function percentiles(value: unknown): PercentileSeconds {
   const o = object(value);
@@ -50,5 +140,8 @@ export function toSummary(raw: unknown): Summary {
       usedThisMinute: count(budget["usedThisMinute"]),
       usedToday: count(budget["usedToday"]),
     },
+    ratingsBySource: { button: ratingCounts(object(o["ratingsBySource"])["button"]), gesture: ratingCounts(object(o["ratingsBySource"])["gesture"]) },
+    animations: animationSummary(o["animations"]),
+    feedback: feedbackSummary(o["feedback"]),
   };
 }
