@@ -17,7 +17,9 @@ public sealed class OrganizerBrowserCollection : ICollectionFixture<OrganizerBro
 
 /// <summary>
 /// Issue 12 in a real Chromium: an attendee makes and rates cards, the organizer logs in on /organizer and
-/// sees those very cards in the figures, the charts and the gallery, and downloads them as CSV.
+/// sees those very cards in the figures, the charts and the gallery, and downloads them as CSV. Issues 22 and 23: the
+/// ratings split by source, the animation figures, the attendee's typed answer in the feedback figures and CSV, and
+/// axe-core finds no serious or critical violation on the dashboard with figures, on a laptop and on a phone.
 /// </summary>
 [Collection(OrganizerBrowserCollection.Name)]
 public sealed class OrganizerPageTests(OrganizerBrowserSystem system, ITestOutputHelper output)
@@ -43,6 +45,10 @@ public sealed class OrganizerPageTests(OrganizerBrowserSystem system, ITestOutpu
         await Expect(attendee.Page.GetByRole(AriaRole.Group, new() { Name = "Rate this card" })).ToBeVisibleAsync();
         await attendee.ScreenshotAsync("rated");
         await attendee.GenerateAsync(prompts[1]);
+        const string answer = "I loved this booth and the cards were amazing";
+        await attendee.Page.GetByLabel("Or type your answer", new() { Exact = true }).FillAsync(answer);
+        await attendee.Page.GetByRole(AriaRole.Button, new() { Name = "Send your answer", Exact = true }).ClickAsync();
+        await Expect(attendee.Page.Locator("#feedback-status")).ToContainTextAsync("Thanks!");
         attendee.AssertNoScriptErrors();
 
         var organizer = await OpenDashboardAsync(open, "organizer-laptop", new ViewportSize { Width = 1280, Height = 900 });
@@ -52,6 +58,14 @@ public sealed class OrganizerPageTests(OrganizerBrowserSystem system, ITestOutpu
         await Expect(organizer.Page.Locator("#kpi-ratings [data-rating=up]")).ToHaveTextAsync("1");
         await Expect(organizer.Page.Locator("#kpi-ratings [data-rating=down]")).ToHaveTextAsync("0");
         await Expect(organizer.Page.GetByRole(AriaRole.Img, new() { Name = "Rated thumbs up" })).ToHaveCountAsync(1);
+        // The one rating was given with the buttons; no gesture, no animation yet; one typed answer.
+        await Expect(organizer.Page.Locator("#ratings-button-up")).ToHaveTextAsync("1");
+        await Expect(organizer.Page.Locator("#ratings-gesture-up")).ToHaveTextAsync("0");
+        await Expect(organizer.Page.Locator("#ratings-gesture-down")).ToHaveTextAsync("0");
+        await Expect(organizer.Page.Locator("#animations-requested")).ToHaveTextAsync("0");
+        await Expect(organizer.Page.Locator("#animations-budget")).Not.ToHaveTextAsync("–");
+        await Expect(organizer.Page.Locator("#feedback-count")).ToHaveTextAsync("1");
+        await Expect(organizer.Page.Locator("#kpi-feedback-note")).ToHaveTextAsync("0 spoken · 1 typed");
         var perMinute = organizer.Page.Locator("#cpm-chart");
         await Expect(perMinute).ToHaveAttributeAsync("data-total", "2");
         await Expect(perMinute).ToHaveAttributeAsync("data-points", "60");
@@ -69,11 +83,21 @@ public sealed class OrganizerPageTests(OrganizerBrowserSystem system, ITestOutpu
         Assert.Equal("snapmagic-cards.csv", download.SuggestedFilename);
         var csv = await ReadAsync(download);
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("time,status,secondsToCard,failureReason,rating,prompt", lines[0]);
+        Assert.Equal("time,status,secondsToCard,failureReason,rating,ratingSource,animation,prompt", lines[0]);
         Assert.Equal(3, lines.Length);
         Assert.All(lines[1..], line => Assert.Contains(",completed,", line));
-        Assert.EndsWith(",up,A dragon pouring coffee at the booth", lines[1]);
-        Assert.EndsWith(",,\"A fox knight, with a \"\"shield\"\" of stickers\"", lines[2]);
+        Assert.EndsWith(",up,button,,A dragon pouring coffee at the booth", lines[1]);
+        Assert.EndsWith(",,,,\"A fox knight, with a \"\"shield\"\" of stickers\"", lines[2]);
+
+        var feedbackDownload = await organizer.Page.RunAndWaitForDownloadAsync(() =>
+            organizer.Page.GetByRole(AriaRole.Button, new() { Name = "Download feedback CSV", Exact = true }).ClickAsync());
+        Assert.Equal("snapmagic-feedback.csv", feedbackDownload.SuggestedFilename);
+        var feedbackLines = (await ReadAsync(feedbackDownload)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("time,kind,status,transcribed,sentiment,failureReason,text", feedbackLines[0]);
+        Assert.Equal(2, feedbackLines.Length);
+        Assert.Contains(",typed,", feedbackLines[1]);
+        Assert.EndsWith("," + answer, feedbackLines[1]);
+        await AxeCheck.AssertNoSeriousViolationsAsync(organizer.Page, "the dashboard with figures at 1280x900");
         organizer.AssertNoScriptErrors();
 
         var phone = await OpenDashboardAsync(open, "organizer-phone", new ViewportSize { Width = 390, Height = 844 });
@@ -82,6 +106,7 @@ public sealed class OrganizerPageTests(OrganizerBrowserSystem system, ITestOutpu
         var overflow = await phone.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"The dashboard is {overflow}px wider than a phone's screen.");
         await phone.ScreenshotAsync("dashboard-phone");
+        await AxeCheck.AssertNoSeriousViolationsAsync(phone.Page, "the dashboard with figures at 390x844");
         phone.AssertNoScriptErrors();
     });
 
@@ -91,6 +116,7 @@ public sealed class OrganizerPageTests(OrganizerBrowserSystem system, ITestOutpu
         var page = await open("organizer-refused");
         await page.Page.GotoAsync(new Uri(system.WebUrl, "organizer").ToString());
 
+        await AxeCheck.AssertNoSeriousViolationsAsync(page.Page, "the dashboard's login form");
         await page.LogInAsync(OrganizerUsername, "not-the-password");
         await Expect(page.LoginError).ToHaveTextAsync(AttendeePage.WrongCredentialsMessage);
         await Expect(page.Page.Locator("#dashboard")).ToBeHiddenAsync();
