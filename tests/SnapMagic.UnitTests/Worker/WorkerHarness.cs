@@ -1,3 +1,4 @@
+using SnapMagic.Worker.Jobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -43,7 +44,7 @@ internal sealed class WorkerHarness : IAsyncDisposable
         builder.Services.AddSingleton<IImageModel>(Model);
         builder.Services.AddSingleton<IApiNotifier>(Notifier);
         if (withConsumer)
-            builder.Services.AddHostedService<CardConsumer>();
+            builder.Services.AddHostedService<JobConsumer>();
         if (withSweeper)
             builder.Services.AddHostedService<DeadLetterSweeper>();
         _host = builder.Build();
@@ -54,7 +55,7 @@ internal sealed class WorkerHarness : IAsyncDisposable
     public ScriptedImageModel Model { get; } = new();
     public RecordingNotifier Notifier { get; } = new();
     public IServiceProvider Services => _host.Services;
-    public CardMessageManager Messages => Services.GetRequiredService<CardMessageManager>();
+    public JobMessageManager Messages => Services.GetRequiredService<JobMessageManager>();
     public DeadLetterSweeper CreateSweeper() => ActivatorUtilities.CreateInstance<DeadLetterSweeper>(Services);
     public IJobStore Store => Services.GetRequiredService<IJobStore>();
     public IImageStore Images => Services.GetRequiredService<IImageStore>();
