@@ -22,6 +22,7 @@ public static class WorkerServiceExtensions
         builder.AddCardBackend();
         builder.AddImageModel();
         builder.AddCardProcessing();
+        builder.AddAnimationProcessing();
         builder.Services.AddHostedService<JobConsumer>();
         builder.Services.AddHostedService<DeadLetterSweeper>();
         builder.Services.AddHostedService<QueueDepthGauges>();

@@ -41,6 +41,8 @@ public static class VideoModelExtensions
         {
             options.Family = family;
             options.OutputBucket ??= aws.ResolveBucketName();
+            // The AppHost's aws-local backend points the runtime at the fake Bedrock through a connection string.
+            options.ServiceUrl ??= builder.Configuration.GetConnectionString(BedrockServiceExtensions.RuntimeConnectionName);
         });
         builder.Services.AddSingleton(sp => new BedrockAsyncInvokeClient(
             sp.GetRequiredService<IOptions<BedrockVideoOptions>>().Value, AwsCredentialsSource.Resolve(aws)));
