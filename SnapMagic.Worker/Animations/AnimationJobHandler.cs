@@ -185,7 +185,7 @@ public sealed partial class AnimationJobHandler(
             using var write = WorkerTelemetry.StartCardSpan("video write", id);
             write?.SetTag("snapmagic.video.key", key);
             write?.SetTag("snapmagic.video.bytes", bytes.Length);
-            await images.SaveAsync(key, bytes, cancellationToken);
+            await images.SaveAsync(key, bytes, video.ContentType, cancellationToken);
         }
 
         CardJob? completed;
