@@ -41,7 +41,9 @@ internal sealed class WorkerHarness : IAsyncDisposable
         Decorate<IImageStore>(builder.Services, images => new FaultyImageStore(images, Faults));
         Decorate<ICardQueues>(builder.Services, queues => new FaultyCardQueues(queues, Faults));
         builder.AddCardProcessing();
+        builder.AddAnimationProcessing();
         builder.Services.AddSingleton<IImageModel>(Model);
+        builder.Services.AddSingleton<SnapMagic.Imaging.Video.IVideoModel>(VideoModel);
         builder.Services.AddSingleton<IApiNotifier>(Notifier);
         if (withConsumer)
             builder.Services.AddHostedService<JobConsumer>();
@@ -53,6 +55,7 @@ internal sealed class WorkerHarness : IAsyncDisposable
     /// <summary>Failures planned for the store, image store and queue calls (none unless a test plans them).</summary>
     public Faults Faults { get; } = new();
     public ScriptedImageModel Model { get; } = new();
+    public Animations.ScriptedVideoModel VideoModel { get; } = new();
     public RecordingNotifier Notifier { get; } = new();
     public IServiceProvider Services => _host.Services;
     public JobMessageManager Messages => Services.GetRequiredService<JobMessageManager>();
