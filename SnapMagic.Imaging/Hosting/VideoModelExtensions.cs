@@ -35,7 +35,7 @@ public static class VideoModelExtensions
     {
         var section = builder.Configuration.GetSection(BedrockVideoOptions.Section);
         var family = ConfiguredFamily.Read(section, BedrockVideoFamilies.Default);
-        var aws = builder.Configuration.GetSection(AwsOptions.Section).Get<AwsOptions>() ?? new AwsOptions();
+        var aws = AwsOptions.FromConfiguration(builder.Configuration);
         builder.Services.Configure<BedrockVideoOptions>(section);
         builder.Services.PostConfigure<BedrockVideoOptions>(options =>
         {
