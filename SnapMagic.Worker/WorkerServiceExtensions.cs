@@ -6,6 +6,7 @@ using SnapMagic.Imaging;
 using SnapMagic.Imaging.Hosting;
 using SnapMagic.Worker;
 using SnapMagic.Worker.Cards;
+using SnapMagic.Worker.Jobs;
 using SnapMagic.Worker.DeadLetters;
 using SnapMagic.Worker.Diagnostics;
 using SnapMagic.Worker.Notifications;
@@ -21,7 +22,8 @@ public static class WorkerServiceExtensions
         builder.AddCardBackend();
         builder.AddImageModel();
         builder.AddCardProcessing();
-        builder.Services.AddHostedService<CardConsumer>();
+        builder.AddAnimationProcessing();
+        builder.Services.AddHostedService<JobConsumer>();
         builder.Services.AddHostedService<DeadLetterSweeper>();
         builder.Services.AddHostedService<QueueDepthGauges>();
         return builder;
@@ -29,7 +31,7 @@ public static class WorkerServiceExtensions
 
     /// <summary>
     /// Everything that works one card (message manager, handler, resilient model, notifier, metrics) without the hosted
-    /// loops, so tests can drive a <see cref="CardMessageManager"/> directly.
+    /// loops, so tests can drive a <see cref="JobMessageManager"/> directly.
     /// </summary>
     public static IHostApplicationBuilder AddCardProcessing(this IHostApplicationBuilder builder)
     {
@@ -48,8 +50,8 @@ public static class WorkerServiceExtensions
         services.AddSingleton<ModelBreaker>();
         services.AddSingleton(sp => new WorkerMetrics(sp.GetRequiredService<IMeterFactory>(), () => (int)sp.GetRequiredService<ModelBreaker>().State));
         services.AddSingleton<ResilientImageModel>();
-        services.AddSingleton<ICardJobHandler, CardJobHandler>();
-        services.AddSingleton<CardMessageManager>();
+        services.AddSingleton<IJobHandler, CardJobHandler>();
+        services.AddSingleton<JobMessageManager>();
 
         var notifier = ReadNotifierOptions(builder);
         services.AddHttpClient<IApiNotifier, ApiNotifier>(http =>

@@ -25,7 +25,7 @@ internal sealed class FeedbackIntake(IFeedbackStore store, IImageStore blobs, IC
         if (body.Recording is { } recording)
         {
             recordingKey = FeedbackItem.RecordingKeyFor(sessionId, feedbackId, body.RecordingContentType!);
-            await blobs.SaveAsync(recordingKey, recording, CancellationToken.None); // TEMP until h-core: content type
+            await blobs.SaveAsync(recordingKey, recording, body.RecordingContentType!, CancellationToken.None);
         }
         var item = new FeedbackItem
         {

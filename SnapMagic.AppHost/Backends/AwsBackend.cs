@@ -23,6 +23,8 @@ internal static class AwsBackend
     [
         new("Backend", "Aws"),
         new("ImageModel:Provider", "Bedrock"),
+        // Luma Ray 2 (us-west-2) by default, writing to the event's bucket (Aws:BucketName); VideoModel:Bedrock:* overrides.
+        new("VideoModel:Provider", "Bedrock"),
     ];
 
     public static IResourceBuilder<ProjectResource> WithAwsSettings(this IResourceBuilder<ProjectResource> service) =>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SnapMagic.Imaging.Bedrock;
+using SnapMagic.Imaging.Video.Bedrock;
 
 namespace SnapMagic.AppHost.Backends;
 
@@ -23,6 +24,11 @@ public static class LocalAwsBackend
         new("Aws:SecretAccessKey", SecretAccessKey),
         new("ImageModel:Provider", "Bedrock"),
         new($"{BedrockOptions.Section}:Region", Region),
+        // Videos from the fake Bedrock's asynchronous API (the bedrock-runtime connection string), written to the event's
+        // bucket on fauxqs; the fake answers in seconds, so it is checked more often than Bedrock (15 s) needs.
+        new("VideoModel:Provider", "Bedrock"),
+        new($"{BedrockVideoOptions.Section}:Region", Region),
+        new("Animation:RecheckSeconds", "2"),
     ];
 
     internal static IResourceBuilder<ProjectResource> WithLocalAwsSettings(this IResourceBuilder<ProjectResource> service) =>

@@ -14,6 +14,8 @@ public sealed class FakeAsyncInvocation
     public DateTimeOffset? EndTime { get; internal set; }
     public int Polls { get; internal set; }
 
+    /// <summary>What the start asked for (model, input, output), to tell a repeated start from another request under the same token.</summary>
+    internal string RequestFingerprint { get; init; } = "";
     internal FakeAsyncInvokeOutcome Outcome { get; init; } = null!;
     /// <summary>The video's bytes, drawn in the background from the request while the test polls.</summary>
     internal Task<byte[]> Video { get; init; } = null!;

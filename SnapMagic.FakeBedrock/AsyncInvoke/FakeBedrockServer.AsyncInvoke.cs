@@ -29,6 +29,16 @@ public sealed partial class FakeBedrockServer
     private readonly ConcurrentDictionary<string, FakeAsyncInvocation> _invocationsByToken = new();
     private readonly ConcurrentDictionary<string, FakeAsyncInvocation> _invocationsByArn = new();
     private readonly Lock _asyncLock = new();
+    private int _startAsyncInvokeCount;
+
+    /// <summary>
+    /// The clientRequestToken was used before with another request: 400 ConflictException (StartAsyncInvoke lists it among
+    /// its errors; its exact message is not published, so this one says what happened).
+    /// </summary>
+    public const string TokenConflictMessage = "The clientRequestToken was already used with a different request. Use a new token for a new request.";
+
+    /// <summary>Every StartAsyncInvoke call that got past validation, repeats of a token included (a test's "one video": see <see cref="AsyncInvocations"/>).</summary>
+    public int StartAsyncInvokeCount => Volatile.Read(ref _startAsyncInvokeCount);
 
     /// <summary>Every video the fake wrote, by <c>s3://bucket/key</c>.</summary>
     public ConcurrentDictionary<string, byte[]> AsyncInvokeOutputs { get; } = new();
@@ -80,19 +90,26 @@ public sealed partial class FakeBedrockServer
             await WriteErrorAsync(context, 400, "ValidationException", string.Join(" ", failures));
             return;
         }
+        Interlocked.Increment(ref _startAsyncInvokeCount);
         // The SDKs fill a missing token in; so does the fake, so that every invocation has one.
         var token = request.Token ?? Guid.NewGuid().ToString("N");
+        var fingerprint = Fingerprint(request);
         FakeAsyncInvocation? invocation;
         FakeBedrockReply.ErrorReply? refusal = null;
         lock (_asyncLock)
         {
-            if (!_invocationsByToken.TryGetValue(token, out invocation))
+            if (_invocationsByToken.TryGetValue(token, out invocation))
+            {
+                if (invocation.RequestFingerprint != fingerprint)
+                    refusal = new FakeBedrockReply.ErrorReply(400, "ConflictException", TokenConflictMessage);
+            }
+            else
             {
                 var outcome = _asyncScript.TryDequeue(out var next) ? next : DefaultAsyncInvokeOutcome;
                 if (outcome is FakeAsyncInvokeOutcome.RefuseOutcome { Reply: FakeBedrockReply.ErrorReply error })
                     refusal = error;
                 else
-                    invocation = Accept(token, request, outcome, firstFrame);
+                    invocation = Accept(token, fingerprint, request, outcome, firstFrame);
             }
         }
         if (refusal is not null)
@@ -101,7 +118,10 @@ public sealed partial class FakeBedrockServer
             await WriteJsonAsync(context, 200, new JsonObject { ["invocationArn"] = invocation!.InvocationArn });
     }
 
-    private FakeAsyncInvocation Accept(string token, AsyncInvokeChecks.Checked request, FakeAsyncInvokeOutcome outcome, SKBitmap? firstFrame)
+    private static string Fingerprint(AsyncInvokeChecks.Checked request) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{request.ModelId}\n{request.S3Uri}\n{request.ModelInput?.ToJsonString()}")));
+
+    private FakeAsyncInvocation Accept(string token, string fingerprint, AsyncInvokeChecks.Checked request, FakeAsyncInvokeOutcome outcome, SKBitmap? firstFrame)
     {
         var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..12];
         var picture = firstFrame?.Copy();
@@ -110,6 +130,7 @@ public sealed partial class FakeBedrockServer
         {
             InvocationArn = $"arn:aws:bedrock:{Region}:{AccountId}:async-invoke/{id}",
             ClientRequestToken = token,
+            RequestFingerprint = fingerprint,
             ModelId = request.ModelId!,
             OutputS3Uri = $"{request.S3Uri!.TrimEnd('/')}/{id}",
             SubmitTime = AsyncInvokeTime.GetUtcNow(),

@@ -35,12 +35,14 @@ public static class VideoModelExtensions
     {
         var section = builder.Configuration.GetSection(BedrockVideoOptions.Section);
         var family = ConfiguredFamily.Read(section, BedrockVideoFamilies.Default);
-        var aws = builder.Configuration.GetSection(AwsOptions.Section).Get<AwsOptions>() ?? new AwsOptions();
+        var aws = AwsOptions.FromConfiguration(builder.Configuration);
         builder.Services.Configure<BedrockVideoOptions>(section);
         builder.Services.PostConfigure<BedrockVideoOptions>(options =>
         {
             options.Family = family;
             options.OutputBucket ??= aws.ResolveBucketName();
+            // The AppHost's aws-local backend points the runtime at the fake Bedrock through a connection string.
+            options.ServiceUrl ??= builder.Configuration.GetConnectionString(BedrockServiceExtensions.RuntimeConnectionName);
         });
         builder.Services.AddSingleton(sp => new BedrockAsyncInvokeClient(
             sp.GetRequiredService<IOptions<BedrockVideoOptions>>().Value, AwsCredentialsSource.Resolve(aws)));

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -6,53 +5,46 @@ namespace SnapMagic.Imaging.Video;
 
 /// <summary>
 /// Animates cards on this machine: a <see cref="KenBurnsAnimation"/> written as <c>{correlation id}.webp</c> under
-/// <see cref="LocalVideoModelOptions.OutputDirectory"/>. Starting returns at once; the frames are drawn in the
-/// background (about a second) and the file appears whole (written aside, then moved).
+/// <see cref="LocalVideoModelOptions.OutputDirectory"/>. Starting draws the frames at once (about a second) and writes the
+/// file whole (aside, then moved); the status is read from the folder alone, so any worker process that shares it answers
+/// the same (a re-check lands on whichever replica receives it). A start that finds the file drawn does not draw it again.
 /// </summary>
 public sealed class LocalVideoModel(IOptions<VideoModelOptions> options, ILogger<LocalVideoModel> logger) : IVideoModel
 {
     public const string ContentType = "image/webp";
+    public const string LostMessage = "The animation was interrupted. Please start it again.";
 
-    private readonly ConcurrentDictionary<string, Task> _renders = new();
-
-    public Task<AnimationHandle> StartAnimationAsync(AnimationRequest request, CancellationToken cancellationToken = default)
+    public async Task<AnimationHandle> StartAnimationAsync(AnimationRequest request, CancellationToken cancellationToken = default)
     {
         var path = PathOf(request.CorrelationId);
         if (!File.Exists(path))
-            _renders.GetOrAdd(request.CorrelationId, _ => Task.Run(() => Render(request, path), CancellationToken.None));
-        return Task.FromResult(new AnimationHandle(request.CorrelationId));
+        {
+            byte[] webp;
+            try
+            {
+                webp = KenBurnsAnimation.RenderWebP(request.CardPng);
+            }
+            catch (Exception ex) when (ex is not VideoModelException)
+            {
+                logger.LogWarning(ex, "The local animation of card {CorrelationId} failed.", request.CorrelationId);
+                throw new VideoModelException(false, VideoModelException.RefusedMessage, $"Drawing the animation failed: {ex.Message}", ex);
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var partial = $"{path}.{Guid.NewGuid():N}.partial";
+            await File.WriteAllBytesAsync(partial, webp, cancellationToken);
+            File.Move(partial, path, overwrite: true);
+        }
+        return new AnimationHandle(request.CorrelationId);
     }
 
+    /// <summary>Completed when the file is there; otherwise it was never drawn here (or the folder lost it): failed.</summary>
     public Task<AnimationStatus> GetStatusAsync(AnimationHandle handle, CancellationToken cancellationToken = default)
     {
         var path = PathOf(handle.Id);
-        AnimationStatus status = File.Exists(path) ? new AnimationStatus.Completed(path, ContentType)
-            : !_renders.TryGetValue(handle.Id, out var render) ? new AnimationStatus.Failed(LostMessage, $"No animation of {handle.Id} is being drawn in this process.")
-            : render.IsFaulted ? new AnimationStatus.Failed(VideoModelException.RefusedMessage, render.Exception!.GetBaseException().Message)
-            : AnimationStatus.InProgress;
+        AnimationStatus status = File.Exists(path)
+            ? new AnimationStatus.Completed(path, ContentType)
+            : new AnimationStatus.Failed(LostMessage, $"No animation of {handle.Id} in {options.Value.Local.OutputDirectory}.");
         return Task.FromResult(status);
-    }
-
-    /// <summary>Completes when this process's drawing of <paramref name="handle"/> ends (tests wait on it instead of sleeping).</summary>
-    internal Task WhenDrawnAsync(AnimationHandle handle) => _renders.TryGetValue(handle.Id, out var render) ? render : Task.CompletedTask;
-
-    public const string LostMessage = "The animation was interrupted. Please start it again.";
-
-    private void Render(AnimationRequest request, string path)
-    {
-        try
-        {
-            var webp = KenBurnsAnimation.RenderWebP(request.CardPng);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var partial = $"{path}.{Guid.NewGuid():N}.partial";
-            File.WriteAllBytes(partial, webp);
-            File.Move(partial, path, overwrite: true);
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "The local animation of card {CorrelationId} failed.", request.CorrelationId);
-            throw;
-        }
     }
 
     private string PathOf(string correlationId)

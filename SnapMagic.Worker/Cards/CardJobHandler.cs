@@ -3,9 +3,11 @@ using Polly.CircuitBreaker;
 using SnapMagic.Cards;
 using SnapMagic.Contracts;
 using SnapMagic.Imaging;
+using SnapMagic.Queueing;
 using SnapMagic.Storage;
 using SnapMagic.Worker.Diagnostics;
 using SnapMagic.Worker.Notifications;
+using SnapMagic.Worker.Jobs;
 using SnapMagic.Worker.Resilience;
 
 namespace SnapMagic.Worker.Cards;
@@ -15,7 +17,7 @@ namespace SnapMagic.Worker.Cards;
 /// completed (or failed) with a conditional status change, and ask the Api to push. Every status write is
 /// conditional, so a second try never makes a second <c>completed</c>; a try that finds the card's PNG already
 /// stored by an earlier one (which died before its status write) completes it without calling the model again.
-/// Knows nothing of messages: the caller settles them from the returned <see cref="CardJobResult"/>.
+/// Knows nothing of messages: the caller settles them from the returned <see cref="JobResult"/>.
 /// </summary>
 public sealed partial class CardJobHandler(
     IJobStore store,
@@ -25,13 +27,15 @@ public sealed partial class CardJobHandler(
     IApiNotifier notifier,
     WorkerMetrics metrics,
     TimeProvider time,
-    ILogger<CardJobHandler> logger) : ICardJobHandler
+    ILogger<CardJobHandler> logger) : IJobHandler
 {
+    public JobKind Kind => JobKind.Card;
+
     public const string BusyMessage = "The image service is busy; we could not make this card. Please try again.";
 
     /// <inheritdoc />
     /// <remarks>A failed push request never fails the card.</remarks>
-    public async Task<CardJobResult> HandleAsync(CardJobAttempt attempt, CancellationToken cancellationToken)
+    public async Task<JobResult> HandleAsync(JobAttempt attempt, CancellationToken cancellationToken)
     {
         var id = attempt.CorrelationId;
         var job = await store.GetAsync(id, cancellationToken);
@@ -39,14 +43,14 @@ public sealed partial class CardJobHandler(
         {
             // A job is written before its message is sent; give a slow store a few tries, then set it aside.
             LogUnknownJob(id, attempt.Number);
-            return attempt.IsLast ? CardJobResult.Unprocessable : CardJobResult.RetryLater();
+            return attempt.IsLast ? JobResult.Unprocessable : JobResult.RetryLater();
         }
         if (job.Status.IsTerminal())
         {
             // The try before this one may have died between its status write and its notice: announce again
             // (the Api pushes a status once, so a card whose push went out gets none).
             await NotifyAsync(id, job.Status, cancellationToken);
-            return CardJobResult.AlreadyFinished;
+            return JobResult.AlreadyFinished;
         }
 
         if (job.Status == CardStatus.Queued)
@@ -54,7 +58,7 @@ public sealed partial class CardJobHandler(
         var startedBefore = job.Status == CardStatus.Processing;
         var started = await WriteStatusAsync(id, CardStatus.Processing, ct => store.TryStartAsync(id, time.GetUtcNow(), ct), cancellationToken);
         if (started is null)
-            return CardJobResult.AlreadyFinished;
+            return JobResult.AlreadyFinished;
         LogStarted(id, attempt.Number);
         await NotifyAsync(id, CardStatus.Processing, cancellationToken);
 
@@ -80,7 +84,7 @@ public sealed partial class CardJobHandler(
                 // Not the card's fault: hand it back for when the circuit lets calls through again.
                 var wait = breaker.RemainingBreak;
                 LogBreakerOpen(id, wait);
-                return CardJobResult.RetryLater(wait);
+                return JobResult.RetryLater(wait);
             }
             catch (Exception ex) when (TransientFailures.IsTransient(ex) && !cancellationToken.IsCancellationRequested)
             {
@@ -90,28 +94,28 @@ public sealed partial class CardJobHandler(
                     return await FailAsync(id, BusyMessage, "transient", cancellationToken);
                 }
                 LogWillRetry(ex, id, attempt.Number);
-                return CardJobResult.RetryLater();
+                return JobResult.RetryLater();
             }
             await SaveImageAsync(id, imageKey, png, cancellationToken);
         }
 
         var completed = await WriteStatusAsync(id, CardStatus.Completed, ct => store.TryCompleteAsync(id, imageKey, time.GetUtcNow(), ct), cancellationToken);
         if (completed is null)
-            return CardJobResult.AlreadyFinished;
+            return JobResult.AlreadyFinished;
         metrics.CardCompleted();
         LogCompleted(id);
         await NotifyAsync(id, CardStatus.Completed, cancellationToken);
-        return CardJobResult.Completed;
+        return JobResult.Completed;
     }
 
-    private async Task<CardJobResult> FailAsync(string id, string attendeeMessage, string reason, CancellationToken cancellationToken)
+    private async Task<JobResult> FailAsync(string id, string attendeeMessage, string reason, CancellationToken cancellationToken)
     {
         var failed = await WriteStatusAsync(id, CardStatus.Failed, ct => store.TryFailAsync(id, attendeeMessage, time.GetUtcNow(), ct), cancellationToken);
         if (failed is null)
-            return CardJobResult.AlreadyFinished;
+            return JobResult.AlreadyFinished;
         metrics.CardFailed(reason);
         await NotifyAsync(id, CardStatus.Failed, cancellationToken);
-        return CardJobResult.Failed;
+        return JobResult.Failed;
     }
 
     private async Task<bool> IsImageStoredAsync(string imageKey, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SnapMagic.Cards;
 using SnapMagic.Queueing;
 using SnapMagic.Storage;
+using SnapMagic.Worker.Animations;
 using SnapMagic.Worker.Diagnostics;
 using SnapMagic.Worker.Notifications;
 using SnapMagic.Worker.Polling;
@@ -13,13 +14,15 @@ namespace SnapMagic.Worker.DeadLetters;
 /// Gives every dead-lettered card an answer: a card whose job is not finished is marked failed with a reason
 /// the attendee can read, and the Api pushes it. The message itself is kept for operators (never deleted:
 /// no data is lost) and hidden for <see cref="WorkerOptions.DeadLetterHoldHours"/> so it is not read again
-/// and again. Messages that are not card jobs are kept the same way.
+/// and again. A dead-lettered animation message fails the card's animation the same way (<see cref="AnimationFailures"/>).
+/// Other messages are kept the same way.
 /// </summary>
 public sealed partial class DeadLetterSweeper(
     ICardQueues queues,
     IJobStore store,
     IApiNotifier notifier,
     WorkerMetrics metrics,
+    AnimationFailures animations,
     IOptions<WorkerOptions> workerOptions,
     IOptions<QueueOptions> queueOptions,
     TimeProvider time,
@@ -45,7 +48,13 @@ public sealed partial class DeadLetterSweeper(
     public async Task SweepAsync(QueueMessage message, CancellationToken cancellationToken)
     {
         var card = JobMessage.TryParse(message.Body);
-        if (card is not null)
+        if (card is { Kind: JobKind.Animation })
+        {
+            using var activity = WorkerTelemetry.StartConsumerSpan("animations dead-letter", message.Attributes, card.CorrelationId);
+            if (await animations.FailAsync(card.CorrelationId, AnimationFailures.DeadLetteredMessage, "dead_lettered", cancellationToken))
+                LogFailedAnimation(card.CorrelationId, message.MessageId);
+        }
+        else if (card is { Kind: JobKind.Card })
         {
             using var activity = WorkerTelemetry.StartConsumerSpan("cards dead-letter", message.Attributes, card.CorrelationId);
             var job = await store.GetAsync(card.CorrelationId, cancellationToken);
@@ -75,7 +84,10 @@ public sealed partial class DeadLetterSweeper(
     [LoggerMessage(LogLevel.Warning, "Card {CorrelationId} was dead-lettered (message {MessageId}); marked failed")]
     private partial void LogFailedCard(string correlationId, string messageId);
 
-    [LoggerMessage(LogLevel.Warning, "Dead-letter message {MessageId} is not a card job; kept for operators")]
+    [LoggerMessage(LogLevel.Warning, "The animation of card {CorrelationId} was dead-lettered (message {MessageId}); marked failed")]
+    private partial void LogFailedAnimation(string correlationId, string messageId);
+
+    [LoggerMessage(LogLevel.Warning, "Dead-letter message {MessageId} is not a job this sweeper answers; kept for operators")]
     private partial void LogPoisonKept(string messageId);
 
 }

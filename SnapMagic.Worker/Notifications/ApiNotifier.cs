@@ -8,12 +8,18 @@ namespace SnapMagic.Worker.Notifications;
 /// <summary><c>POST {Api:InternalUrl}/internal/cards/{id}/changed?status=…</c> with the internal key; 204 expected.</summary>
 public sealed class ApiNotifier(HttpClient http, ILogger<ApiNotifier> logger) : IApiNotifier
 {
-    public async Task CardChangedAsync(string correlationId, CardStatus status, CancellationToken cancellationToken = default)
+    public Task CardChangedAsync(string correlationId, CardStatus status, CancellationToken cancellationToken = default) =>
+        PostAsync(correlationId, InternalApi.CardChangedPath(correlationId, status.ToWireName()), cancellationToken);
+
+    public Task AnimationChangedAsync(string correlationId, CardAnimationStatus animation, CancellationToken cancellationToken = default) =>
+        PostAsync(correlationId, InternalApi.CardChangedPath(correlationId, CardStatus.Completed.ToWireName(), animation.ToWireName()), cancellationToken);
+
+    private async Task PostAsync(string correlationId, string path, CancellationToken cancellationToken)
     {
         using var activity = WorkerTelemetry.StartCardSpan("notify", correlationId, System.Diagnostics.ActivityKind.Client);
         try
         {
-            using var response = await http.PostAsync(InternalApi.CardChangedPath(correlationId, status.ToWireName()), content: null, cancellationToken);
+            using var response = await http.PostAsync(path, content: null, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, $"HTTP {(int)response.StatusCode}");

@@ -12,4 +12,7 @@ public interface IApiNotifier
     /// late notice (a redelivered copy's "processing" after another copy completed the card) never pushes a second
     /// "completed".</param>
     Task CardChangedAsync(string correlationId, CardStatus status, CancellationToken cancellationToken = default);
+
+    /// <summary>A completed card's animation changed: the Api pushes the card (with its animation) while the store still says <paramref name="animation"/>.</summary>
+    Task AnimationChangedAsync(string correlationId, CardAnimationStatus animation, CancellationToken cancellationToken = default);
 }

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
-using Polly.Retry;
 using Polly.Timeout;
 using SnapMagic.Contracts;
 using SnapMagic.Imaging;
@@ -99,62 +98,10 @@ public sealed class ResilientImageModel
         }
     }
 
-    private ResiliencePipeline BuildPipeline(ImageModelOptions settings)
-    {
-        var transient = new PredicateBuilder().Handle<Exception>(TransientFailures.IsTransient);
-        var builder = new ResiliencePipelineBuilder { TimeProvider = _time };
-        if (settings.MaxRetries > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = transient,
-                MaxRetryAttempts = settings.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(settings.RetryBaseDelayMs),
-                MaxDelay = TimeSpan.FromSeconds(30),
-                OnRetry = args =>
-                {
-                    _metrics.ModelRetry();
-                    _logger.LogWarning(args.Outcome.Exception,
-                        "Model call attempt {Attempt} failed with a transient error; retrying in {Delay}",
-                        args.AttemptNumber + 1, args.RetryDelay);
-                    return default;
-                },
-            });
-        }
-        var breakBase = TimeSpan.FromSeconds(settings.BreakerBreakSeconds);
-        return builder
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-            {
-                ShouldHandle = transient,
-                FailureRatio = settings.BreakerFailureRatio,
-                MinimumThroughput = settings.BreakerMinimumThroughput,
-                SamplingDuration = TimeSpan.FromSeconds(settings.BreakerSamplingSeconds),
-                // A long outage re-opens the circuit after each failed trial: wait longer each time (up to 16x),
-                // so trial calls do not use up the receive counts of the waiting jobs.
-                BreakDurationGenerator = args => new ValueTask<TimeSpan>(breakBase * (1 << Math.Min(args.HalfOpenAttempts, 4))),
-                StateProvider = _breaker.StateProvider,
-                OnOpened = args =>
-                {
-                    _breaker.Opened(args.BreakDuration);
-                    _logger.LogError(args.Outcome.Exception,
-                        "Model circuit breaker opened for {BreakDuration}: the worker takes no new cards until then", args.BreakDuration);
-                    return default;
-                },
-                OnHalfOpened = _ =>
-                {
-                    _logger.LogInformation("Model circuit breaker half-open: trying one call");
-                    return default;
-                },
-                OnClosed = _ =>
-                {
-                    _logger.LogInformation("Model circuit breaker closed: the model answers again");
-                    return default;
-                },
-            })
-            .Build();
-    }
+    private ResiliencePipeline BuildPipeline(ImageModelOptions settings) => ModelPipeline.Build(
+        new ModelPipelineSettings(settings.MaxRetries, settings.RetryBaseDelayMs, settings.BreakerFailureRatio,
+            settings.BreakerMinimumThroughput, settings.BreakerSamplingSeconds, settings.BreakerBreakSeconds),
+        _breaker, _time, _logger, "Model", _metrics.ModelRetry);
 
     private static string OutcomeOf(Exception exception) => exception switch
     {

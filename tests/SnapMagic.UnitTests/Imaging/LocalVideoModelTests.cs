@@ -28,16 +28,17 @@ public sealed class LocalVideoModelTests : IDisposable
     }
 
     [Fact]
-    public async Task StartingReturnsAHandleAndTheStatusBecomesCompletedWithTheFile()
+    public async Task StartingDrawsTheFileAndTheStatusIsCompletedWithIt()
     {
         var model = Model();
 
         var handle = await model.StartAnimationAsync(new("card-1", Card.Value, Prompt));
+        var written = File.GetLastWriteTimeUtc(Path.Combine(_directory, "card-1.webp"));
         var again = await model.StartAnimationAsync(new("card-1", Card.Value, Prompt));
-        await model.WhenDrawnAsync(handle);
         var status = await model.GetStatusAsync(handle);
 
         Assert.Equal(handle, again);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(Path.Combine(_directory, "card-1.webp"))); // not drawn twice
         var completed = Assert.IsType<AnimationStatus.Completed>(status);
         Assert.Equal(Path.Combine(_directory, "card-1.webp"), completed.VideoLocation);
         Assert.Equal("image/webp", completed.ContentType);
@@ -47,17 +48,30 @@ public sealed class LocalVideoModelTests : IDisposable
     }
 
     [Fact]
-    public async Task AnAnimationThisProcessNeverStartedIsFailedAndABadCardFailsWithAReason()
+    public async Task AnotherProcessSharingTheFolderReadsTheSameStatus()
+    {
+        // Two model instances stand for two worker replicas: nothing is kept in memory between start and status.
+        var starter = Model();
+        var checker = Model();
+
+        var handle = await starter.StartAnimationAsync(new("card-shared", Card.Value, Prompt));
+
+        Assert.IsType<AnimationStatus.Completed>(await checker.GetStatusAsync(handle));
+    }
+
+    [Fact]
+    public async Task AnAnimationNeverDrawnIsFailedAndABadCardIsRefusedWithAReason()
     {
         var model = Model();
 
         var unknown = Assert.IsType<AnimationStatus.Failed>(await model.GetStatusAsync(new("card-unknown")));
-        var handle = await model.StartAnimationAsync(new("card-2", CardTemplate.LoadMaskPng().ToArray().AsMemory()[..100], Prompt));
-        await Assert.ThrowsAnyAsync<Exception>(() => model.WhenDrawnAsync(handle));
-        var failed = Assert.IsType<AnimationStatus.Failed>(await model.GetStatusAsync(handle));
+        var refused = await Assert.ThrowsAsync<VideoModelException>(() =>
+            model.StartAnimationAsync(new("card-2", CardTemplate.LoadMaskPng().ToArray().AsMemory()[..100], Prompt)));
 
         Assert.Equal(LocalVideoModel.LostMessage, unknown.Reason);
-        Assert.Equal(VideoModelException.RefusedMessage, failed.Reason);
+        Assert.False(refused.IsTransient);
+        Assert.Equal(VideoModelException.RefusedMessage, refused.AttendeeMessage);
+        Assert.False(File.Exists(Path.Combine(_directory, "card-2.webp")));
         await Assert.ThrowsAsync<VideoModelException>(() => model.StartAnimationAsync(new("../escape", Card.Value, Prompt)));
     }
 

@@ -26,6 +26,18 @@ public sealed class ApiNotifierTests
     }
 
     [Fact]
+    public async Task An_animation_notice_names_the_completed_card_and_the_animation_status()
+    {
+        var handler = new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.NoContent));
+        using var http = Client(handler);
+
+        await new ApiNotifier(http, NullLogger<ApiNotifier>.Instance).AnimationChangedAsync(Id, CardAnimationStatus.Processing);
+
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal($"http://127.0.0.1:5180/internal/cards/{Id}/changed?status=completed&animation=processing", request.RequestUri!.ToString());
+    }
+
+    [Fact]
     public async Task An_error_answer_is_logged_not_thrown()
     {
         var handler = new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.Unauthorized));

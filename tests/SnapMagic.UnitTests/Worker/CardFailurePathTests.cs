@@ -1,3 +1,4 @@
+using SnapMagic.Worker.Jobs;
 using SnapMagic.Cards;
 using SnapMagic.Queueing;
 using SnapMagic.Worker.Cards;
@@ -24,7 +25,7 @@ public sealed class CardFailurePathTests : IAsyncDisposable
         Assert.Empty(_worker.Model.Calls);
         Assert.Equal(new QueueDepth(0, 1), await _worker.Queues.Jobs.GetDepthAsync());
 
-        Assert.Equal(CardOutcome.Completed, await _worker.Messages.ProcessAsync(await _worker.RedeliverAsync(message), CancellationToken.None));
+        Assert.Equal(JobOutcome.Completed, await _worker.Messages.ProcessAsync(await _worker.RedeliverAsync(message), CancellationToken.None));
         Assert.Equal(CardStatus.Completed, (await _worker.Store.GetAsync(job.CorrelationId))!.Status);
         Assert.Single(_worker.Model.Calls);
         Assert.Equal(new QueueDepth(0, 0), await _worker.Queues.Jobs.GetDepthAsync());
@@ -37,7 +38,7 @@ public sealed class CardFailurePathTests : IAsyncDisposable
         Assert.Equal(CardStatus.Processing, (await _worker.Store.GetAsync(job.CorrelationId))!.Status);
         Assert.Null(await _worker.Images.OpenReadAsync(ImageKey(job)));
 
-        Assert.Equal(CardOutcome.Completed, await _worker.Messages.ProcessAsync(await _worker.RedeliverAsync(message), CancellationToken.None));
+        Assert.Equal(JobOutcome.Completed, await _worker.Messages.ProcessAsync(await _worker.RedeliverAsync(message), CancellationToken.None));
         var stored = await _worker.Store.GetAsync(job.CorrelationId);
         Assert.Equal(CardStatus.Completed, stored!.Status);
         Assert.Equal(ImageKey(job), stored.ImageKey);
@@ -53,7 +54,7 @@ public sealed class CardFailurePathTests : IAsyncDisposable
         _worker.Notifier.Fails = true;
         var job = await _worker.SubmitAsync();
 
-        Assert.Equal(CardOutcome.Completed, await _worker.Messages.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None));
+        Assert.Equal(JobOutcome.Completed, await _worker.Messages.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None));
 
         Assert.Equal(CardStatus.Completed, (await _worker.Store.GetAsync(job.CorrelationId))!.Status);
         Assert.Equal([CardStatus.Processing, CardStatus.Completed], _worker.Notifier.Statuses);
@@ -68,7 +69,7 @@ public sealed class CardFailurePathTests : IAsyncDisposable
         worker.Model.Then(ScriptedImageModel.Throws(SnapMagic.Imaging.ImageModelFailure.ContentBlocked, "Try another idea."));
         var job = await worker.SubmitAsync();
 
-        Assert.Equal(CardOutcome.Failed, await worker.Messages.ProcessAsync(await worker.ReceiveAsync(), CancellationToken.None));
+        Assert.Equal(JobOutcome.Failed, await worker.Messages.ProcessAsync(await worker.ReceiveAsync(), CancellationToken.None));
 
         var stored = await worker.Store.GetAsync(job.CorrelationId);
         Assert.Equal(CardStatus.Failed, stored!.Status);
@@ -84,7 +85,7 @@ public sealed class CardFailurePathTests : IAsyncDisposable
         Assert.Equal(CardStatus.Processing, (await _worker.Store.GetAsync(job.CorrelationId))!.Status);
         Assert.NotNull(await _worker.Images.OpenReadAsync(ImageKey(job)));
 
-        Assert.Equal(CardOutcome.Completed, await _worker.Messages.ProcessAsync(await _worker.RedeliverAsync(message), CancellationToken.None));
+        Assert.Equal(JobOutcome.Completed, await _worker.Messages.ProcessAsync(await _worker.RedeliverAsync(message), CancellationToken.None));
 
         var stored = await _worker.Store.GetAsync(job.CorrelationId);
         Assert.Equal(CardStatus.Completed, stored!.Status);
@@ -102,13 +103,13 @@ public sealed class CardFailurePathTests : IAsyncDisposable
         _worker.Faults.Fail("jobs.DeleteAsync");
         var message = await _worker.ReceiveAsync();
 
-        Assert.Equal(CardOutcome.Completed, await _worker.Messages.ProcessAsync(message, CancellationToken.None));
+        Assert.Equal(JobOutcome.Completed, await _worker.Messages.ProcessAsync(message, CancellationToken.None));
         var completed = await _worker.Store.GetAsync(job.CorrelationId);
         Assert.Equal(CardStatus.Completed, completed!.Status);
         // Not deleted: still leased, it comes back when the lease runs out.
         Assert.Equal(new QueueDepth(0, 1), await _worker.Queues.Jobs.GetDepthAsync());
 
-        Assert.Equal(CardOutcome.AlreadyFinished, await _worker.Messages.ProcessAsync(await _worker.RedeliverAsync(message), CancellationToken.None));
+        Assert.Equal(JobOutcome.AlreadyFinished, await _worker.Messages.ProcessAsync(await _worker.RedeliverAsync(message), CancellationToken.None));
 
         Assert.Equal(completed, await _worker.Store.GetAsync(job.CorrelationId));
         Assert.Single(_worker.Model.Calls);
@@ -126,11 +127,11 @@ public sealed class CardFailurePathTests : IAsyncDisposable
         _worker.Faults.Fail("dead-letters.SendAsync");
         var message = await _worker.ReceiveAsync();
 
-        Assert.Equal(CardOutcome.Released, await _worker.Messages.ProcessAsync(message, CancellationToken.None));
+        Assert.Equal(JobOutcome.Released, await _worker.Messages.ProcessAsync(message, CancellationToken.None));
         Assert.Equal(new QueueDepth(0, 1), await _worker.Queues.Jobs.GetDepthAsync());
         Assert.Equal(new QueueDepth(0, 0), await _worker.Queues.DeadLetters.GetDepthAsync());
 
-        Assert.Equal(CardOutcome.DeadLettered, await _worker.Messages.ProcessAsync(await _worker.RedeliverAsync(message), CancellationToken.None));
+        Assert.Equal(JobOutcome.DeadLettered, await _worker.Messages.ProcessAsync(await _worker.RedeliverAsync(message), CancellationToken.None));
         Assert.Equal(new QueueDepth(0, 0), await _worker.Queues.Jobs.GetDepthAsync());
         Assert.Equal("not a card", (await _worker.ReceiveAsync(_worker.Queues.DeadLetters)).Body);
         Assert.Empty(_worker.Model.Calls);
@@ -144,10 +145,10 @@ public sealed class CardFailurePathTests : IAsyncDisposable
         _worker.Faults.Fail("jobs.ChangeVisibilityAsync");
         var message = await _worker.ReceiveAsync();
 
-        Assert.Equal(CardOutcome.Released, await _worker.Messages.ProcessAsync(message, CancellationToken.None));
+        Assert.Equal(JobOutcome.Released, await _worker.Messages.ProcessAsync(message, CancellationToken.None));
         Assert.Equal(new QueueDepth(0, 1), await _worker.Queues.Jobs.GetDepthAsync());
 
-        Assert.Equal(CardOutcome.Completed, await _worker.Messages.ProcessAsync(await _worker.RedeliverAsync(message), CancellationToken.None));
+        Assert.Equal(JobOutcome.Completed, await _worker.Messages.ProcessAsync(await _worker.RedeliverAsync(message), CancellationToken.None));
         Assert.Equal(CardStatus.Completed, (await _worker.Store.GetAsync(job.CorrelationId))!.Status);
     }
 
@@ -157,7 +158,7 @@ public sealed class CardFailurePathTests : IAsyncDisposable
         var job = await _worker.SubmitAsync();
         _worker.Faults.Fail(failing);
         var message = await _worker.ReceiveAsync();
-        Assert.Equal(CardOutcome.Released, await _worker.Messages.ProcessAsync(message, CancellationToken.None));
+        Assert.Equal(JobOutcome.Released, await _worker.Messages.ProcessAsync(message, CancellationToken.None));
         return (job, message);
     }
 

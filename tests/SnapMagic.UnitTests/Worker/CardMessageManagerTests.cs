@@ -1,3 +1,4 @@
+using SnapMagic.Worker.Jobs;
 using SnapMagic.Cards;
 using SnapMagic.Imaging;
 using SnapMagic.Queueing;
@@ -19,7 +20,7 @@ public sealed class CardMessageManagerTests : IAsyncDisposable
 
         var outcome = await _worker.Messages.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None);
 
-        Assert.Equal(CardOutcome.Completed, outcome);
+        Assert.Equal(JobOutcome.Completed, outcome);
         var stored = await _worker.Store.GetAsync(job.CorrelationId);
         Assert.NotNull(stored);
         Assert.Equal(CardStatus.Completed, stored.Status);
@@ -53,7 +54,7 @@ public sealed class CardMessageManagerTests : IAsyncDisposable
         await _worker.Queues.Jobs.SendAsync(new OutgoingMessage(JobMessage.Card(job.CorrelationId).ToJson()));
         var outcome = await _worker.Messages.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None);
 
-        Assert.Equal(CardOutcome.AlreadyFinished, outcome);
+        Assert.Equal(JobOutcome.AlreadyFinished, outcome);
         Assert.Single(_worker.Model.Calls);
         // processing, completed, and completed again for the case the first worker died before its notice;
         // the Api pushes each status once (see SnapMagic.Api's PushedStatuses).
@@ -70,7 +71,7 @@ public sealed class CardMessageManagerTests : IAsyncDisposable
 
         var outcome = await _worker.Messages.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None);
 
-        Assert.Equal(CardOutcome.Failed, outcome);
+        Assert.Equal(JobOutcome.Failed, outcome);
         var stored = await _worker.Store.GetAsync(job.CorrelationId);
         Assert.Equal(CardStatus.Failed, stored!.Status);
         Assert.Equal("This prompt was blocked by the content filter. Try another idea.", stored.Error);
@@ -88,7 +89,7 @@ public sealed class CardMessageManagerTests : IAsyncDisposable
 
         var outcome = await _worker.Messages.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None);
 
-        Assert.Equal(CardOutcome.Released, outcome);
+        Assert.Equal(JobOutcome.Released, outcome);
         Assert.Equal(CardStatus.Processing, (await _worker.Store.GetAsync(job.CorrelationId))!.Status);
         // The first attempt and one retry (ImageModel:MaxRetries = 1).
         Assert.Equal(2, _worker.Model.Calls.Count);
@@ -109,7 +110,7 @@ public sealed class CardMessageManagerTests : IAsyncDisposable
 
         var outcome = await _worker.Messages.ProcessAsync(last, CancellationToken.None);
 
-        Assert.Equal(CardOutcome.Failed, outcome);
+        Assert.Equal(JobOutcome.Failed, outcome);
         var stored = await _worker.Store.GetAsync(job.CorrelationId);
         Assert.Equal(CardStatus.Failed, stored!.Status);
         Assert.Equal(CardJobHandler.BusyMessage, stored.Error);
@@ -137,7 +138,7 @@ public sealed class CardMessageManagerTests : IAsyncDisposable
 
         var outcome = await worker.Messages.ProcessAsync(await worker.ReceiveAsync(), CancellationToken.None);
 
-        Assert.Equal(CardOutcome.Released, outcome);
+        Assert.Equal(JobOutcome.Released, outcome);
         Assert.Equal(2, worker.Model.Calls.Count);
         Assert.Equal(CardStatus.Processing, (await worker.Store.GetAsync(job.CorrelationId))!.Status);
         // Held back until the break is over, not offered to another consumer at once.
@@ -155,7 +156,7 @@ public sealed class CardMessageManagerTests : IAsyncDisposable
 
         var outcome = await _worker.Messages.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None);
 
-        Assert.Equal(CardOutcome.DeadLettered, outcome);
+        Assert.Equal(JobOutcome.DeadLettered, outcome);
         Assert.Equal(new QueueDepth(0, 0), await _worker.Queues.Jobs.GetDepthAsync());
         var dead = await _worker.ReceiveAsync(_worker.Queues.DeadLetters);
         Assert.Equal(body, dead.Body);
@@ -171,7 +172,7 @@ public sealed class CardMessageManagerTests : IAsyncDisposable
         await _worker.Messages.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None);
         var job = await _worker.SubmitAsync();
 
-        Assert.Equal(CardOutcome.Completed, await _worker.Messages.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None));
+        Assert.Equal(JobOutcome.Completed, await _worker.Messages.ProcessAsync(await _worker.ReceiveAsync(), CancellationToken.None));
         Assert.Equal(CardStatus.Completed, (await _worker.Store.GetAsync(job.CorrelationId))!.Status);
     }
 

@@ -1,3 +1,4 @@
+using SnapMagic.Worker.Jobs;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -7,7 +8,7 @@ using SnapMagic.Worker.Cards;
 
 namespace SnapMagic.UnitTests.Worker;
 
-/// <summary>How <see cref="CardMessageManager"/> settles a message from the handler's result: delete, release or dead-letter.</summary>
+/// <summary>How <see cref="JobMessageManager"/> settles a message from the handler's result: delete, release or dead-letter.</summary>
 public sealed class CardMessageSettlementTests
 {
     private const int MaxReceiveCount = 5;
@@ -15,22 +16,22 @@ public sealed class CardMessageSettlementTests
     private readonly ScriptedCardQueues _queues = new();
     private readonly FakeTimeProvider _time = new();
 
-    private CardMessageManager Manager(ICardJobHandler handler) => new(_queues, handler,
+    private JobMessageManager Manager(IJobHandler handler) => new(_queues, [handler],
         Options.Create(new QueueOptions { VisibilityTimeoutSeconds = 30, MaxReceiveCount = MaxReceiveCount }), _time,
-        NullLogger<CardMessageManager>.Instance);
+        NullLogger<JobMessageManager>.Instance);
 
     private QueueMessage NewCardMessage(int receiveCount = 1) => _queues.ScriptedJobs.NewMessage(
         JobMessage.Card(CorrelationIds.New()).ToJson(), receiveCount, new Dictionary<string, string> { ["origin"] = "test" });
 
     [Theory]
-    [InlineData(CardJobResolution.Completed, CardOutcome.Completed)]
-    [InlineData(CardJobResolution.Failed, CardOutcome.Failed)]
-    [InlineData(CardJobResolution.AlreadyFinished, CardOutcome.AlreadyFinished)]
-    public async Task A_card_with_a_final_status_has_its_message_deleted(CardJobResolution resolution, CardOutcome expected)
+    [InlineData(JobResolution.Completed, JobOutcome.Completed)]
+    [InlineData(JobResolution.Failed, JobOutcome.Failed)]
+    [InlineData(JobResolution.AlreadyFinished, JobOutcome.AlreadyFinished)]
+    public async Task A_card_with_a_final_status_has_its_message_deleted(JobResolution resolution, JobOutcome expected)
     {
         var message = NewCardMessage();
 
-        var outcome = await Manager(new ScriptedCardJobHandler(new CardJobResult(resolution))).ProcessAsync(message, CancellationToken.None);
+        var outcome = await Manager(new ScriptedCardJobHandler(new JobResult(resolution))).ProcessAsync(message, CancellationToken.None);
 
         Assert.Equal(expected, outcome);
         Assert.Equal([message.ReceiptHandle], _queues.ScriptedJobs.Deleted);
@@ -47,9 +48,9 @@ public sealed class CardMessageSettlementTests
     {
         var message = NewCardMessage(receiveCount);
 
-        var outcome = await Manager(new ScriptedCardJobHandler(CardJobResult.RetryLater())).ProcessAsync(message, CancellationToken.None);
+        var outcome = await Manager(new ScriptedCardJobHandler(JobResult.RetryLater())).ProcessAsync(message, CancellationToken.None);
 
-        Assert.Equal(CardOutcome.Released, outcome);
+        Assert.Equal(JobOutcome.Released, outcome);
         Assert.Equal([(message.ReceiptHandle, TimeSpan.FromSeconds(seconds))], _queues.ScriptedJobs.VisibilityChanges);
         Assert.Empty(_queues.ScriptedJobs.Deleted);
     }
@@ -59,7 +60,7 @@ public sealed class CardMessageSettlementTests
     {
         var message = NewCardMessage();
 
-        await Manager(new ScriptedCardJobHandler(CardJobResult.RetryLater(TimeSpan.FromSeconds(42)))).ProcessAsync(message, CancellationToken.None);
+        await Manager(new ScriptedCardJobHandler(JobResult.RetryLater(TimeSpan.FromSeconds(42)))).ProcessAsync(message, CancellationToken.None);
 
         Assert.Equal([(message.ReceiptHandle, TimeSpan.FromSeconds(42))], _queues.ScriptedJobs.VisibilityChanges);
     }
@@ -71,13 +72,13 @@ public sealed class CardMessageSettlementTests
     [InlineData(MaxReceiveCount + 1, true)]
     public async Task The_handler_is_told_the_try_number_and_whether_it_is_the_last(int receiveCount, bool isLast)
     {
-        var handler = new ScriptedCardJobHandler(CardJobResult.Completed);
+        var handler = new ScriptedCardJobHandler(JobResult.Completed);
         var message = NewCardMessage(receiveCount);
 
         await Manager(handler).ProcessAsync(message, CancellationToken.None);
 
         var attempt = Assert.Single(handler.Attempts);
-        Assert.Equal(new CardJobAttempt(JobMessage.TryParse(message.Body)!.CorrelationId, receiveCount, isLast), attempt);
+        Assert.Equal(new JobAttempt(JobMessage.TryParse(message.Body)!.CorrelationId, receiveCount, isLast), attempt);
     }
 
     [Fact]
@@ -85,9 +86,9 @@ public sealed class CardMessageSettlementTests
     {
         var message = NewCardMessage();
 
-        var outcome = await Manager(new ScriptedCardJobHandler(CardJobResult.Unprocessable)).ProcessAsync(message, CancellationToken.None);
+        var outcome = await Manager(new ScriptedCardJobHandler(JobResult.Unprocessable)).ProcessAsync(message, CancellationToken.None);
 
-        Assert.Equal(CardOutcome.DeadLettered, outcome);
+        Assert.Equal(JobOutcome.DeadLettered, outcome);
         var dead = Assert.Single(_queues.ScriptedDeadLetters.Sent);
         Assert.Equal(message.Body, dead.Body);
         Assert.Equal("test", dead.Attributes!["origin"]);
@@ -95,12 +96,25 @@ public sealed class CardMessageSettlementTests
     }
 
     [Fact]
+    public async Task A_job_of_a_kind_no_handler_here_does_is_dead_lettered_without_calling_the_card_handler()
+    {
+        var message = _queues.ScriptedJobs.NewMessage(JobMessage.Animation(CorrelationIds.New()).ToJson(), 1, new Dictionary<string, string>());
+        var handler = new ScriptedCardJobHandler(JobResult.Completed);
+
+        var outcome = await Manager(handler).ProcessAsync(message, CancellationToken.None);
+
+        Assert.Equal(JobOutcome.DeadLettered, outcome);
+        Assert.Empty(handler.Attempts);
+        Assert.Equal(message.Body, Assert.Single(_queues.ScriptedDeadLetters.Sent).Body);
+    }
+
+    [Fact]
     public async Task A_message_that_is_not_a_card_job_is_dead_lettered_without_calling_the_handler()
     {
-        var handler = new ScriptedCardJobHandler(CardJobResult.Completed);
+        var handler = new ScriptedCardJobHandler(JobResult.Completed);
         var message = _queues.ScriptedJobs.NewMessage("not json");
 
-        Assert.Equal(CardOutcome.DeadLettered, await Manager(handler).ProcessAsync(message, CancellationToken.None));
+        Assert.Equal(JobOutcome.DeadLettered, await Manager(handler).ProcessAsync(message, CancellationToken.None));
 
         Assert.Empty(handler.Attempts);
         Assert.Equal("not json", Assert.Single(_queues.ScriptedDeadLetters.Sent).Body);
@@ -113,9 +127,9 @@ public sealed class CardMessageSettlementTests
         _queues.ScriptedDeadLetters.Faults.Fail("queue.SendAsync");
         var message = NewCardMessage(receiveCount: 2);
 
-        var outcome = await Manager(new ScriptedCardJobHandler(CardJobResult.Unprocessable)).ProcessAsync(message, CancellationToken.None);
+        var outcome = await Manager(new ScriptedCardJobHandler(JobResult.Unprocessable)).ProcessAsync(message, CancellationToken.None);
 
-        Assert.Equal(CardOutcome.Released, outcome);
+        Assert.Equal(JobOutcome.Released, outcome);
         Assert.Empty(_queues.ScriptedJobs.Deleted);
         Assert.Equal([(message.ReceiptHandle, TimeSpan.FromSeconds(4))], _queues.ScriptedJobs.VisibilityChanges);
     }
@@ -127,7 +141,7 @@ public sealed class CardMessageSettlementTests
 
         var outcome = await Manager(new ScriptedCardJobHandler((_, _) => throw new IOException("the store is down"))).ProcessAsync(message, CancellationToken.None);
 
-        Assert.Equal(CardOutcome.Released, outcome);
+        Assert.Equal(JobOutcome.Released, outcome);
         Assert.Equal([(message.ReceiptHandle, TimeSpan.FromSeconds(2))], _queues.ScriptedJobs.VisibilityChanges);
         Assert.Empty(_queues.ScriptedJobs.Deleted);
     }
@@ -141,7 +155,7 @@ public sealed class CardMessageSettlementTests
         {
             await cancellation.CancelAsync();
             token.ThrowIfCancellationRequested();
-            return CardJobResult.Completed;
+            return JobResult.Completed;
         });
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Manager(handler).ProcessAsync(message, cancellation.Token));
@@ -155,9 +169,9 @@ public sealed class CardMessageSettlementTests
     {
         _queues.ScriptedJobs.Faults.Fail("queue.DeleteAsync");
 
-        var outcome = await Manager(new ScriptedCardJobHandler(CardJobResult.Completed)).ProcessAsync(NewCardMessage(), CancellationToken.None);
+        var outcome = await Manager(new ScriptedCardJobHandler(JobResult.Completed)).ProcessAsync(NewCardMessage(), CancellationToken.None);
 
-        Assert.Equal(CardOutcome.Completed, outcome);
+        Assert.Equal(JobOutcome.Completed, outcome);
         Assert.Equal(1, _queues.ScriptedJobs.Faults.Calls("queue.DeleteAsync"));
         // Neither released nor dead-lettered: the message comes back when its lease runs out and is then deleted.
         Assert.Empty(_queues.ScriptedJobs.VisibilityChanges);
@@ -169,7 +183,7 @@ public sealed class CardMessageSettlementTests
     {
         var message = NewCardMessage();
         var working = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var finish = new TaskCompletionSource<CardJobResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var finish = new TaskCompletionSource<JobResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         var processing = Manager(new ScriptedCardJobHandler((_, _) =>
         {
             working.SetResult();
@@ -180,7 +194,7 @@ public sealed class CardMessageSettlementTests
         // The heartbeat beats every third of the 30 s visibility timeout.
         _time.Advance(TimeSpan.FromSeconds(10));
         await _queues.ScriptedJobs.NextVisibilityChangeAsync();
-        finish.SetResult(CardJobResult.Completed);
+        finish.SetResult(JobResult.Completed);
         await processing;
 
         Assert.Equal([(message.ReceiptHandle, TimeSpan.FromSeconds(30))], _queues.ScriptedJobs.VisibilityChanges);

@@ -46,14 +46,23 @@ internal sealed class FaultyJobStore(IJobStore inner, Faults faults) : IJobStore
     public Task<(CardJob Job, bool Created)?> TryRequestAnimationAsync(string correlationId, DateTimeOffset requestedAt, CancellationToken cancellationToken = default) =>
         inner.TryRequestAnimationAsync(correlationId, requestedAt, cancellationToken);
 
-    public Task<CardJob?> TryStartAnimationAsync(string correlationId, string invocationId, DateTimeOffset startedAt, CancellationToken cancellationToken = default) =>
-        inner.TryStartAnimationAsync(correlationId, invocationId, startedAt, cancellationToken);
+    public Task<CardJob?> TryStartAnimationAsync(string correlationId, string invocationId, DateTimeOffset startedAt, CancellationToken cancellationToken = default)
+    {
+        faults.Check("store.TryStartAnimationAsync");
+        return inner.TryStartAnimationAsync(correlationId, invocationId, startedAt, cancellationToken);
+    }
 
-    public Task<CardJob?> TryCompleteAnimationAsync(string correlationId, string videoKey, string videoContentType, DateTimeOffset finishedAt, CancellationToken cancellationToken = default) =>
-        inner.TryCompleteAnimationAsync(correlationId, videoKey, videoContentType, finishedAt, cancellationToken);
+    public Task<CardJob?> TryCompleteAnimationAsync(string correlationId, string videoKey, string videoContentType, DateTimeOffset finishedAt, CancellationToken cancellationToken = default)
+    {
+        faults.Check("store.TryCompleteAnimationAsync");
+        return inner.TryCompleteAnimationAsync(correlationId, videoKey, videoContentType, finishedAt, cancellationToken);
+    }
 
-    public Task<CardJob?> TryFailAnimationAsync(string correlationId, string error, DateTimeOffset finishedAt, CancellationToken cancellationToken = default) =>
-        inner.TryFailAnimationAsync(correlationId, error, finishedAt, cancellationToken);
+    public Task<CardJob?> TryFailAnimationAsync(string correlationId, string error, DateTimeOffset finishedAt, CancellationToken cancellationToken = default)
+    {
+        faults.Check("store.TryFailAnimationAsync");
+        return inner.TryFailAnimationAsync(correlationId, error, finishedAt, cancellationToken);
+    }
 
     public Task<EventStatistics> GetStatisticsAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
         inner.GetStatisticsAsync(since, until, cancellationToken);

@@ -29,6 +29,25 @@ internal sealed class RecordingNotifier : IApiNotifier
 
     public bool Fails { get; set; }
 
+    /// <summary>Every animation notice, in order.</summary>
+    public IReadOnlyList<(string CorrelationId, CardAnimationStatus Status)> AnimationNotices
+    {
+        get
+        {
+            lock (_lock)
+                return [.. _animationNotices];
+        }
+    }
+
+    private readonly List<(string CorrelationId, CardAnimationStatus Status)> _animationNotices = [];
+
+    public Task AnimationChangedAsync(string correlationId, CardAnimationStatus animation, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+            _animationNotices.Add((correlationId, animation));
+        return Fails ? Task.FromException(new HttpRequestException("The Api is not reachable.")) : Task.CompletedTask;
+    }
+
     public Task CardChangedAsync(string correlationId, CardStatus status, CancellationToken cancellationToken = default)
     {
         lock (_lock)

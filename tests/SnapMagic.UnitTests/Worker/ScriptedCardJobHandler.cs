@@ -1,18 +1,22 @@
+using SnapMagic.Queueing;
+using SnapMagic.Worker.Jobs;
 using SnapMagic.Worker.Cards;
 
 namespace SnapMagic.UnitTests.Worker;
 
 /// <summary>A card job handler that answers every try with what the test says, and records the tries.</summary>
-internal sealed class ScriptedCardJobHandler(Func<CardJobAttempt, CancellationToken, Task<CardJobResult>> answer) : ICardJobHandler
+internal sealed class ScriptedCardJobHandler(Func<JobAttempt, CancellationToken, Task<JobResult>> answer) : IJobHandler
 {
-    private readonly Lock _lock = new();
-    private readonly List<CardJobAttempt> _attempts = [];
+    public JobKind Kind => JobKind.Card;
 
-    public ScriptedCardJobHandler(CardJobResult result) : this((_, _) => Task.FromResult(result))
+    private readonly Lock _lock = new();
+    private readonly List<JobAttempt> _attempts = [];
+
+    public ScriptedCardJobHandler(JobResult result) : this((_, _) => Task.FromResult(result))
     {
     }
 
-    public IReadOnlyList<CardJobAttempt> Attempts
+    public IReadOnlyList<JobAttempt> Attempts
     {
         get
         {
@@ -21,7 +25,7 @@ internal sealed class ScriptedCardJobHandler(Func<CardJobAttempt, CancellationTo
         }
     }
 
-    public Task<CardJobResult> HandleAsync(CardJobAttempt attempt, CancellationToken cancellationToken)
+    public Task<JobResult> HandleAsync(JobAttempt attempt, CancellationToken cancellationToken)
     {
         lock (_lock)
             _attempts.Add(attempt);

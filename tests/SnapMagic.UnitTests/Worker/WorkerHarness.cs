@@ -1,3 +1,4 @@
+using SnapMagic.Worker.Jobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -40,10 +41,12 @@ internal sealed class WorkerHarness : IAsyncDisposable
         Decorate<IImageStore>(builder.Services, images => new FaultyImageStore(images, Faults));
         Decorate<ICardQueues>(builder.Services, queues => new FaultyCardQueues(queues, Faults));
         builder.AddCardProcessing();
+        builder.AddAnimationProcessing();
         builder.Services.AddSingleton<IImageModel>(Model);
+        builder.Services.AddSingleton<SnapMagic.Imaging.Video.IVideoModel>(VideoModel);
         builder.Services.AddSingleton<IApiNotifier>(Notifier);
         if (withConsumer)
-            builder.Services.AddHostedService<CardConsumer>();
+            builder.Services.AddHostedService<JobConsumer>();
         if (withSweeper)
             builder.Services.AddHostedService<DeadLetterSweeper>();
         _host = builder.Build();
@@ -52,9 +55,10 @@ internal sealed class WorkerHarness : IAsyncDisposable
     /// <summary>Failures planned for the store, image store and queue calls (none unless a test plans them).</summary>
     public Faults Faults { get; } = new();
     public ScriptedImageModel Model { get; } = new();
+    public Animations.ScriptedVideoModel VideoModel { get; } = new();
     public RecordingNotifier Notifier { get; } = new();
     public IServiceProvider Services => _host.Services;
-    public CardMessageManager Messages => Services.GetRequiredService<CardMessageManager>();
+    public JobMessageManager Messages => Services.GetRequiredService<JobMessageManager>();
     public DeadLetterSweeper CreateSweeper() => ActivatorUtilities.CreateInstance<DeadLetterSweeper>(Services);
     public IJobStore Store => Services.GetRequiredService<IJobStore>();
     public IImageStore Images => Services.GetRequiredService<IImageStore>();

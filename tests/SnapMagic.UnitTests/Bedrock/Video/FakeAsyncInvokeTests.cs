@@ -128,6 +128,24 @@ public sealed class FakeAsyncInvokeTests : FakeBedrockTests
     }
 
     [Fact]
+    public async Task ATokenReusedWithAnotherRequestIsA400ConflictExceptionAndEveryStartIsCounted()
+    {
+        var model = Model(BedrockVideoFamily.LumaRay2);
+        var first = await model.StartAnimationAsync(new("card-10", Card.Value, Prompt));
+        var repeated = await model.StartAnimationAsync(new("card-10", Card.Value, Prompt));
+
+        var conflict = await Assert.ThrowsAsync<VideoModelException>(() => model.StartAnimationAsync(new("card-10", Card.Value, "Another prompt")));
+
+        Assert.Equal(first, repeated);
+        var error = Assert.IsType<BedrockException>(conflict.InnerException);
+        Assert.Equal((HttpStatusCode.BadRequest, "ConflictException"), (error.StatusCode, error.ErrorType));
+        Assert.Equal(FakeBedrockServer.TokenConflictMessage, error.ServiceMessage);
+        Assert.False(conflict.IsTransient);
+        Assert.Equal(3, Bedrock.StartAsyncInvokeCount);
+        Assert.Single(Bedrock.AsyncInvocations); // one video
+    }
+
+    [Fact]
     public async Task ListAsyncInvokesAnswersEveryInvocationWithItsStatus()
     {
         Bedrock.EnqueueAsyncInvoke(FakeAsyncInvokeOutcome.Complete(afterPolls: 0), FakeAsyncInvokeOutcome.TakeLong);

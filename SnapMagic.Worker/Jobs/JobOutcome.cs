@@ -1,7 +1,7 @@
-namespace SnapMagic.Worker.Cards;
+namespace SnapMagic.Worker.Jobs;
 
-/// <summary>What became of one received card message (<see cref="CardMessageManager"/>).</summary>
-public enum CardOutcome
+/// <summary>What became of one received card message (<see cref="JobMessageManager"/>).</summary>
+public enum JobOutcome
 {
     /// <summary>The card was painted, stored and marked completed; the message is deleted.</summary>
     Completed,

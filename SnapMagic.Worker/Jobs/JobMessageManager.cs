@@ -5,24 +5,26 @@ using SnapMagic.Contracts;
 using SnapMagic.Queueing;
 using SnapMagic.Worker.Diagnostics;
 
-namespace SnapMagic.Worker.Cards;
+namespace SnapMagic.Worker.Jobs;
 
 /// <summary>
-/// Carries one received card message to its end: keeps it leased (<see cref="LeaseHeartbeat"/>) while the
-/// <see cref="CardJobHandler"/> works the card, then settles it from the result: deleted once the job store holds
-/// the card's final status, released (made visible again after a pause) when the card is to be tried again or the
-/// work failed unexpectedly, moved to the dead-letter queue when it is not a card job or can never be finished.
+/// Carries one received job message to its end: keeps it leased (<see cref="LeaseHeartbeat"/>) while the
+/// <see cref="IJobHandler"/> of its kind works the job, then settles it from the result: deleted once the store holds
+/// the job's final status, released (made visible again after a pause) when the job is to be tried again or the
+/// work failed unexpectedly, moved to the dead-letter queue when it is not a job message, no handler here does its
+/// kind, or it can never be finished.
 /// </summary>
-public sealed partial class CardMessageManager(
+public sealed partial class JobMessageManager(
     ICardQueues queues,
-    ICardJobHandler handler,
+    IEnumerable<IJobHandler> handlers,
     IOptions<QueueOptions> queueOptions,
     TimeProvider time,
-    ILogger<CardMessageManager> logger)
+    ILogger<JobMessageManager> logger)
 {
     private static readonly TimeSpan ReleaseCallTimeout = TimeSpan.FromSeconds(5);
 
     private readonly QueueOptions _queue = queueOptions.Value;
+    private readonly Dictionary<JobKind, IJobHandler> _handlers = handlers.ToDictionary(handler => handler.Kind);
 
     private TimeSpan Visibility => TimeSpan.FromSeconds(_queue.VisibilityTimeoutSeconds);
 
@@ -30,25 +32,30 @@ public sealed partial class CardMessageManager(
     /// Never throws for a card's own trouble. When <paramref name="cancellationToken"/> fires (shutdown grace
     /// is over) the message is released at once so another worker takes it, and the cancellation propagates.
     /// </summary>
-    public async Task<CardOutcome> ProcessAsync(QueueMessage message, CancellationToken cancellationToken)
+    public async Task<JobOutcome> ProcessAsync(QueueMessage message, CancellationToken cancellationToken)
     {
-        var card = JobMessage.TryParse(message.Body);
-        if (card is null)
+        var job = JobMessage.TryParse(message.Body);
+        if (job is null)
         {
             LogPoison(message.MessageId, Truncate(message.Body));
             return await DeadLetterAsync(message, cancellationToken);
         }
+        if (!_handlers.TryGetValue(job.Kind, out var handler))
+        {
+            LogNoHandler(message.MessageId, job.Kind);
+            return await DeadLetterAsync(message, cancellationToken);
+        }
 
-        var id = card.CorrelationId;
-        using var activity = WorkerTelemetry.StartConsumerSpan("cards process", message.Attributes, id);
+        var id = job.CorrelationId;
+        using var activity = WorkerTelemetry.StartConsumerSpan(SpanName(job.Kind), message.Attributes, id);
         activity?.SetTag("messaging.message.id", message.MessageId);
         activity?.SetTag("messaging.message.delivery_count", message.ReceiveCount);
         using var scope = logger.BeginScope(new Dictionary<string, object> { [CardTelemetry.CorrelationIdTag] = id });
 
-        CardJobResult result;
+        JobResult result;
         try
         {
-            var attempt = new CardJobAttempt(id, message.ReceiveCount, IsLast: message.ReceiveCount >= _queue.MaxReceiveCount);
+            var attempt = new JobAttempt(id, message.ReceiveCount, IsLast: message.ReceiveCount >= _queue.MaxReceiveCount);
             await using (LeaseHeartbeat.Start(queues.Jobs, message, Visibility, time, logger))
                 result = await handler.HandleAsync(attempt, cancellationToken);
         }
@@ -64,7 +71,7 @@ public sealed partial class CardMessageManager(
             // The store or the image store failed: keep the message and try again later.
             LogUnexpected(ex, id);
             activity.RecordError(ex);
-            result = CardJobResult.RetryLater();
+            result = JobResult.RetryLater();
         }
 
         var outcome = await SettleAsync(message, result, cancellationToken);
@@ -72,22 +79,22 @@ public sealed partial class CardMessageManager(
         return outcome;
     }
 
-    private async Task<CardOutcome> SettleAsync(QueueMessage message, CardJobResult result, CancellationToken cancellationToken)
+    private async Task<JobOutcome> SettleAsync(QueueMessage message, JobResult result, CancellationToken cancellationToken)
     {
         switch (result.Resolution)
         {
-            case CardJobResolution.RetryLater:
+            case JobResolution.RetryLater:
                 await ReleaseAsync(message, result.RetryAfter ?? RetryDelay(message));
-                return CardOutcome.Released;
-            case CardJobResolution.Unprocessable:
+                return JobOutcome.Released;
+            case JobResolution.Unprocessable:
                 return await DeadLetterAsync(message, cancellationToken);
             default:
                 await DeleteAsync(message, cancellationToken);
                 return result.Resolution switch
                 {
-                    CardJobResolution.Completed => CardOutcome.Completed,
-                    CardJobResolution.Failed => CardOutcome.Failed,
-                    _ => CardOutcome.AlreadyFinished,
+                    JobResolution.Completed => JobOutcome.Completed,
+                    JobResolution.Failed => JobOutcome.Failed,
+                    _ => JobOutcome.AlreadyFinished,
                 };
         }
     }
@@ -106,7 +113,7 @@ public sealed partial class CardMessageManager(
     }
 
     /// <summary>Copies the message, body and attributes, to the dead-letter queue, then deletes it from the job queue.</summary>
-    private async Task<CardOutcome> DeadLetterAsync(QueueMessage message, CancellationToken cancellationToken)
+    private async Task<JobOutcome> DeadLetterAsync(QueueMessage message, CancellationToken cancellationToken)
     {
         try
         {
@@ -117,10 +124,10 @@ public sealed partial class CardMessageManager(
             // Never lose it: leave it on the job queue, whose own redrive moves it after MaxReceiveCount.
             LogDeadLetterFailed(ex, message.MessageId);
             await ReleaseAsync(message, RetryDelay(message));
-            return CardOutcome.Released;
+            return JobOutcome.Released;
         }
         await DeleteAsync(message, cancellationToken);
-        return CardOutcome.DeadLettered;
+        return JobOutcome.DeadLettered;
     }
 
     /// <summary>Hands the message back to the queue after <paramref name="delay"/>; runs even during shutdown.</summary>
@@ -142,10 +149,21 @@ public sealed partial class CardMessageManager(
     private TimeSpan RetryDelay(QueueMessage message) =>
         TimeSpan.FromSeconds(Math.Min(_queue.VisibilityTimeoutSeconds, Math.Pow(2, Math.Clamp(message.ReceiveCount, 1, 10))));
 
+    /// <summary>"cards process" as before there were other jobs; "animations process" and "feedback process" for the others.</summary>
+    private static string SpanName(JobKind kind) => kind switch
+    {
+        JobKind.Card => "cards process",
+        JobKind.Animation => "animations process",
+        _ => "feedback process",
+    };
+
     private static string Truncate(string body) => body.Length <= 200 ? body : body[..200] + "…";
 
-    [LoggerMessage(LogLevel.Error, "Message {MessageId} is not a card job; moving it to the dead-letter queue. Body: {Body}")]
+    [LoggerMessage(LogLevel.Error, "Message {MessageId} is not a job message; moving it to the dead-letter queue. Body: {Body}")]
     private partial void LogPoison(string messageId, string body);
+
+    [LoggerMessage(LogLevel.Error, "Message {MessageId} is a {Kind} job, which no handler here does; moving it to the dead-letter queue")]
+    private partial void LogNoHandler(string messageId, JobKind kind);
 
     [LoggerMessage(LogLevel.Error, "Card {CorrelationId}: processing failed unexpectedly; released for a later try")]
     private partial void LogUnexpected(Exception exception, string correlationId);

@@ -1,7 +1,7 @@
-namespace SnapMagic.Worker.Cards;
+namespace SnapMagic.Worker.Jobs;
 
 /// <summary>Where one try left a card.</summary>
-public enum CardJobResolution
+public enum JobResolution
 {
     /// <summary>Painted, stored and marked completed.</summary>
     Completed,

@@ -4,23 +4,23 @@ using SnapMagic.Queueing;
 using SnapMagic.Worker.Polling;
 using SnapMagic.Worker.Resilience;
 
-namespace SnapMagic.Worker.Cards;
+namespace SnapMagic.Worker.Jobs;
 
 /// <summary>
 /// The worker's card consumer: a <see cref="QueuePoller"/> on the job queue with <see cref="WorkerOptions.Concurrency"/>
-/// slots, each carrying one message through the <see cref="CardMessageManager"/>. It takes no new cards while the
+/// slots, each carrying one message through the <see cref="JobMessageManager"/>. It takes no new cards while the
 /// model's circuit breaker is open (<see cref="ModelBreakerGate"/>). On shutdown in-flight cards get
 /// <see cref="WorkerOptions.ShutdownGraceSeconds"/> to finish; then they are cancelled, which releases their messages
 /// for another worker.
 /// </summary>
-public sealed partial class CardConsumer(
+public sealed partial class JobConsumer(
     ICardQueues queues,
-    CardMessageManager messages,
+    JobMessageManager messages,
     ModelBreaker breaker,
     IOptions<WorkerOptions> workerOptions,
     IOptions<QueueOptions> queueOptions,
     TimeProvider time,
-    ILogger<CardConsumer> logger,
+    ILogger<JobConsumer> logger,
     ILoggerFactory loggerFactory) : BackgroundService
 {
     private readonly QueuePollerSettings _settings = new()

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SnapMagic.Queueing;
 
-namespace SnapMagic.Worker.Cards;
+namespace SnapMagic.Worker.Jobs;
 
 /// <summary>
 /// Keeps a received message leased while its card is worked on: every third of the visibility timeout it
