@@ -315,9 +315,10 @@ export class App {
     const animationKey = `${animation?.status}|${animation?.videoUrl}|${card && this.animationSending.has(card.correlationId)}`;
     const body = this.ui.resultBody;
     const sameCard = body.dataset["shown"] === shownKey && !!shownKey;
+    let hadFocus = false;
     if (!sameCard || body.dataset["animation"] !== animationKey) {
-      // Keep the keyboard where it was: "Animate" gives way to the animation's status line.
-      const hadFocus = body.contains(document.activeElement) && document.activeElement?.classList.contains("animate-button");
+      // Keep the keyboard where it was: "Animate" gives way to the animation's status line (below, once it has text).
+      hadFocus = body.contains(document.activeElement) && !!document.activeElement?.classList.contains("animate-button");
       if (!(sameCard && card && updateAnimation(body, card, this.resultActions))) {
         body.replaceChildren(card ? renderCard(card, this.resultActions) : renderEmpty());
       }
@@ -325,9 +326,6 @@ export class App {
       body.dataset["animation"] = animationKey;
       body.dataset["status"] = card?.status ?? "none";
       body.dataset["animationStatus"] = animation?.status ?? "none";
-      if (hadFocus && !body.contains(document.activeElement)) {
-        (body.querySelector<HTMLElement>(".animate-button") ?? this.ui.animationStatus).focus();
-      }
       if (animation?.status === "queued" || animation?.status === "processing") keepElapsedTimesCurrent();
     }
     const text = statusText(card);
@@ -335,6 +333,9 @@ export class App {
     const animationText = animationStatusText(card, card ? (this.animationProblems.get(card.correlationId) ?? null) : null);
     if (this.ui.animationStatus.textContent !== animationText) this.ui.animationStatus.textContent = animationText;
     this.ui.animationStatus.dataset["state"] = card && this.animationProblems.has(card.correlationId) ? "refused" : (animation?.status ?? "none");
+    if (hadFocus && !body.contains(document.activeElement)) {
+      (body.querySelector<HTMLElement>(".animate-button") ?? this.ui.animationStatus).focus();
+    }
   }
 
   /** "Animate": POST /api/cards/{id}/animation; its progress then comes with the card's own pushes (or reads). */
