@@ -134,6 +134,54 @@ public sealed class GestureBrowserTests(BrowserSystem system, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task The_camera_goes_off_when_the_page_is_hidden()
+    {
+        var video = Path.Combine(Path.GetTempPath(), $"snapmagic-open-hand-{Guid.NewGuid():N}.y4m");
+        FakeCameraVideo.Write(Photo("open-hand.jpg"), video);
+        try
+        {
+            await RunAsync("gesture-hidden",
+                ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", $"--use-file-for-fake-video-capture={video}"],
+                async (page, errors) =>
+                {
+                    await LogInAndGenerateAsync(page, "A lantern hare that hides its camera");
+                    var gesture = page.GetByRole(AriaRole.Button, new() { Name = "Rate with a gesture", Exact = true });
+                    await gesture.ClickAsync();
+                    await WaitForLiveCameraAsync(page, streams: 1);
+                    Assert.Equal("visible", await page.EvaluateAsync<string>("() => document.visibilityState"));
+
+                    // The page is hidden as the browser tells it: visibilityState "hidden" and a visibilitychange event. Headless
+                    // Chromium never hides a page by itself here (checked: neither another tab brought to the front nor a window
+                    // minimized through the DevTools protocol changed visibilityState), so the test says it in the page's terms.
+                    await page.EvaluateAsync("""
+                        () => {
+                          Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
+                          Object.defineProperty(document, "hidden", { configurable: true, get: () => true });
+                          document.dispatchEvent(new Event("visibilitychange"));
+                        }
+                        """);
+                    await page.WaitForFunctionAsync("() => window.__gestureStreams.every(s => s.getTracks().every(t => t.readyState === 'ended'))");
+                    await page.EvaluateAsync("""
+                        () => {
+                          delete document.visibilityState;
+                          delete document.hidden;
+                          document.dispatchEvent(new Event("visibilitychange"));
+                        }
+                        """);
+                    Assert.Equal("visible", await page.EvaluateAsync<string>("() => document.visibilityState"));
+                    await Expect(page.Locator(".gesture-status")).ToHaveTextAsync("The camera turned off while the page was hidden.");
+                    await Expect(gesture).ToHaveAttributeAsync("aria-pressed", "false");
+                    Assert.Equal(1, await page.EvaluateAsync<int>("() => window.__gestureStreams.length"));
+                    Assert.Empty(errors);
+                });
+        }
+        finally
+        {
+            File.Delete(video);
+        }
+    }
+
+    [Fact]
     public Task A_refused_camera_is_said_in_a_line_and_the_thumbs_buttons_still_rate() =>
         // A fake camera but no fake consent: Playwright's Chromium refuses the permission (none is granted).
         RunAsync("gesture-denied", ["--use-fake-device-for-media-stream"], async (page, errors) =>
