@@ -112,18 +112,21 @@ public sealed partial class AnimationJobHandler(
             return await FailAsync(id, CardImageMissingMessage, "card_missing", cancellationToken);
 
         var handle = await model.StartAnimationAsync(new AnimationRequest(id, png, job.Prompt), cancellationToken);
+        var startedAt = time.GetUtcNow();
         CardJob? started;
         using (var write = WorkerTelemetry.StartCardSpan("animation status write", id))
         {
             write?.SetTag("snapmagic.animation.status", CardAnimationStatus.Processing.ToWireName());
-            started = await store.TryStartAnimationAsync(id, handle.Id, time.GetUtcNow(), cancellationToken);
+            started = await store.TryStartAnimationAsync(id, handle.Id, startedAt, cancellationToken);
             write?.SetTag("snapmagic.status.applied", started is not null);
         }
         if (started?.Animation is not { Status: CardAnimationStatus.Processing } processing)
             return JobResult.AlreadyFinished;
         if (processing.InvocationId is { } stored && stored != handle.Id)
             LogStoredHandleKept(id, stored);
-        else
+        // Another copy of the start may have won the write a moment earlier (same video: same token); count the start once.
+        // Either way a re-check is sent: a redundant one costs a status read, a missing one would strand the animation.
+        if (processing.StartedAt is { } stamped && Math.Abs((stamped - startedAt).TotalMilliseconds) < 1)
             metrics.Started();
         LogStarted(id, processing.InvocationId ?? handle.Id);
         await failures.NotifyAsync(id, CardAnimationStatus.Processing, cancellationToken);

@@ -34,6 +34,9 @@ public class AwsSystem : SnapMagicSystem
         {
             ["ImageModel__Bedrock__ServiceUrl"] = _bedrock.Url.ToString(),
             ["ImageModel__Bedrock__Family"] = Family.ToString(),
+            // Videos too: the test scripts and counts the asynchronous invocations, which write output.mp4 to fauxqs.
+            ["VideoModel__Bedrock__ServiceUrl"] = _bedrock.Url.ToString(),
+            ["Animation__RecheckSeconds"] = "1",
         };
     }
 
