@@ -28,7 +28,7 @@ public static class LocalAwsBackend
         // bucket on fauxqs; the fake answers in seconds, so it is checked more often than Bedrock (15 s) needs.
         new("VideoModel:Provider", "Bedrock"),
         new($"{BedrockVideoOptions.Section}:Region", Region),
-        new("Animation:RecheckSeconds", "2"),
+        new("Worker:Animations:RecheckSeconds", "2"),
     ];
 
     internal static IResourceBuilder<ProjectResource> WithLocalAwsSettings(this IResourceBuilder<ProjectResource> service) =>

@@ -2,10 +2,10 @@ using SnapMagic.Worker.Resilience;
 
 namespace SnapMagic.Worker.Animations;
 
-/// <summary>Section <c>Animation</c>: how the worker starts card animations and checks on them.</summary>
+/// <summary>Section <c>Worker:Animations</c>: how the worker starts card animations and checks on them.</summary>
 public sealed class AnimationOptions
 {
-    public const string Section = "Animation";
+    public const string Section = "Worker:Animations";
 
     /// <summary>
     /// Seconds between two checks on a running video (a delayed re-check message; no slot is held meanwhile). Unset: 15 s for

@@ -36,7 +36,7 @@ public class AwsSystem : SnapMagicSystem
             ["ImageModel__Bedrock__Family"] = Family.ToString(),
             // Videos too: the test scripts and counts the asynchronous invocations, which write output.mp4 to fauxqs.
             ["VideoModel__Bedrock__ServiceUrl"] = _bedrock.Url.ToString(),
-            ["Animation__RecheckSeconds"] = "1",
+            ["Worker__Animations__RecheckSeconds"] = "1",
         };
     }
 

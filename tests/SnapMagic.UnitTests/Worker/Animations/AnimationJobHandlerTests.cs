@@ -41,7 +41,7 @@ public sealed class AnimationJobHandlerTests : IAsyncDisposable
     [Fact]
     public async Task The_re_check_is_sent_with_the_configured_delay_and_holds_no_slot_meanwhile()
     {
-        await using var worker = AnimationHarness.Create(new Dictionary<string, string?> { ["Animation:RecheckSeconds"] = "15" });
+        await using var worker = AnimationHarness.Create(new Dictionary<string, string?> { ["Worker:Animations:RecheckSeconds"] = "15" });
         var card = await worker.CompletedCardAsync();
 
         await worker.Messages.ProcessAsync(await worker.RequestAnimationAsync(card), CancellationToken.None);
@@ -237,8 +237,8 @@ public sealed class AnimationJobHandlerTests : IAsyncDisposable
     {
         await using var worker = AnimationHarness.Create(new Dictionary<string, string?>
         {
-            ["Animation:BreakerMinimumThroughput"] = "2",
-            ["Animation:BreakerBreakSeconds"] = "60",
+            ["Worker:Animations:BreakerMinimumThroughput"] = "2",
+            ["Worker:Animations:BreakerBreakSeconds"] = "60",
         });
         worker.VideoModel.FailStart(ScriptedVideoModel.Throttled, ScriptedVideoModel.Throttled);
         var first = await worker.CompletedCardAsync();
