@@ -222,7 +222,7 @@ public sealed partial class AnimationJobHandler(
     }
 
     /// <summary>
-    /// The next check, as a new message made visible after <see cref="Recheck"/>; it carries this span's trace context, so
+    /// The next check, as a new message made visible after <see cref="Recheck"/> (plus up to a fifth); it carries this span's trace context, so
     /// every check of the animation is in the trace of the Api's request that asked for it.
     /// </summary>
     private async Task SendRecheckAsync(string id, CancellationToken cancellationToken)
@@ -237,7 +237,11 @@ public sealed partial class AnimationJobHandler(
         using var activity = WorkerTelemetry.StartCardSpan("animations recheck send", id, ActivityKind.Producer);
         activity?.SetTag("messaging.destination.name", queues.Jobs.Name);
         activity?.SetTag("snapmagic.animation.recheck_seconds", Recheck.TotalSeconds);
-        await queues.Jobs.SendAsync(new OutgoingMessage(JobMessage.Animation(id).ToJson(), attributes, Recheck), cancellationToken);
+        // Up to a fifth longer at random: animations started together (a burst of requests) spread their checks apart.
+        var delay = Recheck * (1 + Random.Shared.NextDouble() / 5);
+        if (delay > OutgoingMessage.MaxDelay)
+            delay = OutgoingMessage.MaxDelay;
+        await queues.Jobs.SendAsync(new OutgoingMessage(JobMessage.Animation(id).ToJson(), attributes, delay), cancellationToken);
     }
 
     private static (string Bucket, string Key) SplitS3Uri(string uri)

@@ -61,6 +61,8 @@ public sealed class AnimationScenario : IScenario
         var pushes = hubs.Select(h => h.CardUpdates()).ToArray();
         try
         {
+            context.Progress($"animations: warm-up, {cards / 4} cards (not measured)");
+            await RunCardsAsync(system.Api, sessions, hubs, pushes, cards / 4, "warm-up", cancellationToken);
             context.Progress($"animations: baseline, {cards} cards alone");
             var baseline = await RunCardsAsync(system.Api, sessions, hubs, pushes, cards, "baseline", cancellationToken);
 
