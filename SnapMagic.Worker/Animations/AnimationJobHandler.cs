@@ -227,6 +227,10 @@ public sealed partial class AnimationJobHandler(
     /// </summary>
     private async Task SendRecheckAsync(string id, CancellationToken cancellationToken)
     {
+        using var activity = WorkerTelemetry.StartCardSpan("animations recheck send", id, ActivityKind.Producer);
+        activity?.SetTag("messaging.destination.name", queues.Jobs.Name);
+        activity?.SetTag("messaging.operation.type", "send");
+        // The next check's consumer span is this span's child: the checks of one animation chain up in one trace.
         var attributes = new Dictionary<string, string>(3) { [MessageAttributes.CorrelationId] = id };
         if (Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id: { } traceParent } current)
         {
@@ -234,13 +238,11 @@ public sealed partial class AnimationJobHandler(
             if (!string.IsNullOrEmpty(current.TraceStateString))
                 attributes[MessageAttributes.TraceState] = current.TraceStateString;
         }
-        using var activity = WorkerTelemetry.StartCardSpan("animations recheck send", id, ActivityKind.Producer);
-        activity?.SetTag("messaging.destination.name", queues.Jobs.Name);
-        activity?.SetTag("snapmagic.animation.recheck_seconds", Recheck.TotalSeconds);
         // Up to a fifth longer at random: animations started together (a burst of requests) spread their checks apart.
         var delay = Recheck * (1 + Random.Shared.NextDouble() / 5);
         if (delay > OutgoingMessage.MaxDelay)
             delay = OutgoingMessage.MaxDelay;
+        activity?.SetTag("snapmagic.animation.recheck_seconds", Math.Round(delay.TotalSeconds, 1));
         await queues.Jobs.SendAsync(new OutgoingMessage(JobMessage.Animation(id).ToJson(), attributes, delay), cancellationToken);
     }
 

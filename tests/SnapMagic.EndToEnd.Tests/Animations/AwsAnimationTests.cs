@@ -8,6 +8,7 @@ using SnapMagic.FakeBedrock;
 using SnapMagic.Imaging.Video;
 using SnapMagic.Imaging.Video.Bedrock;
 using SnapMagic.Queueing;
+using SnapMagic.EndToEnd.Tests.Telemetry;
 using SnapMagic.TestSupport.Api;
 
 namespace SnapMagic.EndToEnd.Tests.Animations;
@@ -70,5 +71,37 @@ public sealed class AwsAnimationTests(AwsSystem system) : AnimationJourneyTests<
         var videoKey = $"animations/{owner.Card}/{invocation.InvocationArn.Split('/')[^1]}/{BedrockVideoModel.VideoFileName}";
         Assert.Equal([$"s3://{AwsOptions.LocalBucketName}/{videoKey}"],
             System.Bedrock.AsyncInvokeOutputs.Keys.Where(k => k.Contains(owner.Card, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task An_animation_is_one_trace_from_the_request_through_every_check_to_its_push()
+    {
+        PrepareBackend();
+        await using var owner = await CompletedCardAsync("a paper boat on a river, traced");
+        System.Bedrock.EnqueueAsyncInvoke(FakeAsyncInvokeOutcome.Complete(afterPolls: 2)); // a check in progress, then done
+
+        await System.Api.RequestAnimationAsync(owner.Token, owner.Card);
+        Assert.Equal("completed", (await WaitForPushedAnimationAsync(owner, "completed", "failed")).Animation!.Status);
+        using var telemetry = new DashboardTelemetry(System.App.DashboardUrl);
+        var traces = await telemetry.WaitForCardTracesAsync(owner.Card, spans =>
+            spans.Count(s => s.Name == "animations process") >= 3 && spans.Any(s => s.Name == "video status"));
+
+        var trace = Assert.Single(traces, t => t.Spans.Any(s => s.Name == "animations enqueue"));
+        var spans = trace.Spans;
+        var enqueue = Assert.Single(spans, s => (s.Service, s.Kind, s.Name) == ("api", "producer", "animations enqueue"));
+        var processes = spans.Where(s => (s.Service, s.Kind, s.Name) == ("worker", "consumer", "animations process")).OrderBy(s => s.StartTime).ToList();
+        Assert.True(processes.Count >= 3, string.Join(", ", spans.Select(s => $"{s.Service}:{s.Name}")));
+        Assert.Equal(enqueue.SpanId, processes[0].ParentSpanId);
+        foreach (var check in processes.Skip(1))
+        {
+            // Each check is the child of the re-check its predecessor sent.
+            var send = Assert.Single(spans, s => s.SpanId == check.ParentSpanId);
+            Assert.Equal(("worker", "producer", "animations recheck send"), (send.Service, send.Kind, send.Name));
+            Assert.Contains(processes, p => p.SpanId == send.ParentSpanId);
+        }
+        Assert.Single(spans, s => (s.Kind, s.Name) == ("client", "video start"));
+        Assert.True(spans.Count(s => (s.Kind, s.Name) == ("client", "video status")) >= 2);
+        Assert.Contains(spans, s => s.Name == "animation status write" && s.Attributes.GetValueOrDefault("snapmagic.animation.status") == "completed");
+        Assert.All(spans.Where(s => s.Service == "worker" && (s.Name.StartsWith("animation", StringComparison.Ordinal) || s.Name.StartsWith("video", StringComparison.Ordinal))), s => Assert.Equal(owner.Card, s.Attributes.GetValueOrDefault(DashboardTelemetry.CorrelationIdTag)));
     }
 }
