@@ -45,6 +45,6 @@ public sealed record VideoModelChoice(string Family, string ModelId, string Regi
     public string RegionMismatchMessage(string stackRegion) =>
         $"The video model {Family} ({ModelId}) runs in {Region} only, and Bedrock writes its videos into the event's bucket, which must " +
         $"be in the model's Region; this stack would be in {stackRegion}. Deploy the event in {Region} " +
-        $"(CDK_DEFAULT_REGION / AWS_REGION={Region}), or choose a --video-model offered in {stackRegion} " +
+        $"(CDK_DEFAULT_REGION / AWS_REGION={Region}), or the --video-model offered where the stack is, if any " +
         $"({string.Join(", ", Families.Select(family => $"{family.Key}: {family.Value.Region}"))}).";
 }
