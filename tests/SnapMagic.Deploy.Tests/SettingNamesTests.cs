@@ -7,6 +7,8 @@ using SnapMagic.Api.ScaleOut;
 using SnapMagic.Aws;
 using SnapMagic.Imaging.Bedrock;
 using SnapMagic.Imaging;
+using SnapMagic.Imaging.Video;
+using SnapMagic.Imaging.Video.Bedrock;
 using SnapMagic.Queueing;
 
 namespace SnapMagic.Deploy.Tests;
@@ -29,6 +31,11 @@ public class SettingNamesTests
         { ServiceSettings.BedrockFamily, Env(BedrockOptions.Section, nameof(BedrockOptions.Family)) },
         { ServiceSettings.BedrockRegion, Env(BedrockOptions.Section, nameof(BedrockOptions.Region)) },
         { ServiceSettings.BedrockModelId, Env(BedrockOptions.Section, nameof(BedrockOptions.ModelId)) },
+        { ServiceSettings.VideoModelProvider, Env(VideoModelOptions.Section, nameof(VideoModelOptions.Provider)) },
+        { ServiceSettings.VideoFamily, Env(BedrockVideoOptions.Section, nameof(BedrockVideoOptions.Family)) },
+        { ServiceSettings.VideoRegion, Env(BedrockVideoOptions.Section, nameof(BedrockVideoOptions.Region)) },
+        { ServiceSettings.VideoModelId, Env(BedrockVideoOptions.Section, nameof(BedrockVideoOptions.ModelId)) },
+        { ServiceSettings.VideoOutputBucket, Env(BedrockVideoOptions.Section, nameof(BedrockVideoOptions.OutputBucket)) },
         { ServiceSettings.ApiPublicUrl, Env(ApiOptions.Section, nameof(ApiOptions.PublicUrl)) },
         { ServiceSettings.RedisConnectionString, Env("ConnectionStrings", ScaleOutExtensions.ConnectionName) },
         { ServiceSettings.EventUsername, Env(EventOptions.Section, nameof(EventOptions.Username)) },
@@ -49,6 +56,19 @@ public class SettingNamesTests
     {
         foreach (var family in ImageModelChoice.DefaultFoundationModels.Keys)
             Assert.True(Enum.TryParse<BedrockModelFamily>(family, out _), family);
+    }
+
+    [Fact]
+    public void Every_video_family_the_stack_offers_is_one_the_worker_knows_with_its_model_and_region()
+    {
+        Assert.Equal(Enum.GetNames<BedrockVideoFamily>().Order(), VideoModelChoice.Families.Keys.Order());
+        foreach (var (name, (modelId, region)) in VideoModelChoice.Families)
+        {
+            var family = Enum.Parse<BedrockVideoFamily>(name);
+            Assert.Equal(family.DefaultModelId(), modelId);
+            Assert.Equal(family.DefaultRegion(), region);
+        }
+        Assert.Equal(VideoModelChoice.DefaultFamily, BedrockVideoFamilies.Default.ToString());
     }
 
     [Fact]
