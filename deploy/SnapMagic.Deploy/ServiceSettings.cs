@@ -43,10 +43,10 @@ public static class ServiceSettings
     public const string SentimentModelId = "Sentiment__Bedrock__ModelId";
 
     // What animations and spoken reviews may cost: the Api's limits (names proposed to the Api's options).
-    public const string AnimationsPerSessionPer10Minutes = "Animations__PerSessionPer10Minutes";
+    public const string AnimationsPerSessionPer10Minutes = "Animations__PerSession";
     public const string AnimationsEventPerHour = "Animations__EventPerHour";
     public const string AnimationsEventPerDay = "Animations__EventPerDay";
-    public const string FeedbackPerSessionPer10Minutes = "Feedback__PerSessionPer10Minutes";
+    public const string FeedbackPerSessionPer10Minutes = "Feedback__PerSession";
 
     public const string ApiPublicUrl = "Api__PublicUrl";
     public const string ApiInternalUrl = "Api__InternalUrl";

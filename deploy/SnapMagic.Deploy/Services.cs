@@ -207,13 +207,15 @@ public sealed class Services : Construct
     /// <summary>The worker: consumes cards, moves and sweeps dead letters, updates jobs, writes the card images.</summary>
     private static void AllowWorker(IRole role, DataStores data)
     {
+        // SendMessage: an animation's delayed re-check is a new message on the job queue.
         Allow(role, "ConsumeCards", [data.CardQueue.QueueArn],
-            "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueUrl", "sqs:GetQueueAttributes");
+            "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes");
         Allow(role, "HandleDeadLetters", [data.DeadLetterQueue.QueueArn],
             "sqs:SendMessage", "sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueUrl", "sqs:GetQueueAttributes");
         // Status moves and the event's counters are UpdateItem; DescribeTable is the readiness check's ping.
         Allow(role, "UpdateJobs", [data.JobTable.TableArn], "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DescribeTable");
-        Allow(role, "WriteCardImages", [data.CardObjectsArn], "s3:PutObject");
+        // GetObject: a retried card checks whether an earlier try stored its image; an animation starts from the card.
+        Allow(role, "WriteCardImages", [data.CardObjectsArn], "s3:PutObject", "s3:GetObject");
     }
 
     /// <summary>
@@ -221,8 +223,7 @@ public sealed class Services : Construct
     /// <c>bedrock:StartAsyncInvoke</c> IAM action) on the model and on the invocation it creates; GetAsyncInvoke on the
     /// account's invocations in the model's Region; ListAsyncInvokes takes no resource at all, so its statement's resource
     /// is <c>*</c>. Bedrock writes the video with the caller's permissions, so the worker may put objects under
-    /// <c>animations/</c> (and read them back); GetFoundationModel is the start-up lifecycle check (Nova Reel is Legacy);
-    /// Nova Reel's first frame is the card's art, read back from <c>cards/</c>.
+    /// <c>animations/</c> (and read them back); GetFoundationModel is the start-up lifecycle check (Nova Reel is Legacy).
     /// </summary>
     public static void AllowVideoModel(IRole role, VideoModelChoice video, DataStores data)
     {
@@ -233,8 +234,6 @@ public sealed class Services : Construct
         Allow(role, "ListVideoInvocations", ["*"], "bedrock:ListAsyncInvokes");
         Allow(role, "ReadTheVideoModelLifecycle", [foundationModel], "bedrock:GetFoundationModel");
         Allow(role, "WriteAndReadAnimations", [data.AnimationObjectsArn], "s3:PutObject", "s3:GetObject");
-        if (video.StartsFromTheCardArt)
-            Allow(role, "ReadCardArtForVideos", [data.CardObjectsArn], "s3:GetObject");
     }
 
     /// <summary>The spoken review: read the recording, transcribe it with the speech model, score the text with the sentiment model.</summary>

@@ -20,9 +20,6 @@ public sealed record VideoModelChoice(string Family, string ModelId, string Regi
 
     public const string DefaultFamily = "LumaRay2";
 
-    /// <summary>Nova Reel starts from the finished card's art, which the worker reads back from the bucket; Luma Ray 2 takes the prompt only.</summary>
-    public bool StartsFromTheCardArt => Family == "NovaReel";
-
     public static VideoModelChoice Create(string? family)
     {
         family ??= DefaultFamily;

@@ -53,8 +53,10 @@ public class AnimationPermissionsTests(DefaultEvent synthesized) : IClassFixture
 
         Assert.Equal(["s3:PutObject", "s3:GetObject"], Actions(objects));
         Assert.Single(Resources(objects), r => r.Contains(synthesized.LogicalId(synthesized.Stack.Data.ImageBucket)) && r.EndsWith("\"/animations/*\"]]}", StringComparison.Ordinal));
-        // Luma Ray 2 animates from the prompt: the worker does not read the card's art for it.
-        Assert.DoesNotContain(Worker, s => (string?)s["Sid"] == "ReadCardArtForVideos");
+        // The worker reads the finished card (the animation's first frame or its check) with its own card-image grant.
+        Assert.Equal(["s3:PutObject", "s3:GetObject"], Actions(Worker.Statement("WriteCardImages")));
+        // The delayed re-check of a running video is a new message on the job queue.
+        Assert.Contains("sqs:SendMessage", Actions(Worker.Statement("ConsumeCards")));
     }
 
     [Fact]
@@ -82,14 +84,11 @@ public class AnimationPermissionsTests(DefaultEvent synthesized) : IClassFixture
 public class NovaReelPermissionsTests(ScaledEvent synthesized) : IClassFixture<ScaledEvent>
 {
     [Fact]
-    public void Nova_reel_is_invoked_in_us_east_1_and_reads_the_card_art()
+    public void Nova_reel_is_invoked_in_us_east_1()
     {
         var worker = synthesized.TaskRoleStatements("worker");
 
         Assert.Contains(Resources(worker.Statement("StartVideoInvocations")), r => r.Contains(":bedrock:us-east-1::foundation-model/amazon.nova-reel-v1:1"));
         Assert.Contains(Resources(worker.Statement("PollVideoInvocations")), r => r.Contains(":bedrock:us-east-1:") && r.Contains(":async-invoke/*"));
-        var art = worker.Statement("ReadCardArtForVideos");
-        Assert.Equal(["s3:GetObject"], Actions(art));
-        Assert.Single(Resources(art), r => r.EndsWith("\"/cards/*\"]]}", StringComparison.Ordinal));
     }
 }

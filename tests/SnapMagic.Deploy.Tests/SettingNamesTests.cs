@@ -1,4 +1,6 @@
 using SnapMagic.Api;
+using SnapMagic.Api.Animations;
+using SnapMagic.Api.Feedback;
 using SnapMagic.Api.Auth;
 using SnapMagic.Api.Extensions;
 using SnapMagic.Api.Internal;
@@ -44,6 +46,10 @@ public class SettingNamesTests
         { ServiceSettings.OrganizerPassword, Env(OrganizerLoginOptions.Section, nameof(OrganizerLoginOptions.Password)) },
         { ServiceSettings.JwtSigningKey, Env(JwtOptions.Section, nameof(JwtOptions.SigningKey)) },
         { ServiceSettings.InternalApiKey, Env(InternalOptions.Section, nameof(InternalOptions.ApiKey)) },
+        { ServiceSettings.AnimationsPerSessionPer10Minutes, Env(AnimationOptions.Section, nameof(AnimationOptions.PerSession)) },
+        { ServiceSettings.AnimationsEventPerHour, Env(AnimationOptions.Section, nameof(AnimationOptions.EventPerHour)) },
+        { ServiceSettings.AnimationsEventPerDay, Env(AnimationOptions.Section, nameof(AnimationOptions.EventPerDay)) },
+        { ServiceSettings.FeedbackPerSessionPer10Minutes, Env(FeedbackOptions.Section, nameof(FeedbackOptions.PerSession)) },
     };
 
     [Theory]
@@ -74,6 +80,9 @@ public class SettingNamesTests
     [Fact]
     public void The_stack_defaults_match_the_services_own_defaults_where_they_must()
     {
+        // The stack's per-session limits count per 10 minutes, the Api's default window.
+        Assert.Equal(10, new AnimationOptions().PerSessionWindowMinutes);
+        Assert.Equal(10, new FeedbackOptions().PerSessionWindowMinutes);
         var queue = new QueueOptions();
         Assert.Equal(ServiceSettings.VisibilityTimeoutSeconds, queue.VisibilityTimeoutSeconds);
         Assert.Equal(ServiceSettings.MaxReceiveCount, queue.MaxReceiveCount);
