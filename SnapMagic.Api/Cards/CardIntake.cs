@@ -56,19 +56,9 @@ internal sealed class CardIntake(ICardSubmissions submissions, ICardQueues queue
 
     private async Task<CardSubmission> SubmitAsync(CardJob job)
     {
-        using var activity = ApiTelemetry.Source.StartActivity("cards enqueue", ActivityKind.Producer);
-        activity?.SetTag(CardTelemetry.CorrelationIdTag, job.CorrelationId);
-        activity?.SetTag("messaging.destination.name", queues.Jobs.Name);
-        activity?.SetTag("messaging.operation.type", "send");
-
+        using var activity = JobMessageAttributes.StartSend("cards enqueue", job.CorrelationId, queues.Jobs);
         // The message carries this span's context, so the worker's span joins the request's trace under it.
-        var attributes = new Dictionary<string, string>(3) { [MessageAttributes.CorrelationId] = job.CorrelationId };
-        if (Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id: { } traceParent } context)
-        {
-            attributes[MessageAttributes.TraceParent] = traceParent;
-            if (!string.IsNullOrEmpty(context.TraceStateString))
-                attributes[MessageAttributes.TraceState] = context.TraceStateString;
-        }
+        var attributes = JobMessageAttributes.For(job.CorrelationId);
 
         try
         {

@@ -6,7 +6,7 @@ using SnapMagic.Storage;
 
 namespace SnapMagic.Api.Cards;
 
-/// <summary>PUT /api/cards/{id}/rating: the owner's thumbs up or down on a completed card, changeable.</summary>
+/// <summary>PUT /api/cards/{id}/rating: the owner's thumbs up or down on a completed card, changeable, with how it was given (buttons or a gesture).</summary>
 public static class CardRatingEndpoints
 {
     public static IEndpointRouteBuilder MapCardRatingEndpoints(this IEndpointRouteBuilder app)
@@ -36,7 +36,9 @@ public static class CardRatingEndpoints
             return problem;
         if (!CardRatingExtensions.TryParseWireName(body!.Rating, out var rating))
             return ApiProblems.BadRequest("Send {\"rating\":\"up\"} or {\"rating\":\"down\"}.", "Rating not accepted");
-        if (job.Status != CardStatus.Completed || await store.TryRateAsync(correlationId, rating, RatingSource.Button, cancellationToken) is null)
+        if (!RatingSourceExtensions.TryParseWireName(body.Source, out var source))
+            return ApiProblems.BadRequest("source must be \"button\" or \"gesture\" (or left out, which means button).", "Rating source not accepted");
+        if (job.Status != CardStatus.Completed || await store.TryRateAsync(correlationId, rating, source, cancellationToken) is null)
             return ApiProblems.BadRequest("Only a finished card can be rated; this one is " + job.Status.ToWireName() + ".", "Card not finished");
         return TypedResults.NoContent();
     }

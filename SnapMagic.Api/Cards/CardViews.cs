@@ -5,7 +5,7 @@ using SnapMagic.Contracts;
 
 namespace SnapMagic.Api.Cards;
 
-/// <summary>Turns a stored job into the view clients see, with an absolute image URL that needs no header.</summary>
+/// <summary>Turns a stored job into the view clients see, with absolute image and video URLs that need no header.</summary>
 internal sealed class CardViews(IImageStore images, ImageLinks links, IJobStore store, IOptions<ApiOptions> options)
 {
     /// <summary>
@@ -32,7 +32,18 @@ internal sealed class CardViews(IImageStore images, ImageLinks links, IJobStore 
         job.Error)
     {
         Rating = job.Rating?.ToWireName(),
+        RatingSource = job.Rating is null ? null : job.RatingSource?.ToWireName(),
+        Animation = job.Animation is { } animation ? CreateAnimation(job.CorrelationId, animation, publicBase) : null,
     };
+
+    /// <summary>The animation as the card's view and the animation endpoint's answer show it.</summary>
+    public CardAnimationView CreateAnimation(string correlationId, CardAnimation animation, string publicBase) => new(
+        animation.Status.ToWireName(),
+        animation.RequestedAt,
+        animation.FinishedAt,
+        VideoUrlFor(correlationId, animation, publicBase),
+        animation.Status == CardAnimationStatus.Completed ? animation.VideoContentType : null,
+        animation.Status == CardAnimationStatus.Failed ? animation.Error : null);
 
     /// <summary>The views of a list of cards served to <paramref name="request"/> (no queue positions).</summary>
     public IReadOnlyList<CardView> CreateList(IEnumerable<CardJob> jobs, HttpRequest request)
@@ -46,6 +57,15 @@ internal sealed class CardViews(IImageStore images, ImageLinks links, IJobStore 
         options.Value.PublicUrl is { } configured
             ? configured.GetLeftPart(UriPartial.Authority) + configured.AbsolutePath.TrimEnd('/')
             : $"{request.Scheme}://{request.Host}{request.PathBase}";
+
+    /// <summary>The blob store's own link when it has one (S3: a presigned GET), else the Api's signed link to the video.</summary>
+    private string? VideoUrlFor(string correlationId, CardAnimation animation, string publicBase)
+    {
+        if (animation is not { Status: CardAnimationStatus.Completed, VideoKey: { } videoKey })
+            return null;
+        return images.GetDirectReadUrl(videoKey, ImageLinks.Lifetime)?.AbsoluteUri
+            ?? publicBase + links.PathAndQuery(correlationId, SignedLinkPurpose.AnimationVideo);
+    }
 
     private string? ImageUrlFor(CardJob job, string publicBase)
     {

@@ -17,9 +17,9 @@ internal static class CardsOpenApi
                 Pattern = $"^[!-~]{{1,{IdempotencyKeys.MaxLength}}}$",
             });
 
-    /// <summary>The signed link's values: the card's <c>imageUrl</c> carries them, a client never builds them.</summary>
-    public static RouteHandlerBuilder WithImageLinkParameters(this RouteHandlerBuilder endpoint) => endpoint
-        .WithOptionalParameter(ParameterLocation.Query, "expires", "Expiry of a signed link (Unix seconds), as in the card's imageUrl.")
-        .WithOptionalParameter(ParameterLocation.Query, "sig", "Signature of a signed link, as in the card's imageUrl; with it no token is needed.")
+    /// <summary>The signed link's values: the card's <c>imageUrl</c> (or <paramref name="linkField"/>) carries them, a client never builds them.</summary>
+    public static RouteHandlerBuilder WithImageLinkParameters(this RouteHandlerBuilder endpoint, string linkField = "imageUrl") => endpoint
+        .WithOptionalParameter(ParameterLocation.Query, "expires", $"Expiry of a signed link (Unix seconds), as in the card's {linkField}.")
+        .WithOptionalParameter(ParameterLocation.Query, "sig", $"Signature of a signed link, as in the card's {linkField}; with it no token is needed.")
         .WithOptionalParameter(ParameterLocation.Query, "download", "1: answer as a file download with a file name.");
 }

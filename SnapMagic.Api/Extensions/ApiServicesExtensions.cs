@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SnapMagic.Api.Animations;
 using SnapMagic.Api.Auth;
 using SnapMagic.Api.Cards;
+using SnapMagic.Api.Feedback;
 using SnapMagic.Api.Http;
 using SnapMagic.Api.Hub;
 using SnapMagic.Api.Internal;
@@ -46,6 +48,8 @@ public static class ApiServicesExtensions
         services.AddSessionAuthentication();
         services.AddInternalApi();
         services.AddCards();
+        services.AddAnimations();
+        services.AddFeedback();
         services.AddOrganizer();
         builder.AddCardsHub();
         return builder;
@@ -76,6 +80,8 @@ public static class ApiServicesExtensions
         app.MapAuthEndpoints();
         app.MapCardEndpoints();
         app.MapCardRatingEndpoints();
+        app.MapAnimationEndpoints();
+        app.MapFeedbackEndpoints();
         app.MapOrganizerEndpoints();
         app.MapCardsHub();
         app.MapInternalEndpoints();

@@ -18,6 +18,10 @@ internal static class ApiProblems
     public static IResult CardNotFound() => TypedResults.Problem(
         "There is no card with this id in your session.", statusCode: StatusCodes.Status404NotFound, title: "Card not found");
 
+    /// <summary>As <see cref="CardNotFound"/>, for feedback ids.</summary>
+    public static IResult FeedbackNotFound() => TypedResults.Problem(
+        "There is no feedback with this id in your session.", statusCode: StatusCodes.Status404NotFound, title: "Feedback not found");
+
     public static IResult Unauthorized(string detail) => TypedResults.Problem(
         detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
 }

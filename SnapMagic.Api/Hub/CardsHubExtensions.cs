@@ -22,6 +22,7 @@ public static class CardsHubExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<SessionConnections>();
         builder.Services.AddSingleton<CardUpdatePublisher>();
+        builder.Services.AddSingleton<FeedbackUpdatePublisher>();
         return builder;
     }
 

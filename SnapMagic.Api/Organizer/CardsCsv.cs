@@ -13,10 +13,10 @@ internal static class CardsCsv
 {
     public const string ContentType = "text/csv; charset=utf-8";
     public const string FileName = "snapmagic-cards.csv";
-    public static readonly string[] Header = ["time", "status", "secondsToCard", "failureReason", "rating", "prompt"];
+    public static readonly string[] Header = ["time", "status", "secondsToCard", "failureReason", "rating", "ratingSource", "animation", "prompt"];
 
     /// <summary>With a byte order mark, so spreadsheet programs read non-ASCII prompts as UTF-8.</summary>
-    private static readonly CsvWriterOptions Options = new()
+    internal static readonly CsvWriterOptions Options = new()
     {
         Injection = CsvInjection.Escape,
         WriteByteOrderMark = true,
@@ -30,15 +30,20 @@ internal static class CardsCsv
             await csv.WriteRecordAsync(Row(card), cancellationToken);
     }
 
+    /// <summary>The UTC time as every CSV of the organizer writes it.</summary>
+    internal static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
     private static string[] Row(CardJob card) =>
     [
-        card.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+        Time(card.CreatedAt),
         card.Status.ToWireName(),
         card is { Status: CardStatus.Completed, CompletedAt: { } done }
             ? (done - card.CreatedAt).TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)
             : "",
         card.Error ?? "",
         card.Rating?.ToWireName() ?? "",
+        card.Rating is null ? "" : card.RatingSource?.ToWireName() ?? "",
+        card.Animation?.Status.ToWireName() ?? "",
         card.Prompt,
     ];
 }

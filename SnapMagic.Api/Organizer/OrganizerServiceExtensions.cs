@@ -8,7 +8,7 @@ public static class OrganizerServiceExtensions
     public static IServiceCollection AddOrganizer(this IServiceCollection services)
     {
         services.AddOptions<OrganizerOptions>().BindConfiguration(OrganizerOptions.Section)
-            .Validate(organizer => organizer.PricePerImageUsd >= 0, "Organizer:PricePerImageUsd must not be negative.")
+            .Validate(organizer => organizer.PricePerImageUsd >= 0 && organizer.PricePerVideoUsd >= 0, "Organizer:PricePerImageUsd and PricePerVideoUsd must not be negative.")
             .ValidateOnStart();
         services.AddOpenApiTag(OrganizerEndpoints.Tag, "The event as its organizers follow it (organizer tokens only).");
         services.AddOrganizerPolicy();

@@ -1,9 +1,7 @@
-using SnapMagic.Cards;
-
 namespace SnapMagic.Api.Pushes;
 
 /// <summary>
-/// <see cref="IPushedStatuses"/> in this process's memory, for a single Api. Bounded: the oldest cards are
+/// <see cref="IPushedStatuses"/> in this process's memory, for a single Api. Bounded: the oldest keys are
 /// forgotten first; after a restart a repeated notice may push again.
 /// </summary>
 internal sealed class PushedStatuses : IPushedStatuses
@@ -11,28 +9,28 @@ internal sealed class PushedStatuses : IPushedStatuses
     public const int Capacity = 100_000;
 
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, CardStatus> _furthest = [];
+    private readonly Dictionary<string, int> _furthest = [];
     private readonly Queue<string> _oldestFirst = new();
 
-    public Task<bool> TryClaimAsync(string correlationId, CardStatus status, CancellationToken cancellationToken) =>
-        Task.FromResult(TryClaim(correlationId, status));
+    public Task<bool> TryClaimAsync(string key, int rank, CancellationToken cancellationToken) =>
+        Task.FromResult(TryClaim(key, rank));
 
-    public bool TryClaim(string correlationId, CardStatus status)
+    public bool TryClaim(string key, int rank)
     {
         lock (_lock)
         {
-            if (_furthest.TryGetValue(correlationId, out var pushed))
+            if (_furthest.TryGetValue(key, out var pushed))
             {
-                if (IPushedStatuses.Rank(pushed) >= IPushedStatuses.Rank(status))
+                if (pushed >= rank)
                     return false;
             }
             else
             {
-                _oldestFirst.Enqueue(correlationId);
+                _oldestFirst.Enqueue(key);
                 if (_oldestFirst.Count > Capacity)
                     _furthest.Remove(_oldestFirst.Dequeue());
             }
-            _furthest[correlationId] = status;
+            _furthest[key] = rank;
             return true;
         }
     }

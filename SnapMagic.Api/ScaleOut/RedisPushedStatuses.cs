@@ -1,12 +1,11 @@
 using SnapMagic.Api.Pushes;
-using SnapMagic.Cards;
 using StackExchange.Redis;
 
 namespace SnapMagic.Api.ScaleOut;
 
 /// <summary>
 /// <see cref="IPushedStatuses"/> shared by every Api replica in Redis, so a notice and its repeat that reach two
-/// replicas still push once. One key per card holds the furthest rank pushed; the script raises it atomically.
+/// replicas still push once. One key per card (or feedback item) holds the furthest rank pushed; the script raises it atomically.
 /// While Redis is unreachable nothing is claimed, so nothing is pushed (there is no backplane to push through either):
 /// the store holds the status, and when Redis is back the replicas close their hub connections
 /// (<see cref="BackplaneOutageFilter"/>), so the clients re-subscribe and the snapshots carry it.
@@ -23,24 +22,24 @@ internal sealed class RedisPushedStatuses(IConnectionMultiplexer redis, ILogger<
         return 1
         """);
 
-    public static RedisKey KeyFor(string correlationId) => $"snapmagic:pushed:{correlationId}";
+    /// <summary>The Redis key of a card's id (or of a feedback item's <see cref="IPushedStatuses.FeedbackKey"/>).</summary>
+    public static RedisKey KeyFor(string key) => $"snapmagic:pushed:{key}";
 
-    public Task<bool> TryClaimAsync(string correlationId, CardStatus status, CancellationToken cancellationToken) =>
+    public Task<bool> TryClaimAsync(string key, int rank, CancellationToken cancellationToken) =>
         redis.OrWhenUnreachableAsync(async ValueTask<bool> () =>
         {
             var claimed = await redis.GetDatabase().ScriptEvaluateAsync(Claim, new
             {
-                key = KeyFor(correlationId),
-                rank = IPushedStatuses.Rank(status),
+                key = KeyFor(key),
+                rank,
                 seconds = (long)Remembered.TotalSeconds,
             });
             return (int)claimed == 1;
-        }, exception => NotPushed(correlationId, status, exception)).AsTask();
+        }, exception => NotPushed(key, rank, exception)).AsTask();
 
-    private bool NotPushed(string correlationId, CardStatus status, Exception? exception)
+    private bool NotPushed(string key, int rank, Exception? exception)
     {
-        logger.LogWarning(exception, "Card {CorrelationId}: {Status} not pushed, Redis is unreachable; its clients get it when they re-subscribe",
-            correlationId, status.ToWireName());
+        logger.LogWarning(exception, "{Key}: state {Rank} not pushed, Redis is unreachable; its clients get it when they re-subscribe", key, rank);
         return false;
     }
 }

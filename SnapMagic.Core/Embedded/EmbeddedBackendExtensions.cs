@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SnapMagic.Feedback;
 using SnapMagic.Queueing;
 using SnapMagic.Storage;
 
@@ -9,7 +10,7 @@ namespace SnapMagic.Embedded;
 public static class EmbeddedBackendExtensions
 {
     /// <summary>
-    /// SQLite queue and job store in one file and images on disk, all under <c>Embedded:DataDirectory</c>, which the
+    /// SQLite queue, job store and feedback store in one file and images (every blob) on disk, all under <c>Embedded:DataDirectory</c>, which the
     /// Api and every worker process share.
     /// </summary>
     public static IHostApplicationBuilder AddEmbeddedBackend(this IHostApplicationBuilder builder)
@@ -23,6 +24,7 @@ public static class EmbeddedBackendExtensions
             services.GetService<TimeProvider>()));
         builder.Services.AddSingleton<ICardQueues>(services => services.GetRequiredService<SqliteCardQueues>());
         builder.Services.AddSingleton<IJobStore>(services => new SqliteJobStore(services.GetRequiredService<SqliteCardDatabase>()));
+        builder.Services.AddSingleton<IFeedbackStore>(services => new SqliteFeedbackStore(services.GetRequiredService<SqliteCardDatabase>()));
         builder.Services.AddSingleton<IImageStore, FileImageStore>();
         return builder;
     }

@@ -4,8 +4,9 @@ using SnapMagic.Storage;
 namespace SnapMagic.Embedded;
 
 /// <summary>
-/// PNGs as files under <c>{DataDirectory}/images/{key}</c>. A save writes a temporary file and renames it
-/// over the key, so a reader sees the old image or the new one, never half of one.
+/// The event's blobs (PNGs, animations, recordings) as files under <c>{DataDirectory}/images/{key}</c>. A save writes a
+/// temporary file and renames it over the key, so a reader sees the old file or the new one, never half of one. The
+/// media type is not kept: the Api knows it from the key's record (the card, its animation, the feedback item).
 /// </summary>
 public sealed class FileImageStore : IImageStore
 {
@@ -23,8 +24,12 @@ public sealed class FileImageStore : IImageStore
         Directory.CreateDirectory(_root);
     }
 
-    public async Task SaveAsync(string key, ReadOnlyMemory<byte> png, CancellationToken cancellationToken = default)
+    public Task SaveAsync(string key, ReadOnlyMemory<byte> png, CancellationToken cancellationToken = default) =>
+        SaveAsync(key, png, "image/png", cancellationToken);
+
+    public async Task SaveAsync(string key, ReadOnlyMemory<byte> bytes, string contentType, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
         var path = PathFor(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
@@ -32,7 +37,7 @@ public sealed class FileImageStore : IImageStore
         {
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             {
-                await file.WriteAsync(png, cancellationToken);
+                await file.WriteAsync(bytes, cancellationToken);
                 await file.FlushAsync(cancellationToken);
             }
             File.Move(temporary, path, overwrite: true);

@@ -1,7 +1,7 @@
 namespace SnapMagic.Embedded;
 
 /// <summary>
-/// <c>{DataDirectory}/jobs.db</c>: the card jobs and the card queues in one SQLite file, so accepting a card writes its
+/// <c>{DataDirectory}/jobs.db</c>: the card jobs, the attendees' feedback and the job queues in one SQLite file, so accepting a card writes its
 /// job and its message in one transaction (<see cref="SqliteCardSubmissions"/>). Api and workers share the file; in
 /// one process the job store, the queues and the intake share this instance, so their writes batch together.
 /// </summary>
@@ -18,8 +18,8 @@ public sealed class SqliteCardDatabase : IDisposable
     public SqliteCardDatabase(string dataDirectory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
-        Database = new SqliteDatabase(Path.Combine(dataDirectory, FileName), SqliteJobStore.Schema + SqliteMessageQueue.Schema);
-        SqliteJobStore.AddRatingsToOlderFiles(Database);
+        Database = new SqliteDatabase(Path.Combine(dataDirectory, FileName), SqliteJobStore.Schema + SqliteMessageQueue.Schema + SqliteFeedbackStore.Schema);
+        SqliteJobStore.AddColumnsToOlderFiles(Database);
         LegacyQueueFile.ImportOnce(Database, Path.Combine(dataDirectory, LegacyQueueFile.FileName));
     }
 

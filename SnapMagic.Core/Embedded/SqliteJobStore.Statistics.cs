@@ -11,24 +11,49 @@ public sealed partial class SqliteJobStore
     private const long TicksPerMinute = TimeSpan.TicksPerMinute;
     private const int MaxFailureReasons = 20;
 
-    /// <summary>Files made before ratings existed get the column; the indexes need it, so they are made here too.</summary>
-    private const string RatingIndexes = """
+    /// <summary>
+    /// Columns added after the first files were made: an older file gets them (<see cref="AddColumnsToOlderFiles"/>), and
+    /// <see cref="LaterIndexes"/> need them, so those are made there too.
+    /// </summary>
+    private static readonly (string Name, string Definition)[] LaterColumns =
+    [
+        ("rating", "TEXT NULL"),
+        ("rating_source", "TEXT NULL"),
+        ("animation_status", "TEXT NULL"),
+        ("animation_requested_at", "INTEGER NULL"),
+        ("animation_started_at", "INTEGER NULL"),
+        ("animation_finished_at", "INTEGER NULL"),
+        ("animation_invocation_id", "TEXT NULL"),
+        ("animation_video_key", "TEXT NULL"),
+        ("animation_video_content_type", "TEXT NULL"),
+        ("animation_error", "TEXT NULL"),
+    ];
+
+    private const string LaterIndexes = """
         CREATE INDEX IF NOT EXISTS ix_jobs_rating ON jobs (rating) WHERE rating IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS ix_jobs_rating_source ON jobs (rating_source, rating) WHERE rating IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS ix_jobs_animation_status ON jobs (animation_status) WHERE animation_status IS NOT NULL;
         CREATE INDEX IF NOT EXISTS ix_jobs_status_completed ON jobs (status, completed_at);
         CREATE INDEX IF NOT EXISTS ix_jobs_created ON jobs (created_at);
         """;
 
-    public Task<CardJob?> TryRateAsync(string correlationId, CardRating rating, CancellationToken cancellationToken = default)
+    public Task<CardJob?> TryRateAsync(string correlationId, CardRating rating, RatingSource source = RatingSource.Button,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(correlationId);
-        cancellationToken.ThrowIfCancellationRequested();
-        using var connection = _database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"UPDATE jobs SET rating = @rating WHERE correlation_id = @id AND status = @completed RETURNING {Columns}";
-        command.Parameters.AddWithValue("@rating", rating.ToWireName());
-        command.Parameters.AddWithValue("@id", correlationId);
-        command.Parameters.AddWithValue("@completed", CardStatus.Completed.ToWireName());
-        return Task.FromResult(ReadOne(command));
+        return _database.WriteAsync((connection, transaction) =>
+        {
+            var command = PreparedCommands.For(connection, transaction, $"""
+                UPDATE jobs SET rating = @rating, rating_source = @source
+                WHERE correlation_id = @id AND status = @completed
+                RETURNING {Columns}
+                """);
+            command.Parameters.AddWithValue("@rating", rating.ToWireName());
+            command.Parameters.AddWithValue("@source", source.ToWireName());
+            command.Parameters.AddWithValue("@id", correlationId);
+            command.Parameters.AddWithValue("@completed", CardStatus.Completed.ToWireName());
+            return ReadOne(command);
+        }, cancellationToken);
     }
 
     public Task<EventStatistics> GetStatisticsAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default)
@@ -37,6 +62,9 @@ public sealed partial class SqliteJobStore
         using var connection = _database.Open();
         var byStatus = CountsBy(connection, "SELECT status, COUNT(*) FROM jobs GROUP BY status");
         var byRating = CountsBy(connection, "SELECT rating, COUNT(*) FROM jobs WHERE rating IS NOT NULL GROUP BY rating");
+        var byGesture = CountsBy(connection, "SELECT rating, COUNT(*) FROM jobs WHERE rating IS NOT NULL AND rating_source = 'gesture' GROUP BY rating");
+        var byAnimation = CountsBy(connection,
+            "SELECT animation_status, COUNT(*) FROM jobs WHERE animation_status IS NOT NULL GROUP BY animation_status");
         var completed = byStatus.GetValueOrDefault(CardStatus.Completed.ToWireName());
         return Task.FromResult(new EventStatistics
         {
@@ -46,6 +74,11 @@ public sealed partial class SqliteJobStore
             Failed = byStatus.GetValueOrDefault(CardStatus.Failed.ToWireName()),
             RatedUp = byRating.GetValueOrDefault(CardRating.Up.ToWireName()),
             RatedDown = byRating.GetValueOrDefault(CardRating.Down.ToWireName()),
+            RatedUpByGesture = byGesture.GetValueOrDefault(CardRating.Up.ToWireName()),
+            RatedDownByGesture = byGesture.GetValueOrDefault(CardRating.Down.ToWireName()),
+            AnimationsRequested = byAnimation.Values.Sum(),
+            AnimationsCompleted = byAnimation.GetValueOrDefault(CardAnimationStatus.Completed.ToWireName()),
+            AnimationsFailed = byAnimation.GetValueOrDefault(CardAnimationStatus.Failed.ToWireName()),
             FailuresByReason = FailuresByReason(connection),
             CompletedPerMinute = CompletedPerMinute(connection, since, until),
             TimeToCard = PercentilesOf(connection, "completed_at - created_at", "status = 'completed'", completed),
@@ -77,18 +110,25 @@ public sealed partial class SqliteJobStore
         return Task.FromResult(ReadAll(command));
     }
 
-    internal static void AddRatingsToOlderFiles(SqliteDatabase database)
+    internal static void AddColumnsToOlderFiles(SqliteDatabase database)
     {
         using var connection = database.Open();
         using var transaction = SqliteDatabase.BeginImmediate(connection);
+        var existing = new HashSet<string>(StringComparer.Ordinal);
         using (var find = connection.CreateCommand())
         {
             find.Transaction = transaction;
-            find.CommandText = "SELECT COUNT(*) FROM pragma_table_info('jobs') WHERE name = 'rating'";
-            if ((long)find.ExecuteScalar()! == 0)
-                SqliteDatabase.Execute(connection, "ALTER TABLE jobs ADD COLUMN rating TEXT NULL;", transaction);
+            find.CommandText = "SELECT name FROM pragma_table_info('jobs')";
+            using var reader = find.ExecuteReader();
+            while (reader.Read())
+                existing.Add(reader.GetString(0));
         }
-        SqliteDatabase.Execute(connection, RatingIndexes, transaction);
+        foreach (var (name, definition) in LaterColumns.Where(column => !existing.Contains(column.Name)))
+            SqliteDatabase.Execute(connection, $"ALTER TABLE jobs ADD COLUMN {name} {definition};", transaction);
+        // Every rating given before the source was kept came from the buttons.
+        if (!existing.Contains("rating_source"))
+            SqliteDatabase.Execute(connection, "UPDATE jobs SET rating_source = 'button' WHERE rating IS NOT NULL;", transaction);
+        SqliteDatabase.Execute(connection, LaterIndexes, transaction);
         transaction.Commit();
     }
 

@@ -22,7 +22,16 @@ public sealed partial class SqliteJobStore : IJobStore, IDisposable
             image_key       TEXT    NULL,
             error           TEXT    NULL,
             idempotency_key TEXT    NULL,
-            rating          TEXT    NULL
+            rating          TEXT    NULL,
+            rating_source   TEXT    NULL,
+            animation_status             TEXT    NULL,
+            animation_requested_at       INTEGER NULL,
+            animation_started_at         INTEGER NULL,
+            animation_finished_at        INTEGER NULL,
+            animation_invocation_id      TEXT    NULL,
+            animation_video_key          TEXT    NULL,
+            animation_video_content_type TEXT    NULL,
+            animation_error              TEXT    NULL
         );
         CREATE UNIQUE INDEX IF NOT EXISTS ux_jobs_session_idempotency
             ON jobs (session_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
@@ -30,8 +39,14 @@ public sealed partial class SqliteJobStore : IJobStore, IDisposable
         CREATE INDEX IF NOT EXISTS ix_jobs_status_created ON jobs (status, created_at);
         """;
 
+    /// <summary>What every read returns, in the order <see cref="Map"/> reads it; the written ones come first (<see cref="Insert"/>).</summary>
     private const string Columns =
-        "correlation_id, session_id, prompt, status, created_at, started_at, completed_at, image_key, error, idempotency_key, rating";
+        "correlation_id, session_id, prompt, status, created_at, started_at, completed_at, image_key, error, idempotency_key, rating, rating_source, "
+        + "animation_status, animation_requested_at, animation_started_at, animation_finished_at, animation_invocation_id, animation_video_key, "
+        + "animation_video_content_type, animation_error";
+
+    private const string InsertedColumns =
+        "correlation_id, session_id, prompt, status, created_at, started_at, completed_at, image_key, error, idempotency_key, rating, rating_source";
 
     private readonly SqliteDatabase _database;
     /// <summary>The file this store opened itself, which it closes; null when it shares the process's one.</summary>
@@ -74,8 +89,8 @@ public sealed partial class SqliteJobStore : IJobStore, IDisposable
         }
 
         var insert = PreparedCommands.For(connection, transaction, $"""
-            INSERT INTO jobs ({Columns})
-            VALUES (@id, @session, @prompt, @status, @createdAt, @startedAt, @completedAt, @imageKey, @error, @key, @rating)
+            INSERT INTO jobs ({InsertedColumns})
+            VALUES (@id, @session, @prompt, @status, @createdAt, @startedAt, @completedAt, @imageKey, @error, @key, @rating, @ratingSource)
             """);
         insert.Parameters.AddWithValue("@id", job.CorrelationId);
         insert.Parameters.AddWithValue("@session", job.SessionId);
@@ -88,6 +103,7 @@ public sealed partial class SqliteJobStore : IJobStore, IDisposable
         insert.Parameters.AddWithValue("@error", (object?)job.Error ?? DBNull.Value);
         insert.Parameters.AddWithValue("@key", (object?)job.IdempotencyKey ?? DBNull.Value);
         insert.Parameters.AddWithValue("@rating", (object?)job.Rating?.ToWireName() ?? DBNull.Value);
+        insert.Parameters.AddWithValue("@ratingSource", job.Rating is null ? DBNull.Value : (job.RatingSource ?? RatingSource.Button).ToWireName());
         insert.ExecuteNonQuery();
         return (job, true);
     }
@@ -217,6 +233,19 @@ public sealed partial class SqliteJobStore : IJobStore, IDisposable
         Error = reader.IsDBNull(8) ? null : reader.GetString(8),
         IdempotencyKey = reader.IsDBNull(9) ? null : reader.GetString(9),
         Rating = reader.IsDBNull(10) ? null : ParseRating(reader.GetString(10)),
+        // Ratings from before the source was kept were all given with the buttons.
+        RatingSource = reader.IsDBNull(10) ? null : reader.IsDBNull(11) ? RatingSource.Button : ParseRatingSource(reader.GetString(11)),
+        Animation = reader.IsDBNull(12) ? null : new CardAnimation
+        {
+            Status = ParseAnimationStatus(reader.GetString(12)),
+            RequestedAt = FromTicks(reader.GetInt64(13)),
+            StartedAt = reader.IsDBNull(14) ? null : FromTicks(reader.GetInt64(14)),
+            FinishedAt = reader.IsDBNull(15) ? null : FromTicks(reader.GetInt64(15)),
+            InvocationId = reader.IsDBNull(16) ? null : reader.GetString(16),
+            VideoKey = reader.IsDBNull(17) ? null : reader.GetString(17),
+            VideoContentType = reader.IsDBNull(18) ? null : reader.GetString(18),
+            Error = reader.IsDBNull(19) ? null : reader.GetString(19),
+        },
     };
 
     private static DateTimeOffset FromTicks(long utcTicks) => new(utcTicks, TimeSpan.Zero);

@@ -9,6 +9,8 @@ namespace SnapMagic.Embedded;
 /// A queue in a SQLite table with SQS semantics: a receive leases each message for the visibility timeout,
 /// counts the receive and hands out a fresh receipt handle (older handles lose the message); past the max
 /// receive count a message moves to the dead-letter queue on its next receive instead of being delivered.
+/// A message sent with a delay is written invisible until its sent time plus the delay (SQS <c>DelaySeconds</c>),
+/// by the queue's <see cref="TimeProvider"/> like every lease.
 /// </summary>
 /// <remarks>
 /// A stale receipt handle (the lease expired and the message was received again, or it was deleted) makes
@@ -71,6 +73,7 @@ public sealed class SqliteMessageQueue : IMessageQueue
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(message.Body);
+        MessageDelays.Checked(message);
         var id = await _database.WriteAsync((connection, transaction) => Insert(connection, transaction, message), cancellationToken)
             .ConfigureAwait(false);
         WakeReceivers();
@@ -83,10 +86,11 @@ public sealed class SqliteMessageQueue : IMessageQueue
     /// </summary>
     internal string Insert(SqliteConnection connection, SqliteTransaction transaction, OutgoingMessage message)
     {
+        var delay = MessageDelays.Checked(message);
         var id = Guid.NewGuid().ToString("D");
         var command = PreparedCommands.For(connection, transaction, """
             INSERT INTO messages (id, queue, body, attributes, sent_at, visible_at)
-            VALUES (@id, @queue, @body, @attributes, @now, @now)
+            VALUES (@id, @queue, @body, @attributes, @now, @now + @delay)
             """);
         command.Parameters.AddWithValue("@id", id);
         command.Parameters.AddWithValue("@queue", Name);
@@ -95,6 +99,7 @@ public sealed class SqliteMessageQueue : IMessageQueue
             new Dictionary<string, string>(message.Attributes ?? new Dictionary<string, string>()),
             EmbeddedJsonContext.Default.DictionaryStringString));
         command.Parameters.AddWithValue("@now", NowMs());
+        command.Parameters.AddWithValue("@delay", (long)delay.TotalMilliseconds);
         command.ExecuteNonQuery();
         return id;
     }
@@ -171,8 +176,9 @@ public sealed class SqliteMessageQueue : IMessageQueue
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
+        // A delayed message (never received, not visible yet) is neither, as SQS counts it apart (ApproximateNumberOfMessagesDelayed).
         command.CommandText = """
-            SELECT COALESCE(SUM(visible_at <= @now), 0), COALESCE(SUM(visible_at > @now), 0)
+            SELECT COALESCE(SUM(visible_at <= @now), 0), COALESCE(SUM(visible_at > @now AND receive_count > 0), 0)
             FROM messages WHERE queue = @queue
             """;
         command.Parameters.AddWithValue("@queue", Name);

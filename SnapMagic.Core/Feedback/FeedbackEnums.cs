@@ -55,19 +55,25 @@ public static class FeedbackWireNames
         _ => throw new ArgumentOutOfRangeException(nameof(sentiment)),
     };
 
-    public static bool TryParseStatus(string? name, out FeedbackStatus status)
+    public static bool TryParseStatus(string? name, out FeedbackStatus status) => TryParse(name, ToWireName, out status);
+
+    public static bool TryParseKind(string? name, out FeedbackKind kind) => TryParse(name, ToWireName, out kind);
+
+    public static bool TryParseSentiment(string? name, out Sentiment sentiment) => TryParse(name, ToWireName, out sentiment);
+
+    public static bool IsTerminal(this FeedbackStatus status) => status is FeedbackStatus.Completed or FeedbackStatus.Failed;
+
+    private static bool TryParse<T>(string? name, Func<T, string> wireName, out T value) where T : struct, Enum
     {
-        foreach (var candidate in Enum.GetValues<FeedbackStatus>())
+        foreach (var candidate in Enum.GetValues<T>())
         {
-            if (candidate.ToWireName() == name)
+            if (wireName(candidate) == name)
             {
-                status = candidate;
+                value = candidate;
                 return true;
             }
         }
-        status = default;
+        value = default;
         return false;
     }
-
-    public static bool IsTerminal(this FeedbackStatus status) => status is FeedbackStatus.Completed or FeedbackStatus.Failed;
 }

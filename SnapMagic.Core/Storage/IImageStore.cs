@@ -1,12 +1,19 @@
 namespace SnapMagic.Storage;
 
-/// <summary>Finished card PNGs, keyed by <see cref="Cards.CardJob.ImageKeyFor"/>.</summary>
+/// <summary>
+/// The event's blob store: finished card PNGs (<see cref="Cards.CardJob.ImageKeyFor"/>), card animations
+/// (<see cref="Cards.CardAnimation.VideoKeyFor"/>) and feedback recordings (<see cref="Feedback.FeedbackItem.RecordingKeyFor"/>).
+/// Keys are relative paths of plain segments (letters, digits, '.', '-', '_').
+/// </summary>
 public interface IImageStore
 {
-    /// <summary>Writes (or overwrites: a retried job writes the same key) the PNG.</summary>
+    /// <summary>Writes (or overwrites: a retried job writes the same key) the PNG: <see cref="SaveAsync(string, ReadOnlyMemory{byte}, string, CancellationToken)"/> as <c>image/png</c>.</summary>
     Task SaveAsync(string key, ReadOnlyMemory<byte> png, CancellationToken cancellationToken = default);
 
-    /// <summary>The PNG's bytes, or null when there is none.</summary>
+    /// <summary>Writes (or overwrites) any blob with its media type (<c>video/mp4</c>, <c>image/webp</c>, <c>audio/webm</c>, <c>audio/wav</c>).</summary>
+    Task SaveAsync(string key, ReadOnlyMemory<byte> bytes, string contentType, CancellationToken cancellationToken = default);
+
+    /// <summary>The blob's bytes, or null when there is none.</summary>
     Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -6,8 +6,9 @@ namespace SnapMagic.Api.Tests;
 
 /// <summary>
 /// The Api on the embedded backend in a TestServer, environment Development (demo/demo and the development
-/// keys), with its own data directory that is deleted afterwards. The limits per address and the event's budget are
-/// off: the tests make hundreds of sessions and cards from one address (Limits/ tests them with small values).
+/// keys), with its own data directory that is deleted afterwards. The limits per address, the event's budgets and the
+/// animation and feedback limits are off: the tests make hundreds of sessions, cards, animations and answers from one
+/// address (Limits/, Animations/ and Feedback/ test them with small values).
 /// </summary>
 public class ApiFactory : WebApplicationFactory<Program>
 {
@@ -28,6 +29,11 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Cards:EventPerMinute", "0");
         builder.UseSetting("Cards:EventPerDay", "0");
         builder.UseSetting("Login:FailuresPerAddressPerMinute", "0");
+        builder.UseSetting("Animations:PerSession", "0");
+        builder.UseSetting("Animations:EventPerHour", "0");
+        builder.UseSetting("Animations:EventPerDay", "0");
+        builder.UseSetting("Feedback:PerSession", "0");
+        builder.UseSetting("Feedback:EventPerHour", "0");
     }
 
     protected override void Dispose(bool disposing)

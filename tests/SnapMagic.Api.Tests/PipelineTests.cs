@@ -138,16 +138,4 @@ public sealed class PipelineTests(ApiFactory factory) : IClassFixture<ApiFactory
         public Task<IReadOnlyList<CardJob>> ListLatestCompletedAsync(int limit, CancellationToken ct = default) => throw Failure();
         public Task PingAsync(CancellationToken ct = default) => throw Failure();
     }
-
-    private sealed class RefusingQueues : ICardQueues, IMessageQueue
-    {
-        public IMessageQueue Jobs => this;
-        public IMessageQueue DeadLetters => this;
-        public string Name => "refusing";
-        public Task<string> SendAsync(OutgoingMessage message, CancellationToken ct = default) => throw new IOException("queue down");
-        public Task<IReadOnlyList<QueueMessage>> ReceiveAsync(int max, TimeSpan wait, CancellationToken ct = default) => throw new IOException("queue down");
-        public Task DeleteAsync(string receiptHandle, CancellationToken ct = default) => throw new IOException("queue down");
-        public Task ChangeVisibilityAsync(string receiptHandle, TimeSpan timeout, CancellationToken ct = default) => throw new IOException("queue down");
-        public Task<QueueDepth> GetDepthAsync(CancellationToken ct = default) => throw new IOException("queue down");
-    }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SnapMagic.Api.Pushes;
 using SnapMagic.Api.ScaleOut;
 using SnapMagic.Cards;
+using SnapMagic.Feedback;
 
 namespace SnapMagic.Api.Tests;
 
@@ -15,7 +16,7 @@ public abstract class PushedStatusesContract
     {
         var pushed = Create();
         var id = CorrelationIds.New();
-        Task<bool> Claim(CardStatus status) => pushed.TryClaimAsync(id, status, CancellationToken.None);
+        Task<bool> Claim(CardStatus status) => pushed.TryClaimAsync(id, status, null, CancellationToken.None);
 
         Assert.True(await Claim(CardStatus.Queued));
         Assert.True(await Claim(CardStatus.Processing));
@@ -24,7 +25,39 @@ public abstract class PushedStatusesContract
         Assert.True(await Claim(CardStatus.Completed));
         Assert.False(await Claim(CardStatus.Completed));
         Assert.False(await Claim(CardStatus.Failed));
-        Assert.True(await pushed.TryClaimAsync(CorrelationIds.New(), CardStatus.Completed, CancellationToken.None));
+        Assert.True(await pushed.TryClaimAsync(CorrelationIds.New(), CardStatus.Completed, null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_completed_cards_animation_is_claimed_state_by_state_and_once_each()
+    {
+        var pushed = Create();
+        var id = CorrelationIds.New();
+        Task<bool> Claim(CardAnimationStatus? animation) => pushed.TryClaimAsync(id, CardStatus.Completed, animation, CancellationToken.None);
+
+        Assert.True(await Claim(null));
+        Assert.True(await Claim(CardAnimationStatus.Queued));
+        Assert.False(await Claim(CardAnimationStatus.Queued));
+        // A late notice of the card's own completion, after its animation was pushed, pushes nothing.
+        Assert.False(await Claim(null));
+        Assert.True(await Claim(CardAnimationStatus.Processing));
+        Assert.True(await Claim(CardAnimationStatus.Completed));
+        Assert.False(await Claim(CardAnimationStatus.Completed));
+        Assert.False(await Claim(CardAnimationStatus.Failed));
+        Assert.False(await Claim(CardAnimationStatus.Processing));
+    }
+
+    [Fact]
+    public async Task Feedback_is_claimed_apart_from_a_card_with_the_same_id()
+    {
+        var pushed = Create();
+        var id = CorrelationIds.New();
+
+        Assert.True(await pushed.TryClaimAsync(id, CardStatus.Completed, null, CancellationToken.None));
+        Assert.True(await pushed.TryClaimFeedbackAsync(id, FeedbackStatus.Processing, CancellationToken.None));
+        Assert.False(await pushed.TryClaimFeedbackAsync(id, FeedbackStatus.Processing, CancellationToken.None));
+        Assert.True(await pushed.TryClaimFeedbackAsync(id, FeedbackStatus.Completed, CancellationToken.None));
+        Assert.False(await pushed.TryClaimFeedbackAsync(id, FeedbackStatus.Failed, CancellationToken.None));
     }
 }
 
@@ -37,12 +70,12 @@ public sealed class PushedStatusesTests : PushedStatusesContract
     {
         var pushed = new PushedStatuses();
         var first = CorrelationIds.New();
-        pushed.TryClaim(first, CardStatus.Completed);
+        pushed.TryClaim(first, IPushedStatuses.Rank(CardStatus.Completed));
 
         for (var i = 0; i < PushedStatuses.Capacity; i++)
-            pushed.TryClaim(CorrelationIds.New(), CardStatus.Queued);
+            pushed.TryClaim(CorrelationIds.New(), IPushedStatuses.Rank(CardStatus.Queued));
 
-        Assert.True(pushed.TryClaim(first, CardStatus.Completed));
+        Assert.True(pushed.TryClaim(first, IPushedStatuses.Rank(CardStatus.Completed)));
     }
 }
 
@@ -57,9 +90,9 @@ public sealed class RedisPushedStatusesTests(RedisServer redis) : PushedStatuses
         var replicas = new[] { Create(), Create() };
         var id = CorrelationIds.New();
 
-        Assert.True(await replicas[0].TryClaimAsync(id, CardStatus.Processing, CancellationToken.None));
-        Assert.False(await replicas[1].TryClaimAsync(id, CardStatus.Processing, CancellationToken.None));
-        var racing = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => replicas[i % 2].TryClaimAsync(id, CardStatus.Completed, CancellationToken.None)));
+        Assert.True(await replicas[0].TryClaimAsync(id, CardStatus.Processing, null, CancellationToken.None));
+        Assert.False(await replicas[1].TryClaimAsync(id, CardStatus.Processing, null, CancellationToken.None));
+        var racing = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => replicas[i % 2].TryClaimAsync(id, CardStatus.Completed, null, CancellationToken.None)));
         Assert.Single(racing, claimed => claimed);
     }
 
@@ -67,7 +100,7 @@ public sealed class RedisPushedStatusesTests(RedisServer redis) : PushedStatuses
     public async Task A_card_is_remembered_for_a_day()
     {
         var id = CorrelationIds.New();
-        await Create().TryClaimAsync(id, CardStatus.Queued, CancellationToken.None);
+        await Create().TryClaimAsync(id, CardStatus.Queued, null, CancellationToken.None);
 
         var ttl = await redis.Connection.GetDatabase().KeyTimeToLiveAsync(RedisPushedStatuses.KeyFor(id));
         Assert.InRange(ttl!.Value, RedisPushedStatuses.Remembered - TimeSpan.FromMinutes(1), RedisPushedStatuses.Remembered);

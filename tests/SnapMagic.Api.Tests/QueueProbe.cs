@@ -21,4 +21,18 @@ internal static class QueueProbe
         }
         throw new TimeoutException($"No job message for {correlationId} within {timeout}.");
     }
+
+    /// <summary>Receives (and deletes) every job message visible now: the messages sent before the call, since a send completes before its 202.</summary>
+    public static async Task<IReadOnlyList<QueueMessage>> DrainJobsAsync(this ApiFactory factory)
+    {
+        var queue = factory.Services.GetRequiredService<ICardQueues>().Jobs;
+        var drained = new List<QueueMessage>();
+        while (await queue.ReceiveAsync(10, TimeSpan.Zero) is { Count: > 0 } messages)
+        {
+            foreach (var message in messages)
+                await queue.DeleteAsync(message.ReceiptHandle);
+            drained.AddRange(messages);
+        }
+        return drained;
+    }
 }

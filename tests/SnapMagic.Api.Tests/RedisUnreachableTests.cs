@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using RedisRateLimiting;
+using SnapMagic.Api.Pushes;
 using SnapMagic.Api.ScaleOut;
 using SnapMagic.Cards;
 using SnapMagic.TestSupport;
@@ -28,7 +29,7 @@ public sealed class RedisUnreachableTests : IAsyncLifetime
         var pushed = new RedisPushedStatuses(_redis, NullLogger<RedisPushedStatuses>.Instance);
         var clock = Stopwatch.StartNew();
 
-        Assert.False(await pushed.TryClaimAsync(CorrelationIds.New(), CardStatus.Completed, CancellationToken.None));
+        Assert.False(await pushed.TryClaimAsync(CorrelationIds.New(), CardStatus.Completed, null, CancellationToken.None));
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, AtOnce);
     }
 

@@ -15,6 +15,21 @@ internal static class TestCards
         await factory.Services.GetRequiredService<IJobStore>().TryStartAsync(correlationId, DateTimeOffset.UtcNow)
         ?? throw new InvalidOperationException($"Card {correlationId} could not start.");
 
+    /// <summary>Bytes that pass for an MP4 (an ISO BMFF <c>ftyp</c> box, then filler), long enough to ask for ranges of.</summary>
+    public static readonly byte[] Mp4 = [0, 0, 0, 0x18, .. "ftypisom"u8, 0, 0, 2, 0, .. "isomiso2"u8, .. Enumerable.Range(0, 4000).Select(i => (byte)(i % 251))];
+
+    /// <summary>Moves the card's requested animation to completed as the worker would: started, its video stored, completed.</summary>
+    public static async Task<CardJob> CompleteAnimationAsync(this ApiFactory factory, string correlationId, string sessionId,
+        byte[]? video = null, string contentType = "video/mp4")
+    {
+        var store = factory.Services.GetRequiredService<IJobStore>();
+        var key = CardAnimation.VideoKeyFor(sessionId, correlationId, contentType == "image/webp" ? "webp" : "mp4");
+        await store.TryStartAnimationAsync(correlationId, "test-invocation-" + correlationId, DateTimeOffset.UtcNow);
+        await factory.Services.GetRequiredService<IImageStore>().SaveAsync(key, video ?? Mp4, contentType);
+        return await store.TryCompleteAnimationAsync(correlationId, key, contentType, DateTimeOffset.UtcNow)
+            ?? throw new InvalidOperationException($"Card {correlationId}'s animation could not complete.");
+    }
+
     public static async Task<CardJob> CompleteWithImageAsync(this ApiFactory factory, string correlationId, string sessionId)
     {
         var store = factory.Services.GetRequiredService<IJobStore>();

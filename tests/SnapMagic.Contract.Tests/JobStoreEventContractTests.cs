@@ -19,8 +19,8 @@ public abstract partial class JobStoreContractTests
         var up = await store.TryRateAsync(card.CorrelationId, CardRating.Up);
         var down = await store.TryRateAsync(card.CorrelationId, CardRating.Down);
 
-        Assert.Equal(card with { Rating = CardRating.Up }, up);
-        Assert.Equal(card with { Rating = CardRating.Down }, down);
+        Assert.Equal(card with { Rating = CardRating.Up, RatingSource = RatingSource.Button }, up);
+        Assert.Equal(card with { Rating = CardRating.Down, RatingSource = RatingSource.Button }, down);
         Assert.Equal(CardRating.Down, (await store.GetAsync(card.CorrelationId))!.Rating);
     }
 

@@ -239,6 +239,38 @@ public abstract class QueueContractTests : IAsyncLifetime
         Assert.Equal(new QueueDepth(0, 0), await queues.DeadLetters.GetDepthAsync());
     }
 
+    [Fact]
+    public async Task A_delayed_message_is_received_only_once_its_delay_has_passed()
+    {
+        var queues = await CreateQueuesAsync();
+        var delay = TimeSpan.FromSeconds(2);
+        var clock = Stopwatch.StartNew();
+
+        await queues.Jobs.SendAsync(new OutgoingMessage("check the video again", Delay: delay));
+
+        // Delayed, as SQS counts it: neither waiting to be received nor in flight.
+        Assert.Equal(new QueueDepth(0, 0), await queues.Jobs.GetDepthAsync());
+        Assert.Empty(await queues.Jobs.ReceiveAsync(10, TimeSpan.FromSeconds(1)));
+        var message = await ReceiveOneAsync(queues.Jobs, TimeSpan.FromSeconds(10));
+        Assert.Equal("check the video again", message.Body);
+        Assert.Equal(1, message.ReceiveCount);
+        Assert.True(clock.Elapsed >= delay, $"a message sent with a {delay} delay arrived after {clock.Elapsed}");
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(15 * 60 * 1000 + 1)]
+    public async Task A_delay_outside_zero_to_fifteen_minutes_is_refused_and_sends_nothing(int delayMilliseconds)
+    {
+        var queues = await CreateQueuesAsync();
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
+            queues.Jobs.SendAsync(new OutgoingMessage("never sent", Delay: TimeSpan.FromMilliseconds(delayMilliseconds))));
+
+        Assert.Equal(new QueueDepth(0, 0), await queues.Jobs.GetDepthAsync());
+        Assert.Empty(await queues.Jobs.ReceiveAsync(10, TimeSpan.Zero));
+    }
+
     /// <summary>Long-polls until exactly one message arrives; fails if none does within <paramref name="wait"/>.</summary>
     protected static async Task<QueueMessage> ReceiveOneAsync(IMessageQueue queue, TimeSpan wait)
     {

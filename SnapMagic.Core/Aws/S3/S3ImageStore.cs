@@ -6,7 +6,10 @@ using SnapMagic.Storage;
 
 namespace SnapMagic.Aws.S3;
 
-/// <summary>Card PNGs in one S3 bucket; browsers read them through short-lived presigned GET URLs.</summary>
+/// <summary>
+/// The event's blobs (card PNGs, animations, recordings) in one S3 bucket, each with its media type as the object's
+/// Content-Type; browsers read them through short-lived presigned GET URLs.
+/// </summary>
 public sealed class S3ImageStore(IAmazonS3 s3, string bucketName) : IImageStore
 {
     /// <summary>SigV4 presigned URLs live at most 7 days.</summary>
@@ -14,16 +17,20 @@ public sealed class S3ImageStore(IAmazonS3 s3, string bucketName) : IImageStore
 
     public string BucketName => bucketName;
 
-    public async Task SaveAsync(string key, ReadOnlyMemory<byte> png, CancellationToken cancellationToken = default)
+    public Task SaveAsync(string key, ReadOnlyMemory<byte> png, CancellationToken cancellationToken = default) =>
+        SaveAsync(key, png, "image/png", cancellationToken);
+
+    public async Task SaveAsync(string key, ReadOnlyMemory<byte> bytes, string contentType, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        using var body = new MemoryStream(png.ToArray(), writable: false);
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
+        using var body = new MemoryStream(bytes.ToArray(), writable: false);
         await s3.PutObjectAsync(new PutObjectRequest
         {
             BucketName = bucketName,
             Key = key,
             InputStream = body,
-            ContentType = "image/png",
+            ContentType = contentType,
             AutoCloseStream = false,
         }, cancellationToken);
     }
@@ -63,9 +70,22 @@ public sealed class S3ImageStore(IAmazonS3 s3, string bucketName) : IImageStore
             // which the page cannot ask for across origins.
             ResponseHeaderOverrides = new ResponseHeaderOverrides
             {
-                ContentDisposition = $"attachment; filename=\"{CardJob.DownloadFileName(Path.GetFileNameWithoutExtension(key))}\"",
+                ContentDisposition = $"attachment; filename=\"{DownloadFileName(key)}\"",
             },
         }));
+    }
+
+    /// <summary>The name a download is saved under: a card's or an animation's (by the key's extension), else the key's file name.</summary>
+    internal static string DownloadFileName(string key)
+    {
+        var id = Path.GetFileNameWithoutExtension(key);
+        return Path.GetExtension(key) switch
+        {
+            ".png" => CardJob.DownloadFileName(id),
+            ".mp4" => CardAnimation.DownloadFileName(id, "video/mp4"),
+            ".webp" => CardAnimation.DownloadFileName(id, "image/webp"),
+            _ => Path.GetFileName(key),
+        };
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using CsvHelper;
+using SnapMagic.TestSupport.Api;
 
 namespace SnapMagic.Api.Tests.Organizer;
 
@@ -37,7 +38,7 @@ public sealed class CardsCsvTests : IDisposable
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
         var text = Encoding.UTF8.GetString(bytes[3..]);
-        Assert.StartsWith("time,status,secondsToCard,failureReason,rating,prompt\r\n", text);
+        Assert.StartsWith("time,status,secondsToCard,failureReason,rating,ratingSource,animation,prompt\r\n", text);
         Assert.EndsWith("\r\n", text);
         Assert.Contains(",\"A dragon, a knight and a \"\"very\"\" odd hat\"\r\n", text);
         Assert.Contains(",\"A poem\r\non two lines, with a comma\"\r\n", text);
@@ -47,16 +48,32 @@ public sealed class CardsCsvTests : IDisposable
         Assert.Contains(",\"'@SUM(A1:A9) in a party hat\"\r\n", text);
 
         var rows = ReadAll(bytes);
-        Assert.Equal(["time", "status", "secondsToCard", "failureReason", "rating", "prompt"], rows[0]);
+        Assert.Equal(["time", "status", "secondsToCard", "failureReason", "rating", "ratingSource", "animation", "prompt"], rows[0]);
         Assert.Equal(prompts.Length, rows.Count - 1);
-        Assert.All(rows, row => Assert.Equal(6, row.Length));
+        Assert.All(rows, row => Assert.Equal(8, row.Length));
         var completed = rows[1];
         Assert.Equal("completed", completed[1]);
         Assert.True(double.Parse(completed[2], System.Globalization.CultureInfo.InvariantCulture) >= 0);
-        Assert.Equal("up", completed[4]);
-        Assert.Equal(prompts[0], completed[5]);
-        Assert.Equal(prompts[1], rows[2][5]);
-        Assert.All(rows.Skip(2), row => Assert.Equal(("queued", "", "", ""), (row[1], row[2], row[3], row[4])));
+        Assert.Equal(("up", "button", ""), (completed[4], completed[5], completed[6]));
+        Assert.Equal(prompts[0], completed[7]);
+        Assert.Equal(prompts[1], rows[2][7]);
+        Assert.All(rows.Skip(2), row => Assert.Equal(("queued", "", "", "", "", ""), (row[1], row[2], row[3], row[4], row[5], row[6])));
+    }
+
+    [Fact]
+    public async Task A_gesture_rating_and_an_animation_show_in_their_columns()
+    {
+        var (attendee, login) = await _factory.NewSessionAsync();
+        var card = await attendee.SubmitCardAsync("A dragon waving at the camera");
+        await _factory.CompleteWithImageAsync(card.CorrelationId, login.SessionId);
+        await attendee.RateCardAsync(login.Token, card.CorrelationId, "down", "gesture");
+        await attendee.RequestAnimationAsync(login.Token, card.CorrelationId);
+        using var organizer = await _factory.NewOrganizerAsync();
+
+        using var response = await organizer.GetAsync("/api/organizer/cards.csv");
+
+        var row = ReadAll(await response.Content.ReadAsByteArrayAsync())[1];
+        Assert.Equal(("down", "gesture", "queued", "A dragon waving at the camera"), (row[4], row[5], row[6], row[7]));
     }
 
     private static List<string[]> ReadAll(byte[] csv)

@@ -165,6 +165,24 @@ public sealed class EmbeddedQueueTests : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => receive);
     }
 
+    [Fact]
+    public async Task A_delayed_message_becomes_receivable_exactly_when_its_delay_ends_by_the_queue_clock()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var queues = NewQueues(time: clock);
+        var sentAt = clock.GetUtcNow();
+
+        await queues.Jobs.SendAsync(new OutgoingMessage("check again", Delay: TimeSpan.FromSeconds(90)));
+
+        clock.Advance(TimeSpan.FromSeconds(90) - TimeSpan.FromMilliseconds(1));
+        Assert.Empty(await queues.Jobs.ReceiveAsync(1, TimeSpan.Zero));
+        Assert.Equal(new QueueDepth(0, 0), await queues.Jobs.GetDepthAsync());
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        var message = Assert.Single(await queues.Jobs.ReceiveAsync(1, TimeSpan.Zero));
+        Assert.Equal(sentAt.ToUnixTimeMilliseconds(), message.SentAt.ToUnixTimeMilliseconds());
+        Assert.Equal(new QueueDepth(0, 1), await queues.Jobs.GetDepthAsync());
+    }
+
     [Theory]
     [InlineData(0, 1)]
     [InlineData(11, 1)]

@@ -21,6 +21,13 @@ public static class CardsHubConnection
     /// <summary>Every <c>cardUpdated</c> push the connection receives from now on.</summary>
     public static HubPushes<CardView> CardUpdates(this HubConnection hub) => new(hub, CardsHubContract.CardUpdated);
 
+    /// <summary>SubscribeFeedback: the feedback's later changes are pushed to this connection; answers it as it is now.</summary>
+    public static Task<FeedbackView> SubscribeFeedbackAsync(this HubConnection hub, string feedbackId, CancellationToken cancellationToken = default) =>
+        hub.InvokeAsync<FeedbackView>(CardsHubContract.SubscribeFeedback, feedbackId, cancellationToken);
+
+    /// <summary>Every <c>feedbackUpdated</c> push the connection receives from now on (wait with <see cref="HubPushes{T}.WaitForAsync"/>).</summary>
+    public static HubPushes<FeedbackView> FeedbackUpdates(this HubConnection hub) => new(hub, CardsHubContract.FeedbackUpdated);
+
     /// <summary>
     /// A started connection to the hub at <paramref name="hubUrl"/>, the token sent as the client library sends it:
     /// WebSockets straight away without the negotiate round trip unless <paramref name="configure"/> changes the

@@ -11,6 +11,12 @@ internal sealed class FaultyImageStore(IImageStore inner, Faults faults) : IImag
         return inner.SaveAsync(key, png, cancellationToken);
     }
 
+    public Task SaveAsync(string key, ReadOnlyMemory<byte> bytes, string contentType, CancellationToken cancellationToken = default)
+    {
+        faults.Check("images.SaveAsync");
+        return inner.SaveAsync(key, bytes, contentType, cancellationToken);
+    }
+
     public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken = default)
     {
         faults.Check("images.OpenReadAsync");
