@@ -1,10 +1,8 @@
 using SnapMagic.Worker.Jobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using SnapMagic.Cards;
-using SnapMagic.Feedback;
 using SnapMagic.Imaging;
 using SnapMagic.Queueing;
 using SnapMagic.Storage;
@@ -42,8 +40,6 @@ internal sealed class WorkerHarness : IAsyncDisposable
         Decorate<IJobStore>(builder.Services, store => new FaultyJobStore(store, Faults));
         Decorate<IImageStore>(builder.Services, images => new FaultyImageStore(images, Faults));
         Decorate<ICardQueues>(builder.Services, queues => new FaultyCardQueues(queues, Faults));
-        // The card backend brings the feedback store once the stores have one; until then the feedback role gets one in memory.
-        builder.Services.TryAddSingleton<IFeedbackStore, Feedback.InMemoryFeedbackStore>();
         builder.AddCardProcessing();
         builder.Services.AddSingleton<IImageModel>(Model);
         builder.Services.AddSingleton<IApiNotifier>(Notifier);

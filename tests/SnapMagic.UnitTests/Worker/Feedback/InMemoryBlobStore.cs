@@ -10,9 +10,12 @@ internal sealed class InMemoryBlobStore : IImageStore
 
     public int Reads { get; private set; }
 
-    public Task SaveAsync(string key, ReadOnlyMemory<byte> png, CancellationToken cancellationToken = default)
+    public Task SaveAsync(string key, ReadOnlyMemory<byte> png, CancellationToken cancellationToken = default) =>
+        SaveAsync(key, png, "image/png", cancellationToken);
+
+    public Task SaveAsync(string key, ReadOnlyMemory<byte> bytes, string contentType, CancellationToken cancellationToken = default)
     {
-        _blobs[key] = png.ToArray();
+        _blobs[key] = bytes.ToArray();
         return Task.CompletedTask;
     }
 
