@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SnapMagic.Feedback;
 using SnapMagic.Imaging.Feedback;
@@ -23,18 +22,8 @@ public sealed partial class Nova2LiteSentimentModel(BedrockRuntimeClient client,
 
     public async Task<Sentiment> ScoreAsync(string feedbackId, string text, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(BuildRequest(text), BedrockJsonContext.Default.ConverseRequest);
-        byte[] answer;
-        try
-        {
-            answer = await client.ConverseAsync(modelId, body, cancellationToken);
-        }
-        catch (BedrockException ex)
-        {
-            throw new FeedbackModelException(ex.IsTransient,
-                ex.IsTransient ? FeedbackModelException.SentimentBusyMessage : FeedbackModelException.SentimentRefusedMessage, ex.Message, ex);
-        }
-        var word = ReadAnswer(answer);
+        var word = await ConverseTextCall.AskAsync(client, modelId, BuildRequest(text), "Nova 2 Lite",
+            FeedbackModelException.SentimentBusyMessage, FeedbackModelException.SentimentRefusedMessage, cancellationToken);
         if (TryParse(word, out var sentiment))
             return sentiment;
         LogUnexpectedAnswer(feedbackId, word.Length > 80 ? word[..80] + "…" : word);
@@ -64,23 +53,6 @@ public sealed partial class Nova2LiteSentimentModel(BedrockRuntimeClient client,
             _ => (false, Sentiment.Neutral),
         };
         return known;
-    }
-
-    private static string ReadAnswer(byte[] responseBody)
-    {
-        ConverseResponse response;
-        try
-        {
-            response = JsonSerializer.Deserialize(responseBody, BedrockJsonContext.Default.ConverseResponse)
-                ?? throw new JsonException("The body is null.");
-        }
-        catch (JsonException ex)
-        {
-            throw new FeedbackModelException(true, FeedbackModelException.SentimentBusyMessage, $"Nova 2 Lite answered a body that is not a Converse response: {ex.Message}", ex);
-        }
-        if (response.StopReason is "content_filtered" or "guardrail_intervened")
-            throw new FeedbackModelException(false, FeedbackModelException.SentimentRefusedMessage, $"Nova 2 Lite stopped with {response.StopReason}.");
-        return string.Concat((response.Output?.Message?.Content ?? []).Select(block => block.Text));
     }
 
     public void Dispose() => client.Dispose();

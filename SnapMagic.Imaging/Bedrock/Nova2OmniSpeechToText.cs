@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SnapMagic.Imaging.Feedback;
 
@@ -22,22 +21,15 @@ public sealed partial class Nova2OmniSpeechToText(BedrockRuntimeClient client, s
     /// <summary>20 s of speech is some 60 words; this leaves room without letting a runaway answer cost much.</summary>
     public const int MaxTokens = 400;
 
+    private const string ModelName = "Nova 2 Omni";
+
     public bool CanTranscribe => true;
 
     public async Task<string> TranscribeAsync(SpeechRecording recording, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(BuildRequest(recording), BedrockJsonContext.Default.ConverseRequest);
-        byte[] answer;
-        try
-        {
-            answer = await client.ConverseAsync(modelId, body, cancellationToken);
-        }
-        catch (BedrockException ex)
-        {
-            throw new FeedbackModelException(ex.IsTransient,
-                ex.IsTransient ? FeedbackModelException.SpeechBusyMessage : FeedbackModelException.SpeechRefusedMessage, ex.Message, ex);
-        }
-        var transcript = ReadTranscript(answer);
+        var text = await ConverseTextCall.AskAsync(client, modelId, BuildRequest(recording), ModelName,
+            FeedbackModelException.SpeechBusyMessage, FeedbackModelException.SpeechRefusedMessage, cancellationToken);
+        var transcript = text.Equals(NoSpeech, StringComparison.OrdinalIgnoreCase) ? "" : text;
         LogTranscribed(recording.FeedbackId, transcript.Length);
         return transcript;
     }
@@ -59,24 +51,6 @@ public sealed partial class Nova2OmniSpeechToText(BedrockRuntimeClient client, s
             new ConverseContentBlock(Text: Instruction),
         ])],
         new ConverseInferenceConfig(MaxTokens, Temperature: 0));
-
-    internal static string ReadTranscript(byte[] responseBody)
-    {
-        ConverseResponse response;
-        try
-        {
-            response = JsonSerializer.Deserialize(responseBody, BedrockJsonContext.Default.ConverseResponse)
-                ?? throw new JsonException("The body is null.");
-        }
-        catch (JsonException ex)
-        {
-            throw new FeedbackModelException(true, FeedbackModelException.SpeechBusyMessage, $"Nova 2 Omni answered a body that is not a Converse response: {ex.Message}", ex);
-        }
-        if (response.StopReason is "content_filtered" or "guardrail_intervened")
-            throw new FeedbackModelException(false, FeedbackModelException.SpeechRefusedMessage, $"Nova 2 Omni stopped with {response.StopReason}.");
-        var text = string.Join(" ", (response.Output?.Message?.Content ?? []).Select(block => block.Text).Where(t => !string.IsNullOrWhiteSpace(t))).Trim();
-        return text.Equals(NoSpeech, StringComparison.OrdinalIgnoreCase) ? "" : text;
-    }
 
     public void Dispose() => client.Dispose();
 
