@@ -23,6 +23,9 @@ internal static class AwsBackend
     [
         new("Backend", "Aws"),
         new("ImageModel:Provider", "Bedrock"),
+        // Feedback: Nova 2 Omni hears the recordings, Nova 2 Lite scores the text (README, "Feedback").
+        new("Speech:Provider", "Bedrock"),
+        new("Sentiment:Provider", "Bedrock"),
     ];
 
     public static IResourceBuilder<ProjectResource> WithAwsSettings(this IResourceBuilder<ProjectResource> service) =>

@@ -13,8 +13,13 @@ internal static class EmbeddedBackend
         return dataDirectory;
     }
 
-    /// <summary>The embedded backend: SQLite and files in <paramref name="dataDirectory"/>, the local painter.</summary>
+    /// <summary>
+    /// The embedded backend: SQLite and files in <paramref name="dataDirectory"/>, the local painter; recordings kept but
+    /// not transcribed (no reliable offline recogniser), typed feedback scored by the local lexicon.
+    /// </summary>
     public static IResourceBuilder<ProjectResource> WithEmbeddedBackend(this IResourceBuilder<ProjectResource> service, string dataDirectory) =>
         service.WithEnvironment("Backend", "Embedded")
-            .WithEnvironment("Embedded__DataDirectory", dataDirectory);
+            .WithEnvironment("Embedded__DataDirectory", dataDirectory)
+            .WithEnvironment("Speech__Provider", "Local")
+            .WithEnvironment("Sentiment__Provider", "Local");
 }

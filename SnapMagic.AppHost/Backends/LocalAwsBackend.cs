@@ -23,6 +23,11 @@ public static class LocalAwsBackend
         new("Aws:SecretAccessKey", SecretAccessKey),
         new("ImageModel:Provider", "Bedrock"),
         new($"{BedrockOptions.Section}:Region", Region),
+        // Feedback: Nova 2 Omni hears the recordings, Nova 2 Lite scores the text, both answered by the fake Bedrock.
+        new("Speech:Provider", "Bedrock"),
+        new("Speech:Bedrock:Region", Region),
+        new("Sentiment:Provider", "Bedrock"),
+        new("Sentiment:Bedrock:Region", Region),
     ];
 
     internal static IResourceBuilder<ProjectResource> WithLocalAwsSettings(this IResourceBuilder<ProjectResource> service) =>

@@ -4,6 +4,7 @@ using SnapMagic.Cards;
 using SnapMagic.Queueing;
 using SnapMagic.Storage;
 using SnapMagic.Worker.Diagnostics;
+using SnapMagic.Worker.Feedback;
 using SnapMagic.Worker.Notifications;
 using SnapMagic.Worker.Polling;
 
@@ -13,12 +14,14 @@ namespace SnapMagic.Worker.DeadLetters;
 /// Gives every dead-lettered card an answer: a card whose job is not finished is marked failed with a reason
 /// the attendee can read, and the Api pushes it. The message itself is kept for operators (never deleted:
 /// no data is lost) and hidden for <see cref="WorkerOptions.DeadLetterHoldHours"/> so it is not read again
-/// and again. Messages that are not card jobs are kept the same way.
+/// and again. Messages that are not card jobs are kept the same way. A dead-lettered feedback message fails its open
+/// item the same way (<see cref="FeedbackDeadLetters"/>).
 /// </summary>
 public sealed partial class DeadLetterSweeper(
     ICardQueues queues,
     IJobStore store,
     IApiNotifier notifier,
+    FeedbackDeadLetters feedback,
     WorkerMetrics metrics,
     IOptions<WorkerOptions> workerOptions,
     IOptions<QueueOptions> queueOptions,
@@ -45,7 +48,11 @@ public sealed partial class DeadLetterSweeper(
     public async Task SweepAsync(QueueMessage message, CancellationToken cancellationToken)
     {
         var card = JobMessage.TryParse(message.Body);
-        if (card is not null)
+        if (card is { Kind: JobKind.Feedback })
+        {
+            await feedback.FailIfOpenAsync(card.CorrelationId, message.MessageId, cancellationToken);
+        }
+        else if (card is not null)
         {
             using var activity = WorkerTelemetry.StartConsumerSpan("cards dead-letter", message.Attributes, card.CorrelationId);
             var job = await store.GetAsync(card.CorrelationId, cancellationToken);

@@ -1,4 +1,5 @@
 using SnapMagic.Cards;
+using SnapMagic.Feedback;
 
 namespace SnapMagic.Worker.Notifications;
 
@@ -12,4 +13,7 @@ public interface IApiNotifier
     /// late notice (a redelivered copy's "processing" after another copy completed the card) never pushes a second
     /// "completed".</param>
     Task CardChangedAsync(string correlationId, CardStatus status, CancellationToken cancellationToken = default);
+
+    /// <summary>Like <see cref="CardChangedAsync"/> for an attendee's feedback: the Api pushes <c>FeedbackUpdated</c> to its owner.</summary>
+    Task FeedbackChangedAsync(string feedbackId, FeedbackStatus status, CancellationToken cancellationToken = default);
 }

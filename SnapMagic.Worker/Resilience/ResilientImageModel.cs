@@ -2,8 +2,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.CircuitBreaker;
-using Polly.Retry;
 using Polly.Timeout;
 using SnapMagic.Contracts;
 using SnapMagic.Imaging;
@@ -12,11 +10,11 @@ using SnapMagic.Worker.Diagnostics;
 namespace SnapMagic.Worker.Resilience;
 
 /// <summary>
-/// The image model behind a Polly v8 pipeline: retries with exponential backoff and jitter for transient
-/// errors only, then a circuit breaker, then — for each attempt — a slot of the process-wide cap on
+/// The image model behind the <see cref="ModelResiliencePipeline"/> (retries with exponential backoff and jitter for
+/// transient errors only, then a circuit breaker), then — for each attempt — a slot of the process-wide cap on
 /// concurrent model calls (<see cref="ImageModelOptions.MaxConcurrency"/>) and a per-attempt timeout.
 /// The timeout starts once the slot is held, so waiting for a slot never times an attempt out.
-/// Throws <see cref="BrokenCircuitException"/> while the circuit is open.
+/// Throws <see cref="Polly.CircuitBreaker.BrokenCircuitException"/> while the circuit is open.
 /// </summary>
 public sealed class ResilientImageModel
 {
@@ -26,7 +24,6 @@ public sealed class ResilientImageModel
     private readonly ModelBreaker _breaker;
     private readonly WorkerMetrics _metrics;
     private readonly TimeProvider _time;
-    private readonly ILogger<ResilientImageModel> _logger;
     private readonly SemaphoreSlim _modelCalls;
     private readonly ResiliencePipeline _pipeline;
     private readonly ResiliencePipeline _attemptTimeout;
@@ -43,10 +40,9 @@ public sealed class ResilientImageModel
         _breaker = breaker;
         _metrics = metrics;
         _time = time;
-        _logger = logger;
         var settings = options.Value;
         _modelCalls = new SemaphoreSlim(Math.Max(1, settings.MaxConcurrency));
-        _pipeline = BuildPipeline(settings);
+        _pipeline = ModelResiliencePipeline.Build(settings, breaker, metrics, time, logger);
         _attemptTimeout = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddTimeout(TimeSpan.FromSeconds(settings.AttemptTimeoutSeconds))
             .Build();
@@ -97,63 +93,6 @@ public sealed class ResilientImageModel
         {
             _modelCalls.Release();
         }
-    }
-
-    private ResiliencePipeline BuildPipeline(ImageModelOptions settings)
-    {
-        var transient = new PredicateBuilder().Handle<Exception>(TransientFailures.IsTransient);
-        var builder = new ResiliencePipelineBuilder { TimeProvider = _time };
-        if (settings.MaxRetries > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = transient,
-                MaxRetryAttempts = settings.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(settings.RetryBaseDelayMs),
-                MaxDelay = TimeSpan.FromSeconds(30),
-                OnRetry = args =>
-                {
-                    _metrics.ModelRetry();
-                    _logger.LogWarning(args.Outcome.Exception,
-                        "Model call attempt {Attempt} failed with a transient error; retrying in {Delay}",
-                        args.AttemptNumber + 1, args.RetryDelay);
-                    return default;
-                },
-            });
-        }
-        var breakBase = TimeSpan.FromSeconds(settings.BreakerBreakSeconds);
-        return builder
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-            {
-                ShouldHandle = transient,
-                FailureRatio = settings.BreakerFailureRatio,
-                MinimumThroughput = settings.BreakerMinimumThroughput,
-                SamplingDuration = TimeSpan.FromSeconds(settings.BreakerSamplingSeconds),
-                // A long outage re-opens the circuit after each failed trial: wait longer each time (up to 16x),
-                // so trial calls do not use up the receive counts of the waiting jobs.
-                BreakDurationGenerator = args => new ValueTask<TimeSpan>(breakBase * (1 << Math.Min(args.HalfOpenAttempts, 4))),
-                StateProvider = _breaker.StateProvider,
-                OnOpened = args =>
-                {
-                    _breaker.Opened(args.BreakDuration);
-                    _logger.LogError(args.Outcome.Exception,
-                        "Model circuit breaker opened for {BreakDuration}: the worker takes no new cards until then", args.BreakDuration);
-                    return default;
-                },
-                OnHalfOpened = _ =>
-                {
-                    _logger.LogInformation("Model circuit breaker half-open: trying one call");
-                    return default;
-                },
-                OnClosed = _ =>
-                {
-                    _logger.LogInformation("Model circuit breaker closed: the model answers again");
-                    return default;
-                },
-            })
-            .Build();
     }
 
     private static string OutcomeOf(Exception exception) => exception switch

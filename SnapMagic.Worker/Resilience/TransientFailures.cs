@@ -1,5 +1,6 @@
 using Polly.Timeout;
 using SnapMagic.Imaging;
+using SnapMagic.Imaging.Feedback;
 
 namespace SnapMagic.Worker.Resilience;
 
@@ -13,6 +14,7 @@ public static class TransientFailures
     public static bool IsTransient(Exception exception) => exception switch
     {
         ImageModelException model => model.IsTransient,
+        FeedbackModelException feedback => feedback.IsTransient,
         TimeoutRejectedException => true,
         HttpRequestException => true,
         _ => false,

@@ -34,6 +34,9 @@ public class AwsSystem : SnapMagicSystem
         {
             ["ImageModel__Bedrock__ServiceUrl"] = _bedrock.Url.ToString(),
             ["ImageModel__Bedrock__Family"] = Family.ToString(),
+            // The feedback models (speech, sentiment) call the same fake.
+            ["Speech__Bedrock__ServiceUrl"] = _bedrock.Url.ToString(),
+            ["Sentiment__Bedrock__ServiceUrl"] = _bedrock.Url.ToString(),
         };
     }
 
