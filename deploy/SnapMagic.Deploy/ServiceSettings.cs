@@ -36,11 +36,13 @@ public static class ServiceSettings
     public const string VideoModelId = "VideoModel__Bedrock__ModelId";
     public const string VideoOutputBucket = "VideoModel__Bedrock__OutputBucket";
 
-    // The spoken review's transcription and the feedback's sentiment (the worker's options, named by issue 23's brief).
+    // The spoken review's transcription and the feedback's sentiment (the worker's SpeechOptions and SentimentOptions).
     public const string SpeechProvider = "Speech__Provider";
     public const string SpeechModelId = "Speech__Bedrock__ModelId";
+    public const string SpeechRegion = "Speech__Bedrock__Region";
     public const string SentimentProvider = "Sentiment__Provider";
     public const string SentimentModelId = "Sentiment__Bedrock__ModelId";
+    public const string SentimentRegion = "Sentiment__Bedrock__Region";
 
     // What animations and spoken reviews may cost: the Api's limits (names proposed to the Api's options).
     public const string AnimationsPerSessionPer10Minutes = "Animations__PerSession";

@@ -117,8 +117,11 @@ public sealed class Services : Construct
             // Spoken reviews: transcribed by a model that takes audio, then scored by a text model.
             [ServiceSettings.SpeechProvider] = "Bedrock",
             [ServiceSettings.SpeechModelId] = options.SpeechModel.InvokedModelId,
+            // The IAM grants name the profile in the stack's Region: the worker calls it there (its own default is us-east-1).
+            [ServiceSettings.SpeechRegion] = Aws.REGION,
             [ServiceSettings.SentimentProvider] = "Bedrock",
             [ServiceSettings.SentimentModelId] = options.SentimentModel.InvokedModelId,
+            [ServiceSettings.SentimentRegion] = Aws.REGION,
         };
         // In-flight cards get Worker:ShutdownGraceSeconds (20 s) to finish before their messages are released.
         var workerTask = TaskDefinition("Worker", cpu: 512, memoryMiB: 1024, workerEnvironment, secrets.ForWorker(), tags.Worker, stopTimeoutSeconds: 45);

@@ -8,6 +8,7 @@ using SnapMagic.Api.Organizer;
 using SnapMagic.Api.ScaleOut;
 using SnapMagic.Aws;
 using SnapMagic.Imaging.Bedrock;
+using SnapMagic.Imaging.Feedback;
 using SnapMagic.Imaging;
 using SnapMagic.Imaging.Video;
 using SnapMagic.Imaging.Video.Bedrock;
@@ -46,6 +47,12 @@ public class SettingNamesTests
         { ServiceSettings.OrganizerPassword, Env(OrganizerLoginOptions.Section, nameof(OrganizerLoginOptions.Password)) },
         { ServiceSettings.JwtSigningKey, Env(JwtOptions.Section, nameof(JwtOptions.SigningKey)) },
         { ServiceSettings.InternalApiKey, Env(InternalOptions.Section, nameof(InternalOptions.ApiKey)) },
+        { ServiceSettings.SpeechProvider, Env(SpeechOptions.Section, nameof(SpeechOptions.Provider)) },
+        { ServiceSettings.SpeechModelId, Env(SpeechOptions.Section, $"{nameof(SpeechOptions.Bedrock)}:{nameof(FeedbackBedrockOptions.ModelId)}") },
+        { ServiceSettings.SpeechRegion, Env(SpeechOptions.Section, $"{nameof(SpeechOptions.Bedrock)}:{nameof(FeedbackBedrockOptions.Region)}") },
+        { ServiceSettings.SentimentProvider, Env(SentimentOptions.Section, nameof(SentimentOptions.Provider)) },
+        { ServiceSettings.SentimentModelId, Env(SentimentOptions.Section, $"{nameof(SentimentOptions.Bedrock)}:{nameof(FeedbackBedrockOptions.ModelId)}") },
+        { ServiceSettings.SentimentRegion, Env(SentimentOptions.Section, $"{nameof(SentimentOptions.Bedrock)}:{nameof(FeedbackBedrockOptions.Region)}") },
         { ServiceSettings.AnimationsPerSessionPer10Minutes, Env(AnimationOptions.Section, nameof(AnimationOptions.PerSession)) },
         { ServiceSettings.AnimationsEventPerHour, Env(AnimationOptions.Section, nameof(AnimationOptions.EventPerHour)) },
         { ServiceSettings.AnimationsEventPerDay, Env(AnimationOptions.Section, nameof(AnimationOptions.EventPerDay)) },
@@ -83,6 +90,8 @@ public class SettingNamesTests
         // The stack's per-session limits count per 10 minutes, the Api's default window.
         Assert.Equal(10, new AnimationOptions().PerSessionWindowMinutes);
         Assert.Equal(10, new FeedbackOptions().PerSessionWindowMinutes);
+        Assert.Equal(SpeechOptions.DefaultBedrockModelId, InvokedModel.DefaultSpeechModel);
+        Assert.Equal(SentimentOptions.DefaultBedrockModelId, InvokedModel.DefaultSentimentModel);
         var queue = new QueueOptions();
         Assert.Equal(ServiceSettings.VisibilityTimeoutSeconds, queue.VisibilityTimeoutSeconds);
         Assert.Equal(ServiceSettings.MaxReceiveCount, queue.MaxReceiveCount);
