@@ -29,6 +29,11 @@ public static class LocalAwsBackend
         new("VideoModel:Provider", "Bedrock"),
         new($"{BedrockVideoOptions.Section}:Region", Region),
         new("Worker:Animations:RecheckSeconds", "2"),
+        // Feedback: Nova 2 Omni hears the recordings, Nova 2 Lite scores the text, both answered by the fake Bedrock.
+        new("Speech:Provider", "Bedrock"),
+        new("Speech:Bedrock:Region", Region),
+        new("Sentiment:Provider", "Bedrock"),
+        new("Sentiment:Bedrock:Region", Region),
     ];
 
     internal static IResourceBuilder<ProjectResource> WithLocalAwsSettings(this IResourceBuilder<ProjectResource> service) =>

@@ -1,3 +1,4 @@
+using SnapMagic.Imaging;
 using SnapMagic.Worker.Resilience;
 
 namespace SnapMagic.Worker.Animations;
@@ -30,5 +31,14 @@ public sealed class AnimationOptions
 
     public TimeSpan MaxDuration => TimeSpan.FromMinutes(Math.Max(1, MaxMinutes));
 
-    internal ModelPipelineSettings Pipeline => new(MaxRetries, RetryBaseDelayMs, BreakerFailureRatio, BreakerMinimumThroughput, BreakerSamplingSeconds, BreakerBreakSeconds);
+    /// <summary>The retry and breaker settings in the shape <see cref="ModelResiliencePipeline"/> takes.</summary>
+    internal ImageModelOptions Pipeline => new()
+    {
+        MaxRetries = MaxRetries,
+        RetryBaseDelayMs = RetryBaseDelayMs,
+        BreakerFailureRatio = BreakerFailureRatio,
+        BreakerMinimumThroughput = BreakerMinimumThroughput,
+        BreakerSamplingSeconds = BreakerSamplingSeconds,
+        BreakerBreakSeconds = BreakerBreakSeconds,
+    };
 }

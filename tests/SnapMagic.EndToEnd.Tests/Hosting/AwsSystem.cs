@@ -37,6 +37,9 @@ public class AwsSystem : SnapMagicSystem
             // Videos too: the test scripts and counts the asynchronous invocations, which write output.mp4 to fauxqs.
             ["VideoModel__Bedrock__ServiceUrl"] = _bedrock.Url.ToString(),
             ["Worker__Animations__RecheckSeconds"] = "1",
+            // The feedback models (speech, sentiment) call the same fake.
+            ["Speech__Bedrock__ServiceUrl"] = _bedrock.Url.ToString(),
+            ["Sentiment__Bedrock__ServiceUrl"] = _bedrock.Url.ToString(),
         };
     }
 
