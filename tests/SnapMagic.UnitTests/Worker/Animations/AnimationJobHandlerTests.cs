@@ -49,6 +49,76 @@ public sealed class AnimationJobHandlerTests : IAsyncDisposable
         // Neither visible nor leased: the queue holds it back for 15 s; nothing of this process waits for the video.
         Assert.Equal(new QueueDepth(0, 0), await worker.Queues.Jobs.GetDepthAsync());
         Assert.Empty(await worker.WaitingMessagesAsync());
+        Assert.Equal(TimeSpan.FromSeconds(15), worker.Services.GetServices<IJobHandler>().OfType<AnimationJobHandler>().Single().Recheck);
+        Assert.Equal(0, worker.Services.GetRequiredService<ResilientVideoModel>().CallsInFlight);
+    }
+
+    [Fact]
+    public async Task A_running_video_gets_another_re_check_and_no_second_start()
+    {
+        var card = await _worker.ProcessingAnimationAsync();
+
+        var outcome = await ProcessAsync(await _worker.SendCheckAsync(card.CorrelationId));
+
+        Assert.Equal(JobOutcome.Completed, outcome);
+        Assert.Equal(0, _worker.VideoModel.Starts);
+        Assert.Equal(1, _worker.VideoModel.StatusReads);
+        Assert.Single(await _worker.WaitingMessagesAsync());
+        Assert.Equal(CardAnimationStatus.Processing, (await _worker.AnimationAsync(card.CorrelationId)).Status);
+    }
+
+    [Fact]
+    public async Task A_local_video_is_copied_into_the_blob_store_and_the_animation_completed_and_announced()
+    {
+        var card = await _worker.ProcessingAnimationAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"snapmagic-video-{Guid.NewGuid():N}.webp");
+        byte[] webp = [0x52, 0x49, 0x46, 0x46, 1, 2, 3, 4];
+        await File.WriteAllBytesAsync(file, webp);
+        _worker.VideoModel.Then(new AnimationStatus.Completed(file, "image/webp"));
+        try
+        {
+            var outcome = await ProcessAsync(await _worker.SendCheckAsync(card.CorrelationId));
+
+            Assert.Equal(JobOutcome.Completed, outcome);
+            var animation = await _worker.AnimationAsync(card.CorrelationId);
+            Assert.Equal(CardAnimationStatus.Completed, animation.Status);
+            Assert.Equal(CardAnimation.VideoKeyFor(card.SessionId, card.CorrelationId, "webp"), animation.VideoKey);
+            Assert.Equal("image/webp", animation.VideoContentType);
+            await using var stored = await _worker.Images.OpenReadAsync(animation.VideoKey!);
+            using var copy = new MemoryStream();
+            await stored!.CopyToAsync(copy);
+            Assert.Equal(webp, copy.ToArray());
+            Assert.Equal([(card.CorrelationId, CardAnimationStatus.Completed)], _worker.Notifier.AnimationNotices);
+            Assert.Empty(await _worker.WaitingMessagesAsync()); // no more checks
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
+    [InlineData("s3://event-bucket/animations/{0}/abc123/output.mp4", "completed")]
+    [InlineData("s3://someone-elses-bucket/animations/{0}/abc123/output.mp4", "failed")]
+    public async Task A_Bedrock_video_in_the_events_bucket_is_stored_by_its_key_and_one_elsewhere_fails(string location, string expected)
+    {
+        await using var worker = AnimationHarness.Create(new Dictionary<string, string?>
+        {
+            ["VideoModel:Provider"] = "Bedrock",
+            ["VideoModel:Bedrock:OutputBucket"] = "event-bucket",
+        });
+        var card = await worker.ProcessingAnimationAsync();
+        var uri = string.Format(System.Globalization.CultureInfo.InvariantCulture, location, card.CorrelationId);
+        worker.VideoModel.Then(new AnimationStatus.Completed(uri, "video/mp4"));
+
+        await worker.Messages.ProcessAsync(await worker.SendCheckAsync(card.CorrelationId), CancellationToken.None);
+
+        var animation = await worker.AnimationAsync(card.CorrelationId);
+        Assert.Equal(expected, animation.Status.ToWireName());
+        if (expected == "completed")
+            Assert.Equal(($"animations/{card.CorrelationId}/abc123/output.mp4", "video/mp4"), (animation.VideoKey, animation.VideoContentType));
+        else
+            Assert.Equal(AnimationJobHandler.OutsideBucketMessage, animation.Error);
     }
 
     [Fact]
