@@ -11,6 +11,6 @@ public enum JobOutcome
     AlreadyFinished,
     /// <summary>The message was handed back to the queue for a later try.</summary>
     Released,
-    /// <summary>The message is not a card job (or names no job): moved to the dead-letter queue.</summary>
+    /// <summary>The message is not a job message, no handler here does its kind, or it names no job: moved to the dead-letter queue.</summary>
     DeadLettered,
 }
