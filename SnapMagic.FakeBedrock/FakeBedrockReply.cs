@@ -33,7 +33,14 @@ public abstract record FakeBedrockReply
     /// <summary>Waits <paramref name="delay"/> (or until the client gives up), then answers <paramref name="then"/>.</summary>
     public static FakeBedrockReply Slow(TimeSpan delay, FakeBedrockReply? then = null) => new SlowReply(delay, then ?? Success);
 
+    /// <summary>
+    /// 200 with a Converse text answer: the transcript a transcription request gets, or the word a sentiment request gets
+    /// (any text: a test can send a word that is not positive, neutral or negative).
+    /// </summary>
+    public static FakeBedrockReply Answer(string text) => new TextReply(text);
+
     internal sealed record SuccessReply : FakeBedrockReply;
+    internal sealed record TextReply(string Text) : FakeBedrockReply;
     internal sealed record ErrorReply(int StatusCode, string ErrorType, string Message) : FakeBedrockReply;
     internal sealed record OutputBlockedReply(string Error) : FakeBedrockReply;
     internal sealed record SlowReply(TimeSpan Delay, FakeBedrockReply Then) : FakeBedrockReply;

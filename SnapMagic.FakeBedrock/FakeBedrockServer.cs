@@ -143,7 +143,7 @@ public sealed partial class FakeBedrockServer : IAsyncDisposable
             return;
         }
 
-        var reply = NextReply(recorded.Family);
+        var reply = NextReply(recorded);
         while (reply is FakeBedrockReply.SlowReply slow)
         {
             await Task.Delay(slow.Delay, context.RequestAborted); // scripted model latency

@@ -51,6 +51,7 @@ public static class WorkerServiceExtensions
         services.AddSingleton(sp => new WorkerMetrics(sp.GetRequiredService<IMeterFactory>(), () => (int)sp.GetRequiredService<ModelBreaker>().State));
         services.AddSingleton<ResilientImageModel>();
         services.AddSingleton<IJobHandler, CardJobHandler>();
+        builder.AddFeedbackProcessing();
         services.AddSingleton<JobMessageManager>();
 
         var notifier = ReadNotifierOptions(builder);

@@ -23,6 +23,10 @@ if ! command -v ffmpeg >/dev/null 2>&1; then
   echo "Installing ffmpeg from Debian for the fake Bedrock's videos (a real output.mp4 per animation)..."
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ffmpeg >/dev/null
 fi
+if ! command -v espeak-ng >/dev/null 2>&1; then
+  echo "Installing espeak-ng from Debian for the feedback tests (it speaks their recordings)..."
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng >/dev/null
+fi
 if ! command -v redis-server >/dev/null 2>&1; then
   echo "Installing redis-server from Debian for the scale-out tests (two Api replicas share it)..."
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null

@@ -57,7 +57,10 @@ public static class AnimationEndpoints
         var publicBase = views.PublicBaseFor(request);
         // Asked before: the same animation, nothing new made and no limit taken (a failed one stays failed, its reason shown).
         if (job.Animation is { } existing)
+        {
+            await requests.ResendIfStalledAsync(job.CorrelationId, existing);
             return Accepted(job.CorrelationId, views.CreateAnimation(job.CorrelationId, existing, publicBase));
+        }
         if (job.Status != CardStatus.Completed)
             return NotFinished(job.Status);
 

@@ -35,7 +35,7 @@ internal static class FeedbackBodies
                     : (new FeedbackBody(FeedbackKind.Typed, null, null, text), null);
             case FeedbackLimits.WebmContentType:
                 return await ReadRecordingAsync(request, FeedbackLimits.WebmContentType, IsWebm, "a WebM recording (it has no EBML header with the webm document type)");
-            case FeedbackLimits.WavContentType or "audio/wave" or "audio/x-wav":
+            case FeedbackLimits.WavContentType:
                 return await ReadRecordingAsync(request, FeedbackLimits.WavContentType, IsWav, "a WAV recording (it has no RIFF/WAVE header)");
             default:
                 return (null, TypedResults.Problem(

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using SnapMagic.Api.Auth;
 using SnapMagic.Api.Http;
 using SnapMagic.Api.OpenApi;
@@ -24,6 +26,7 @@ public static class FeedbackEndpoints
         feedback.MapPost("/", SubmitAsync)
             .WithName("SubmitFeedback").WithSummary("Send a spoken (audio/webm, audio/wav) or typed (JSON) answer; it is transcribed and scored as a job")
             .Accepts<TypedFeedbackRequest>(FeedbackLimits.TypedContentType, FeedbackLimits.WebmContentType, FeedbackLimits.WavContentType)
+            .WithRecordingBodies()
             .Produces<FeedbackAccepted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -38,6 +41,30 @@ public static class FeedbackEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
+
+    /// <summary>The recordings are bytes, not the typed answer's JSON the <c>Accepts</c> above gives every type.</summary>
+    private static RouteHandlerBuilder WithRecordingBodies(this RouteHandlerBuilder endpoint) =>
+        endpoint.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            if (operation.RequestBody is OpenApiRequestBody { Content: { } content } body)
+            {
+                foreach (var type in new[] { FeedbackLimits.WebmContentType, FeedbackLimits.WavContentType })
+                {
+                    content[type] = new OpenApiMediaType
+                    {
+                        Schema = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.String,
+                            Format = "binary",
+                            Description = $"The recording as the browser made it, at most {FeedbackLimits.MaxRecordingSeconds} s and {FeedbackLimits.MaxRecordingBytes} bytes; its first bytes must match the type.",
+                        },
+                    };
+                }
+                body.Description = "A recording (audio/webm with Opus, or audio/wav) or a typed answer (application/json).";
+                body.Required = true;
+            }
+            return Task.CompletedTask;
+        });
 
     private static async Task<IResult> SubmitAsync(
         HttpRequest request, ClaimsPrincipal user, FeedbackIntake intake, FeedbackSpendLimits limits, TimeProvider time)

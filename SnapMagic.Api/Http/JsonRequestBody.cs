@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.IO.Pipelines;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -18,39 +16,13 @@ internal static class JsonRequestBody
     {
         if (!request.HasJsonContentType())
             return (null, ApiProblems.UnsupportedMediaType());
-        if (request.ContentLength > maxBytes)
-            return (null, ApiProblems.TooLarge(maxBytes));
-
-        var reader = request.BodyReader;
-        try
-        {
-            while (true)
-            {
-                var read = await reader.ReadAsync(request.HttpContext.RequestAborted);
-                var buffer = read.Buffer;
-                if (buffer.Length > maxBytes)
-                {
-                    reader.AdvanceTo(buffer.End);
-                    return (null, ApiProblems.TooLarge(maxBytes));
-                }
-                if (read.IsCompleted)
-                {
-                    var result = Parse(buffer, typeInfo);
-                    reader.AdvanceTo(buffer.End);
-                    return result;
-                }
-                reader.AdvanceTo(buffer.Start, buffer.End);
-            }
-        }
-        catch (BadHttpRequestException ex)
-        {
-            return (null, TypedResults.Problem("The request body could not be read.", statusCode: ex.StatusCode, title: "Bad request body"));
-        }
+        var (body, problem) = await RequestBytes.ReadAsync(request, maxBytes);
+        return problem is not null ? (null, problem) : Parse(body!, typeInfo);
     }
 
-    private static (T? Value, IResult? Problem) Parse<T>(ReadOnlySequence<byte> body, JsonTypeInfo<T> typeInfo) where T : class
+    private static (T? Value, IResult? Problem) Parse<T>(byte[] body, JsonTypeInfo<T> typeInfo) where T : class
     {
-        if (body.IsEmpty)
+        if (body.Length == 0)
             return (null, ApiProblems.BadRequest("The request needs a JSON body.", "Missing body"));
         try
         {

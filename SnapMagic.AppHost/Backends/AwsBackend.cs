@@ -25,6 +25,9 @@ internal static class AwsBackend
         new("ImageModel:Provider", "Bedrock"),
         // Luma Ray 2 (us-west-2) by default, writing to the event's bucket (Aws:BucketName); VideoModel:Bedrock:* overrides.
         new("VideoModel:Provider", "Bedrock"),
+        // Feedback: Nova 2 Omni hears the recordings, Nova 2 Lite scores the text (README, "Feedback").
+        new("Speech:Provider", "Bedrock"),
+        new("Sentiment:Provider", "Bedrock"),
     ];
 
     public static IResourceBuilder<ProjectResource> WithAwsSettings(this IResourceBuilder<ProjectResource> service) =>

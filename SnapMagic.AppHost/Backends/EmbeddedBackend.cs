@@ -16,11 +16,14 @@ internal static class EmbeddedBackend
     /// <summary>
     /// The embedded backend: SQLite and files in <paramref name="dataDirectory"/>, the local painter, and the local video
     /// model drawing animated WebPs in its <c>video-renders</c> folder (shared by every worker replica: a re-check may land
-    /// on another one), from where the worker copies each into the image store.
+    /// on another one), from where the worker copies each into the image store; recordings kept but not transcribed (no
+    /// reliable offline recogniser), typed feedback scored by the local lexicon.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithEmbeddedBackend(this IResourceBuilder<ProjectResource> service, string dataDirectory) =>
         service.WithEnvironment("Backend", "Embedded")
             .WithEnvironment("Embedded__DataDirectory", dataDirectory)
             .WithEnvironment("VideoModel__Provider", "Local")
-            .WithEnvironment("VideoModel__Local__OutputDirectory", Path.Combine(dataDirectory, "video-renders"));
+            .WithEnvironment("VideoModel__Local__OutputDirectory", Path.Combine(dataDirectory, "video-renders"))
+            .WithEnvironment("Speech__Provider", "Local")
+            .WithEnvironment("Sentiment__Provider", "Local");
 }

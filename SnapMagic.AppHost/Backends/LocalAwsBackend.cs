@@ -28,7 +28,12 @@ public static class LocalAwsBackend
         // bucket on fauxqs; the fake answers in seconds, so it is checked more often than Bedrock (15 s) needs.
         new("VideoModel:Provider", "Bedrock"),
         new($"{BedrockVideoOptions.Section}:Region", Region),
-        new("Animation:RecheckSeconds", "2"),
+        new("Worker:Animations:RecheckSeconds", "2"),
+        // Feedback: Nova 2 Omni hears the recordings, Nova 2 Lite scores the text, both answered by the fake Bedrock.
+        new("Speech:Provider", "Bedrock"),
+        new("Speech:Bedrock:Region", Region),
+        new("Sentiment:Provider", "Bedrock"),
+        new("Sentiment:Bedrock:Region", Region),
     ];
 
     internal static IResourceBuilder<ProjectResource> WithLocalAwsSettings(this IResourceBuilder<ProjectResource> service) =>

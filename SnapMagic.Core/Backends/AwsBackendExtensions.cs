@@ -9,6 +9,7 @@ using SnapMagic.Aws;
 using SnapMagic.Aws.DynamoDb;
 using SnapMagic.Aws.S3;
 using SnapMagic.Aws.Sqs;
+using SnapMagic.Feedback;
 using SnapMagic.Queueing;
 using SnapMagic.Storage;
 
@@ -16,12 +17,15 @@ namespace SnapMagic.Backends;
 
 public static class AwsBackendExtensions
 {
-    /// <summary>Card retention when <c>Cards:RetentionDays</c> is not set: the DynamoDB TTL and the S3 expiry.</summary>
+    /// <summary>
+    /// Retention when <c>Cards:RetentionDays</c> is not set: the DynamoDB TTL of cards and feedback, and the S3 expiry of
+    /// cards, animations and recordings.
+    /// </summary>
     public const int DefaultRetentionDays = 30;
 
     /// <summary>
-    /// Registers the AWS adapters of the ports: <see cref="ICardQueues"/> on SQS, <see cref="IJobStore"/> on
-    /// DynamoDB, <see cref="IImageStore"/> on S3, configured by section <c>Aws</c> (<see cref="AwsOptions"/>), with
+    /// Registers the AWS adapters of the ports: <see cref="ICardQueues"/> on SQS, <see cref="IJobStore"/> and
+    /// <see cref="IFeedbackStore"/> on DynamoDB (one table), <see cref="IImageStore"/> on S3, configured by section <c>Aws</c> (<see cref="AwsOptions"/>), with
     /// the SDK clients registered by <c>AddAWSService</c>. The queues, table and bucket must exist
     /// (<see cref="AwsResourceProvisioner"/> or the CloudFormation stack).
     /// </summary>
@@ -36,6 +40,8 @@ public static class AwsBackendExtensions
 
         services.AddAWSService<IAmazonDynamoDB>(aws.DynamoDbClientOptions());
         services.AddSingleton<IJobStore>(sp => new DynamoDbJobStore(
+            sp.GetRequiredService<IAmazonDynamoDB>(), aws.TableName, TimeSpan.FromDays(RetentionDays(builder.Configuration))));
+        services.AddSingleton<IFeedbackStore>(sp => new DynamoDbFeedbackStore(
             sp.GetRequiredService<IAmazonDynamoDB>(), aws.TableName, TimeSpan.FromDays(RetentionDays(builder.Configuration))));
 
         services.AddAWSService<IAmazonS3>(aws.S3ClientOptions());

@@ -67,6 +67,18 @@ internal sealed class SqliteDatabase : IDisposable
         command.ExecuteNonQuery();
     }
 
+    /// <summary>A <c>SELECT key, COUNT(*) … GROUP BY key</c> as a dictionary (keys never null: the query filters them).</summary>
+    public static Dictionary<string, long> CountsBy(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (reader.Read())
+            counts[reader.GetString(0)] = reader.GetInt64(1);
+        return counts;
+    }
+
     public void Dispose()
     {
         _writes.Dispose();

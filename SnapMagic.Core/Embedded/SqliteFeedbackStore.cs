@@ -119,9 +119,9 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(latest);
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = _database.Open();
-        var byStatus = CountsBy(connection, "SELECT status, COUNT(*) FROM feedback GROUP BY status");
-        var byKind = CountsBy(connection, "SELECT kind, COUNT(*) FROM feedback GROUP BY kind");
-        var bySentiment = CountsBy(connection, "SELECT sentiment, COUNT(*) FROM feedback WHERE sentiment IS NOT NULL GROUP BY sentiment");
+        var byStatus = SqliteDatabase.CountsBy(connection, "SELECT status, COUNT(*) FROM feedback GROUP BY status");
+        var byKind = SqliteDatabase.CountsBy(connection, "SELECT kind, COUNT(*) FROM feedback GROUP BY kind");
+        var bySentiment = SqliteDatabase.CountsBy(connection, "SELECT sentiment, COUNT(*) FROM feedback WHERE sentiment IS NOT NULL GROUP BY sentiment");
         using var notTranscribed = connection.CreateCommand();
         notTranscribed.CommandText = "SELECT COUNT(*) FROM feedback WHERE kind = 'spoken' AND status = 'completed' AND transcribed = 0";
         using var newest = connection.CreateCommand();
@@ -178,17 +178,6 @@ public sealed class SqliteFeedbackStore : IFeedbackStore, IDisposable
             addParameters(command.Parameters);
             return ReadAll(command).SingleOrDefault();
         }, cancellationToken);
-    }
-
-    private static Dictionary<string, long> CountsBy(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        while (reader.Read())
-            counts[reader.GetString(0)] = reader.GetInt64(1);
-        return counts;
     }
 
     private static List<FeedbackItem> ReadAll(SqliteCommand command)

@@ -60,10 +60,10 @@ public sealed partial class SqliteJobStore
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = _database.Open();
-        var byStatus = CountsBy(connection, "SELECT status, COUNT(*) FROM jobs GROUP BY status");
-        var byRating = CountsBy(connection, "SELECT rating, COUNT(*) FROM jobs WHERE rating IS NOT NULL GROUP BY rating");
-        var byGesture = CountsBy(connection, "SELECT rating, COUNT(*) FROM jobs WHERE rating IS NOT NULL AND rating_source = 'gesture' GROUP BY rating");
-        var byAnimation = CountsBy(connection,
+        var byStatus = SqliteDatabase.CountsBy(connection, "SELECT status, COUNT(*) FROM jobs GROUP BY status");
+        var byRating = SqliteDatabase.CountsBy(connection, "SELECT rating, COUNT(*) FROM jobs WHERE rating IS NOT NULL GROUP BY rating");
+        var byGesture = SqliteDatabase.CountsBy(connection, "SELECT rating, COUNT(*) FROM jobs WHERE rating IS NOT NULL AND rating_source = 'gesture' GROUP BY rating");
+        var byAnimation = SqliteDatabase.CountsBy(connection,
             "SELECT animation_status, COUNT(*) FROM jobs WHERE animation_status IS NOT NULL GROUP BY animation_status");
         var completed = byStatus.GetValueOrDefault(CardStatus.Completed.ToWireName());
         return Task.FromResult(new EventStatistics
@@ -130,17 +130,6 @@ public sealed partial class SqliteJobStore
             SqliteDatabase.Execute(connection, "UPDATE jobs SET rating_source = 'button' WHERE rating IS NOT NULL;", transaction);
         SqliteDatabase.Execute(connection, LaterIndexes, transaction);
         transaction.Commit();
-    }
-
-    private static Dictionary<string, long> CountsBy(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        while (reader.Read())
-            counts[reader.GetString(0)] = reader.GetInt64(1);
-        return counts;
     }
 
     private static long Scalar(SqliteConnection connection, string sql)

@@ -20,6 +20,7 @@ public sealed partial class FakeBedrockServer
     [
         new("amazon.nova-canvas-v1:0", FakeFoundationModel.ReportedLegacy),
         new("amazon.nova-2-omni-v1:0", FakeFoundationModel.Active),
+        new("amazon.nova-2-lite-v1:0", FakeFoundationModel.Active),
         new("stability.stable-image-inpaint-v1:0", FakeFoundationModel.Active),
         new("amazon.nova-reel-v1:0", FakeFoundationModel.ReportedLegacy),
         new("amazon.nova-reel-v1:1", FakeFoundationModel.ReportedLegacy),

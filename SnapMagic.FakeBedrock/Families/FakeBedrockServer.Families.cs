@@ -9,7 +9,8 @@ namespace SnapMagic.FakeBedrock;
 
 /// <summary>
 /// How the fake tells the model families apart and answers each in its own shape: Converse requests are
-/// Nova 2 Omni, InvokeModel requests for a <c>stability.</c> model are Stability Inpaint, the rest Nova Canvas.
+/// Nova 2 Omni, InvokeModel requests for a <c>stability.</c> model are Stability Inpaint, the rest Nova Canvas. Converse
+/// requests with an audio block, and Converse requests to Nova 2 Lite, are the feedback models' (<see cref="FakeModelTask"/>).
 /// </summary>
 public sealed partial class FakeBedrockServer
 {
@@ -28,14 +29,20 @@ public sealed partial class FakeBedrockServer
         : modelId?.Contains("stability.", StringComparison.Ordinal) == true ? BedrockModelFamily.StabilityInpaint
         : BedrockModelFamily.NovaCanvas;
 
-    private FakeBedrockReply NextReply(BedrockModelFamily family) =>
-        _familyScripts.TryGetValue(family, out var script) && script.TryDequeue(out var reply) ? reply
+    private FakeBedrockReply NextReply(FakeBedrockRequest recorded) =>
+        recorded.ModelTask != FakeModelTask.Image ? NextTaskReply(recorded.ModelTask)
+        : _familyScripts.TryGetValue(recorded.Family, out var script) && script.TryDequeue(out var reply) ? reply
         : _script.TryDequeue(out var next) ? next
         : DefaultReply;
 
     private static SKBitmap? CheckBodyOfFamily(byte[] body, string? contentType, List<string> failures, ref FakeBedrockRequest recorded)
     {
-        recorded = recorded with { Family = FamilyOf(recorded.RawPath, recorded.ModelId) };
+        recorded = recorded with { Family = FamilyOf(recorded.RawPath, recorded.ModelId), ModelTask = TaskOf(recorded.RawPath, recorded.ModelId, body) };
+        if (recorded.ModelTask != FakeModelTask.Image)
+        {
+            CheckFeedbackTask(body, contentType, failures, ref recorded);
+            return null;
+        }
         return recorded.Family switch
         {
             BedrockModelFamily.Nova2Omni => CheckNova2Omni(body, contentType, failures, ref recorded),
@@ -47,7 +54,7 @@ public sealed partial class FakeBedrockServer
     /// <summary>Writes the families' own 200 answers (a picture, a content-filter stop); false leaves the reply to the shared code.</summary>
     private static async Task<bool> TryWriteFamilyReplyAsync(HttpContext context, FakeBedrockRequest recorded, FakeBedrockReply reply, SKBitmap? painted)
     {
-        var answer = (recorded.Family, reply) switch
+        var answer = recorded.ModelTask != FakeModelTask.Image ? FeedbackTaskAnswer(recorded, reply) : (recorded.Family, reply) switch
         {
             (BedrockModelFamily.StabilityInpaint, FakeBedrockReply.SuccessReply) => StabilityAnswer(recorded.Seed, null, painted),
             (BedrockModelFamily.StabilityInpaint, FakeBedrockReply.OutputBlockedReply) => StabilityAnswer(recorded.Seed, "Filter reason: output image", null),

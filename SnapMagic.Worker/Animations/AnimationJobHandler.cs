@@ -112,18 +112,21 @@ public sealed partial class AnimationJobHandler(
             return await FailAsync(id, CardImageMissingMessage, "card_missing", cancellationToken);
 
         var handle = await model.StartAnimationAsync(new AnimationRequest(id, png, job.Prompt), cancellationToken);
+        var startedAt = time.GetUtcNow();
         CardJob? started;
         using (var write = WorkerTelemetry.StartCardSpan("animation status write", id))
         {
             write?.SetTag("snapmagic.animation.status", CardAnimationStatus.Processing.ToWireName());
-            started = await store.TryStartAnimationAsync(id, handle.Id, time.GetUtcNow(), cancellationToken);
+            started = await store.TryStartAnimationAsync(id, handle.Id, startedAt, cancellationToken);
             write?.SetTag("snapmagic.status.applied", started is not null);
         }
         if (started?.Animation is not { Status: CardAnimationStatus.Processing } processing)
             return JobResult.AlreadyFinished;
         if (processing.InvocationId is { } stored && stored != handle.Id)
             LogStoredHandleKept(id, stored);
-        else
+        // Another copy of the start may have won the write a moment earlier (same video: same token); count the start once.
+        // Either way a re-check is sent: a redundant one costs a status read, a missing one would strand the animation.
+        if (processing.StartedAt is { } stamped && Math.Abs((stamped - startedAt).TotalMilliseconds) < 1)
             metrics.Started();
         LogStarted(id, processing.InvocationId ?? handle.Id);
         await failures.NotifyAsync(id, CardAnimationStatus.Processing, cancellationToken);
@@ -219,11 +222,15 @@ public sealed partial class AnimationJobHandler(
     }
 
     /// <summary>
-    /// The next check, as a new message made visible after <see cref="Recheck"/>; it carries this span's trace context, so
+    /// The next check, as a new message made visible after <see cref="Recheck"/> (plus up to a fifth); it carries this span's trace context, so
     /// every check of the animation is in the trace of the Api's request that asked for it.
     /// </summary>
     private async Task SendRecheckAsync(string id, CancellationToken cancellationToken)
     {
+        using var activity = WorkerTelemetry.StartCardSpan("animations recheck send", id, ActivityKind.Producer);
+        activity?.SetTag("messaging.destination.name", queues.Jobs.Name);
+        activity?.SetTag("messaging.operation.type", "send");
+        // The next check's consumer span is this span's child: the checks of one animation chain up in one trace.
         var attributes = new Dictionary<string, string>(3) { [MessageAttributes.CorrelationId] = id };
         if (Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id: { } traceParent } current)
         {
@@ -231,10 +238,12 @@ public sealed partial class AnimationJobHandler(
             if (!string.IsNullOrEmpty(current.TraceStateString))
                 attributes[MessageAttributes.TraceState] = current.TraceStateString;
         }
-        using var activity = WorkerTelemetry.StartCardSpan("animations recheck send", id, ActivityKind.Producer);
-        activity?.SetTag("messaging.destination.name", queues.Jobs.Name);
-        activity?.SetTag("snapmagic.animation.recheck_seconds", Recheck.TotalSeconds);
-        await queues.Jobs.SendAsync(new OutgoingMessage(JobMessage.Animation(id).ToJson(), attributes, Recheck), cancellationToken);
+        // Up to a fifth longer at random: animations started together (a burst of requests) spread their checks apart.
+        var delay = Recheck * (1 + Random.Shared.NextDouble() / 5);
+        if (delay > OutgoingMessage.MaxDelay)
+            delay = OutgoingMessage.MaxDelay;
+        activity?.SetTag("snapmagic.animation.recheck_seconds", Math.Round(delay.TotalSeconds, 1));
+        await queues.Jobs.SendAsync(new OutgoingMessage(JobMessage.Animation(id).ToJson(), attributes, delay), cancellationToken);
     }
 
     private static (string Bucket, string Key) SplitS3Uri(string uri)

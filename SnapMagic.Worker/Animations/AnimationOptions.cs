@@ -1,11 +1,12 @@
+using SnapMagic.Imaging;
 using SnapMagic.Worker.Resilience;
 
 namespace SnapMagic.Worker.Animations;
 
-/// <summary>Section <c>Animation</c>: how the worker starts card animations and checks on them.</summary>
+/// <summary>Section <c>Worker:Animations</c>: how the worker starts card animations and checks on them.</summary>
 public sealed class AnimationOptions
 {
-    public const string Section = "Animation";
+    public const string Section = "Worker:Animations";
 
     /// <summary>
     /// Seconds between two checks on a running video (a delayed re-check message; no slot is held meanwhile). Unset: 15 s for
@@ -30,5 +31,14 @@ public sealed class AnimationOptions
 
     public TimeSpan MaxDuration => TimeSpan.FromMinutes(Math.Max(1, MaxMinutes));
 
-    internal ModelPipelineSettings Pipeline => new(MaxRetries, RetryBaseDelayMs, BreakerFailureRatio, BreakerMinimumThroughput, BreakerSamplingSeconds, BreakerBreakSeconds);
+    /// <summary>The retry and breaker settings in the shape <see cref="ModelResiliencePipeline"/> takes.</summary>
+    internal ImageModelOptions Pipeline => new()
+    {
+        MaxRetries = MaxRetries,
+        RetryBaseDelayMs = RetryBaseDelayMs,
+        BreakerFailureRatio = BreakerFailureRatio,
+        BreakerMinimumThroughput = BreakerMinimumThroughput,
+        BreakerSamplingSeconds = BreakerSamplingSeconds,
+        BreakerBreakSeconds = BreakerBreakSeconds,
+    };
 }

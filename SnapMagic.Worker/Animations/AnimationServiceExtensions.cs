@@ -10,7 +10,7 @@ public static class AnimationServiceExtensions
     /// <summary>
     /// The card animation role: the video model <c>VideoModel:Provider</c> names (local animated WebP, or Bedrock's
     /// asynchronous API), behind its own retries and circuit breaker, and the <see cref="AnimationJobHandler"/> the message
-    /// manager routes <c>animation</c> messages to (<c>Animation</c> settings: <see cref="AnimationOptions"/>).
+    /// manager routes <c>animation</c> messages to (<c>Worker:Animations</c> settings: <see cref="AnimationOptions"/>).
     /// </summary>
     public static IHostApplicationBuilder AddAnimationProcessing(this IHostApplicationBuilder builder)
     {

@@ -10,7 +10,7 @@ using SnapMagic.Worker.Resilience;
 namespace SnapMagic.Worker.Animations;
 
 /// <summary>
-/// The video model behind its own <see cref="ModelPipeline"/> (retries for transient errors, then a circuit breaker of its
+/// The video model behind its own <see cref="ModelResiliencePipeline"/> (retries for transient errors, then a circuit breaker of its
 /// own, <see cref="Breaker"/>: a video outage never stops the cards) and, per attempt, a slot of a process-wide cap on
 /// concurrent video-model calls and a timeout. Slots are held only for the calls (a start, a status read), never while a
 /// video runs. Throws <see cref="Polly.CircuitBreaker.BrokenCircuitException"/> while the circuit is open.
@@ -29,7 +29,7 @@ public sealed class ResilientVideoModel
         var settings = options.Value;
         Breaker = new ModelBreaker(time);
         _calls = new SemaphoreSlim(Math.Max(1, settings.MaxConcurrency));
-        _pipeline = ModelPipeline.Build(settings.Pipeline, Breaker, time, logger, "Video model", metrics.ModelRetry);
+        _pipeline = ModelResiliencePipeline.Build(settings.Pipeline, Breaker, metrics, time, logger, "Video model");
         _attemptTimeout = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddTimeout(TimeSpan.FromSeconds(Math.Max(1, settings.AttemptTimeoutSeconds)))
             .Build();

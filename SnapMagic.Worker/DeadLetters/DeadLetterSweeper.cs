@@ -5,6 +5,7 @@ using SnapMagic.Queueing;
 using SnapMagic.Storage;
 using SnapMagic.Worker.Animations;
 using SnapMagic.Worker.Diagnostics;
+using SnapMagic.Worker.Feedback;
 using SnapMagic.Worker.Notifications;
 using SnapMagic.Worker.Polling;
 
@@ -14,13 +15,14 @@ namespace SnapMagic.Worker.DeadLetters;
 /// Gives every dead-lettered card an answer: a card whose job is not finished is marked failed with a reason
 /// the attendee can read, and the Api pushes it. The message itself is kept for operators (never deleted:
 /// no data is lost) and hidden for <see cref="WorkerOptions.DeadLetterHoldHours"/> so it is not read again
-/// and again. A dead-lettered animation message fails the card's animation the same way (<see cref="AnimationFailures"/>).
-/// Other messages are kept the same way.
+/// and again. Messages that are not card jobs are kept the same way. A dead-lettered animation message fails the card's
+/// animation (<see cref="AnimationFailures"/>), a feedback message its open item (<see cref="FeedbackDeadLetters"/>).
 /// </summary>
 public sealed partial class DeadLetterSweeper(
     ICardQueues queues,
     IJobStore store,
     IApiNotifier notifier,
+    FeedbackDeadLetters feedback,
     WorkerMetrics metrics,
     AnimationFailures animations,
     IOptions<WorkerOptions> workerOptions,
@@ -54,7 +56,11 @@ public sealed partial class DeadLetterSweeper(
             if (await animations.FailAsync(card.CorrelationId, AnimationFailures.DeadLetteredMessage, "dead_lettered", cancellationToken))
                 LogFailedAnimation(card.CorrelationId, message.MessageId);
         }
-        else if (card is { Kind: JobKind.Card })
+        else if (card is { Kind: JobKind.Feedback })
+        {
+            await feedback.FailIfOpenAsync(card.CorrelationId, message.MessageId, cancellationToken);
+        }
+        else if (card is not null)
         {
             using var activity = WorkerTelemetry.StartConsumerSpan("cards dead-letter", message.Attributes, card.CorrelationId);
             var job = await store.GetAsync(card.CorrelationId, cancellationToken);

@@ -1,20 +1,27 @@
 using SnapMagic.Contracts;
 using Microsoft.Extensions.Logging;
 using SnapMagic.Cards;
+using SnapMagic.Feedback;
 using SnapMagic.Worker.Diagnostics;
 
 namespace SnapMagic.Worker.Notifications;
 
-/// <summary><c>POST {Api:InternalUrl}/internal/cards/{id}/changed?status=…</c> with the internal key; 204 expected.</summary>
+/// <summary>
+/// <c>POST {Api:InternalUrl}/internal/cards/{id}/changed?status=…</c> (and <c>/internal/feedback/{id}/changed?status=…</c>) with
+/// the internal key; 204 expected.
+/// </summary>
 public sealed class ApiNotifier(HttpClient http, ILogger<ApiNotifier> logger) : IApiNotifier
 {
     public Task CardChangedAsync(string correlationId, CardStatus status, CancellationToken cancellationToken = default) =>
-        PostAsync(correlationId, InternalApi.CardChangedPath(correlationId, status.ToWireName()), cancellationToken);
+        PostAsync(InternalApi.CardChangedPath(correlationId, status.ToWireName()), "card", correlationId, cancellationToken);
 
     public Task AnimationChangedAsync(string correlationId, CardAnimationStatus animation, CancellationToken cancellationToken = default) =>
-        PostAsync(correlationId, InternalApi.CardChangedPath(correlationId, CardStatus.Completed.ToWireName(), animation.ToWireName()), cancellationToken);
+        PostAsync(InternalApi.CardChangedPath(correlationId, CardStatus.Completed.ToWireName(), animation.ToWireName()), "animation", correlationId, cancellationToken);
 
-    private async Task PostAsync(string correlationId, string path, CancellationToken cancellationToken)
+    public Task FeedbackChangedAsync(string feedbackId, FeedbackStatus status, CancellationToken cancellationToken = default) =>
+        PostAsync(InternalApi.FeedbackChangedPath(feedbackId, status.ToWireName()), "feedback", feedbackId, cancellationToken);
+
+    private async Task PostAsync(string path, string what, string correlationId, CancellationToken cancellationToken)
     {
         using var activity = WorkerTelemetry.StartCardSpan("notify", correlationId, System.Diagnostics.ActivityKind.Client);
         try
@@ -23,14 +30,14 @@ public sealed class ApiNotifier(HttpClient http, ILogger<ApiNotifier> logger) : 
             if (!response.IsSuccessStatusCode)
             {
                 activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, $"HTTP {(int)response.StatusCode}");
-                logger.LogWarning("The Api answered {StatusCode} to the change notice of card {CorrelationId}; the client will see the change by polling",
-                    (int)response.StatusCode, correlationId);
+                logger.LogWarning("The Api answered {StatusCode} to the change notice of {What} {CorrelationId}; the client will see the change by polling",
+                    (int)response.StatusCode, what, correlationId);
             }
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             activity.RecordError(ex);
-            logger.LogWarning(ex, "Could not tell the Api that card {CorrelationId} changed; the client will see the change by polling", correlationId);
+            logger.LogWarning(ex, "Could not tell the Api that {What} {CorrelationId} changed; the client will see the change by polling", what, correlationId);
         }
     }
 }

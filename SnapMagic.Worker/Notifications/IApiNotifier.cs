@@ -1,4 +1,5 @@
 using SnapMagic.Cards;
+using SnapMagic.Feedback;
 
 namespace SnapMagic.Worker.Notifications;
 
@@ -15,4 +16,6 @@ public interface IApiNotifier
 
     /// <summary>A completed card's animation changed: the Api pushes the card (with its animation) while the store still says <paramref name="animation"/>.</summary>
     Task AnimationChangedAsync(string correlationId, CardAnimationStatus animation, CancellationToken cancellationToken = default);
+    /// <summary>Like <see cref="CardChangedAsync"/> for an attendee's feedback: the Api pushes <c>FeedbackUpdated</c> to its owner.</summary>
+    Task FeedbackChangedAsync(string feedbackId, FeedbackStatus status, CancellationToken cancellationToken = default);
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.CircuitBreaker;
 using Polly.Timeout;
 using SnapMagic.Contracts;
 using SnapMagic.Imaging;
@@ -11,11 +10,11 @@ using SnapMagic.Worker.Diagnostics;
 namespace SnapMagic.Worker.Resilience;
 
 /// <summary>
-/// The image model behind a Polly v8 pipeline: retries with exponential backoff and jitter for transient
-/// errors only, then a circuit breaker, then — for each attempt — a slot of the process-wide cap on
+/// The image model behind the <see cref="ModelResiliencePipeline"/> (retries with exponential backoff and jitter for
+/// transient errors only, then a circuit breaker), then — for each attempt — a slot of the process-wide cap on
 /// concurrent model calls (<see cref="ImageModelOptions.MaxConcurrency"/>) and a per-attempt timeout.
 /// The timeout starts once the slot is held, so waiting for a slot never times an attempt out.
-/// Throws <see cref="BrokenCircuitException"/> while the circuit is open.
+/// Throws <see cref="Polly.CircuitBreaker.BrokenCircuitException"/> while the circuit is open.
 /// </summary>
 public sealed class ResilientImageModel
 {
@@ -25,7 +24,6 @@ public sealed class ResilientImageModel
     private readonly ModelBreaker _breaker;
     private readonly WorkerMetrics _metrics;
     private readonly TimeProvider _time;
-    private readonly ILogger<ResilientImageModel> _logger;
     private readonly SemaphoreSlim _modelCalls;
     private readonly ResiliencePipeline _pipeline;
     private readonly ResiliencePipeline _attemptTimeout;
@@ -42,10 +40,9 @@ public sealed class ResilientImageModel
         _breaker = breaker;
         _metrics = metrics;
         _time = time;
-        _logger = logger;
         var settings = options.Value;
         _modelCalls = new SemaphoreSlim(Math.Max(1, settings.MaxConcurrency));
-        _pipeline = BuildPipeline(settings);
+        _pipeline = ModelResiliencePipeline.Build(settings, breaker, metrics, time, logger);
         _attemptTimeout = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddTimeout(TimeSpan.FromSeconds(settings.AttemptTimeoutSeconds))
             .Build();
@@ -97,11 +94,6 @@ public sealed class ResilientImageModel
             _modelCalls.Release();
         }
     }
-
-    private ResiliencePipeline BuildPipeline(ImageModelOptions settings) => ModelPipeline.Build(
-        new ModelPipelineSettings(settings.MaxRetries, settings.RetryBaseDelayMs, settings.BreakerFailureRatio,
-            settings.BreakerMinimumThroughput, settings.BreakerSamplingSeconds, settings.BreakerBreakSeconds),
-        _breaker, _time, _logger, "Model", _metrics.ModelRetry);
 
     private static string OutcomeOf(Exception exception) => exception switch
     {

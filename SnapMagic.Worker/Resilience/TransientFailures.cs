@@ -1,6 +1,7 @@
 using Polly.Timeout;
 using SnapMagic.Imaging;
 using SnapMagic.Imaging.Video;
+using SnapMagic.Imaging.Feedback;
 
 namespace SnapMagic.Worker.Resilience;
 
@@ -15,6 +16,7 @@ public static class TransientFailures
     {
         ImageModelException model => model.IsTransient,
         VideoModelException video => video.IsTransient,
+        FeedbackModelException feedback => feedback.IsTransient,
         TimeoutRejectedException => true,
         HttpRequestException => true,
         _ => false,

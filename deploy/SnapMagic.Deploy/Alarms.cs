@@ -12,22 +12,29 @@ namespace SnapMagic.Deploy;
 
 /// <summary>
 /// The alarms an organizer acts on, all to the organizer's topic: more than 5 % of requests failing, a card waiting
-/// more than 30 s, any dead letter, and the event's cost against its budget.
+/// more than 30 s, any dead letter, animations failing (with the ADOT collector, whose metrics reach CloudWatch), and
+/// the event's cost against its budget.
 /// </summary>
 public sealed class Alarms : Construct
 {
     public const double ErrorRatePercent = 5;
     public const int CardLatencySeconds = 30;
     public const string CostTagKey = "snapmagic:event";
+    /// <summary>The worker's counter of animations that ended <c>failed</c> (name proposed to the worker; EMF keeps it as is).</summary>
+    public const string FailedAnimationsMetric = "snapmagic.animations.failed";
+    public const int FailedAnimationsThreshold = 3;
 
     public Alarm ErrorRate { get; }
     public Alarm CardLatency { get; }
     public Alarm DeadLetters { get; }
+    /// <summary>Null with an external OTLP endpoint: the worker's metrics then never reach CloudWatch.</summary>
+    public Alarm? FailedAnimations { get; }
     public CfnBudget CostBudget { get; }
 
-    public Alarms(Construct scope, string id, EventStackOptions options, Topic topic, ApplicationLoadBalancer alb, Queue cardQueue, Queue deadLetterQueue)
+    public Alarms(Construct scope, string id, EventStackOptions options, Observability observability, ApplicationLoadBalancer alb, Queue cardQueue, Queue deadLetterQueue)
         : base(scope, id)
     {
+        var topic = observability.OrganizerTopic;
         var action = new SnsAction(topic);
         var fiveMinutes = Duration.Minutes(5);
 
@@ -85,8 +92,29 @@ public sealed class Alarms : Construct
             TreatMissingData = TreatMissingData.NOT_BREACHING,
         });
 
-        foreach (var alarm in new[] { ErrorRate, CardLatency, DeadLetters })
-            alarm.AddAlarmAction(action);
+        // Videos cost dollars each: a run of failures (the model refusing, throttling or gone) is worth a look at once.
+        // A Metrics Insights query sums the counter over whatever dimensions the EMF exporter gives it.
+        if (observability.MetricsLogGroup is not null)
+        {
+            FailedAnimations = new MathExpression(new MathExpressionProps
+            {
+                Expression = $"SELECT SUM(\"{FailedAnimationsMetric}\") FROM \"{Observability.MetricsNamespace}\"",
+                UsingMetrics = new Dictionary<string, IMetric>(),
+                Label = "Failed animations",
+                Period = Duration.Minutes(15),
+            }).CreateAlarm(this, "FailedAnimations", new CreateAlarmOptions
+            {
+                AlarmDescription = $"{FailedAnimationsThreshold} or more animations of {options.StackName} failed in 15 minutes " +
+                                   $"({options.VideoModel.Family} in {options.VideoModel.Region}); see the worker's logs.",
+                Threshold = FailedAnimationsThreshold,
+                ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+                EvaluationPeriods = 1,
+                TreatMissingData = TreatMissingData.NOT_BREACHING,
+            });
+        }
+
+        foreach (var alarm in new[] { ErrorRate, CardLatency, DeadLetters, FailedAnimations })
+            alarm?.AddAlarmAction(action);
 
         // Costs of resources tagged with the event (activate the tag as a cost allocation tag once per account).
         topic.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps

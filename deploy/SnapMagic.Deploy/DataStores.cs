@@ -9,14 +9,20 @@ namespace SnapMagic.Deploy;
 
 /// <summary>
 /// The card queue and its dead-letter queue, the job table (on demand, TTL on <c>expiresAt</c>, the session and
-/// time indexes) and the event's image bucket (encrypted, TLS only, no public access, cards expire). All of it goes
-/// with the stack: an event's data is not kept after its teardown.
+/// time indexes) and the event's image bucket (encrypted, TLS only, no public access; cards, their animations and the
+/// spoken reviews expire after the card retention). All of it goes with the stack: an event's data is not kept after
+/// its teardown. Feedback items live in the job table beside the cards and expire by the same TTL attribute.
 /// </summary>
 public sealed class DataStores : Construct
 {
     public const string SessionIndex = "bySession";
     public const string TimeIndex = "byTime";
     public const string CardsPrefix = "cards/";
+    /// <summary>Where Bedrock writes the animations (<c>VideoModel:Bedrock:OutputPrefix</c>'s default).</summary>
+    public const string AnimationsPrefix = "animations/";
+    /// <summary>Where the Api stores spoken reviews (<c>FeedbackItem.RecordingKeyFor</c>).</summary>
+    public const string FeedbackPrefix = "feedback/";
+    public const string TimeToLiveAttribute = "expiresAt";
 
     public Queue CardQueue { get; }
     public Queue DeadLetterQueue { get; }
@@ -48,7 +54,7 @@ public sealed class DataStores : Construct
             TableName = name,
             PartitionKey = new Attribute { Name = "correlationId", Type = AttributeType.STRING },
             BillingMode = BillingMode.PAY_PER_REQUEST,
-            TimeToLiveAttribute = "expiresAt",
+            TimeToLiveAttribute = TimeToLiveAttribute,
             Encryption = TableEncryption.AWS_MANAGED,
             RemovalPolicy = RemovalPolicy.DESTROY,
         });
@@ -76,7 +82,9 @@ public sealed class DataStores : Construct
             RemovalPolicy = RemovalPolicy.DESTROY,
             LifecycleRules =
             [
-                new LifecycleRule { Id = "expire-cards", Prefix = CardsPrefix, Expiration = Duration.Days(options.CardRetentionDays) },
+                Expire("expire-cards", CardsPrefix, options.CardRetentionDays),
+                Expire("expire-animations", AnimationsPrefix, options.CardRetentionDays),
+                Expire("expire-feedback", FeedbackPrefix, options.CardRetentionDays),
                 new LifecycleRule { Id = "abort-incomplete-uploads", AbortIncompleteMultipartUploadAfter = Duration.Days(1) },
             ],
         });
@@ -86,4 +94,11 @@ public sealed class DataStores : Construct
     public string[] TableArns => [JobTable.TableArn, $"{JobTable.TableArn}/index/{SessionIndex}", $"{JobTable.TableArn}/index/{TimeIndex}"];
 
     public string CardObjectsArn => ImageBucket.ArnForObjects(CardsPrefix + "*");
+
+    public string AnimationObjectsArn => ImageBucket.ArnForObjects(AnimationsPrefix + "*");
+
+    public string FeedbackObjectsArn => ImageBucket.ArnForObjects(FeedbackPrefix + "*");
+
+    private static LifecycleRule Expire(string id, string prefix, int days) =>
+        new() { Id = id, Prefix = prefix, Expiration = Duration.Days(days) };
 }

@@ -32,6 +32,7 @@ public sealed class EventStack : Stack
     {
         Options = options;
         Amazon.CDK.Tags.Of(this).Add(Alarms.CostTagKey, options.EventId);
+        RefuseARegionWithoutTheVideoModel();
 
         var imageTags = new ServiceImageTags(
             ImageTagParameter("ApiImageTag", "Api"), ImageTagParameter("WorkerImageTag", "Worker"), ImageTagParameter("WebImageTag", "Web"));
@@ -44,7 +45,7 @@ public sealed class EventStack : Stack
         Backplane = options.UsesBackplane ? new Backplane(this, "Backplane", Network.Vpc) : null;
         Services = new Services(this, "Services", options, Network.Vpc, Data, Secrets, Observability, LoadBalancer, Backplane, imageTags);
         WorkerScaling = new WorkerScaling(this, "WorkerScaling", options, Services.Cluster, Services.Worker, Data.CardQueue);
-        Alarms = new Alarms(this, "Alarms", options, Observability.OrganizerTopic, LoadBalancer.Alb, Data.CardQueue, Data.DeadLetterQueue);
+        Alarms = new Alarms(this, "Alarms", options, Observability, LoadBalancer.Alb, Data.CardQueue, Data.DeadLetterQueue);
         Teardown = new Teardown(this, "Teardown", options, Data.ImageBucket, Observability.OrganizerTopic);
 
         AddOutputs();
@@ -56,6 +57,33 @@ public sealed class EventStack : Stack
         && System.Environment.GetEnvironmentVariable("CDK_DEFAULT_REGION") is { Length: > 0 } region
             ? new Amazon.CDK.Environment { Account = account, Region = region }
             : null;
+
+    /// <summary>
+    /// The video model writes into the event's bucket, so the stack must be in the model's Region: refused here when the
+    /// Region is known (CDK_DEFAULT_REGION, or an explicit environment), by a CloudFormation rule at deployment otherwise.
+    /// </summary>
+    private void RefuseARegionWithoutTheVideoModel()
+    {
+        var video = Options.VideoModel;
+        if (!Token.IsUnresolved(Region))
+        {
+            video.RefuseOtherRegion(Region);
+            return;
+        }
+        _ = new CfnRule(this, VideoRegionRuleId, new CfnRuleProps
+        {
+            Assertions =
+            [
+                new CfnRuleAssertion
+                {
+                    Assert = Fn.ConditionEquals(Aws.REGION, video.Region),
+                    AssertDescription = video.RegionMismatchMessage("another Region"),
+                },
+            ],
+        });
+    }
+
+    public const string VideoRegionRuleId = "VideoModelInStackRegion";
 
     private string ImageTagParameter(string name, string service) => new CfnParameter(this, name, new CfnParameterProps
     {
@@ -77,6 +105,10 @@ public sealed class EventStack : Stack
         Output("BedrockFamily", model.Family, "ImageModel:Bedrock:Family");
         Output("BedrockRegion", model.Region ?? Aws.REGION, "ImageModel:Bedrock:Region");
         Output("BedrockModelId", model.InvokedModelId, "ImageModel:Bedrock:ModelId");
+        Output("VideoModelFamily", Options.VideoModel.Family, "VideoModel:Bedrock:Family");
+        Output("VideoModelRegion", Options.VideoModel.Region, "VideoModel:Bedrock:Region");
+        Output("SpeechModelId", Options.SpeechModel.InvokedModelId, "Speech:Bedrock:ModelId");
+        Output("SentimentModelId", Options.SentimentModel.InvokedModelId, "Sentiment:Bedrock:ModelId");
         Output("EventLoginSecretArn", Secrets.EventLogin.SecretArn, "Event:Username and Event:Password (aws secretsmanager get-secret-value)");
         Output("OrganizerLoginSecretArn", Secrets.OrganizerLogin.SecretArn, "Organizer:Username and Organizer:Password");
         Output("OrganizerTopicArn", Observability.OrganizerTopic.TopicArn, "Alarms and the teardown notice");

@@ -24,6 +24,13 @@ public sealed partial record EventStackOptions
           --model-id <id>              the foundation model id, without a geography prefix (default: the family's)
           --inference-profile <geo>    us, eu, apac, global or none (default: us, none for NovaCanvas)
           --bedrock-region <region>    Bedrock's Region (default: the stack's)
+          --video-model <family>       LumaRay2 (default, us-west-2 only) or NovaReel (legacy, us-east-1 only); the stack must
+                                       be deployed in that Region (Bedrock writes the videos into the event's bucket)
+          --speech-model <id>          model or inference profile that transcribes spoken reviews (default us.amazon.nova-2-omni-v1:0)
+          --sentiment-model <id>       model or inference profile that scores feedback (default us.amazon.nova-2-lite-v1:0)
+          --animations-per-session <n> animations one session may start per 10 minutes (default 2)
+          --animations-per-hour <n> / --animations-per-day <n>   the whole event's animation budget (default 30 / 100)
+          --feedback-per-session <n>   feedback one session may send per 10 minutes (default 3)
           --certificate-arn <arn> --domain <name>   serve HTTPS on the domain (both or neither)
           --vpc-id <vpc-...>           use an existing VPC (looked up: needs credentials) instead of a new one
           --image-tag <tag>            default of the ApiImageTag/WorkerImageTag/WebImageTag parameters (default latest)
@@ -38,6 +45,8 @@ public sealed partial record EventStackOptions
     [
         "event", "end", "teardown-days", "teardown-notice-hours", "api-replicas", "workers-min", "workers-max",
         "workers-after-event", "backlog-per-worker", "model", "model-id", "inference-profile", "bedrock-region",
+        "video-model", "speech-model", "sentiment-model", "animations-per-session", "animations-per-hour", "animations-per-day",
+        "feedback-per-session",
         "certificate-arn", "domain", "vpc-id", "image-tag", "organizer-email", "budget-usd", "log-retention-days",
         "card-retention-days", "otlp-endpoint",
     ];
@@ -56,6 +65,13 @@ public sealed partial record EventStackOptions
     public int WorkersAfterEvent { get; init; }
     public int BacklogPerWorker { get; init; } = 4;
     public required ImageModelChoice ImageModel { get; init; }
+    public required VideoModelChoice VideoModel { get; init; }
+    public InvokedModel SpeechModel { get; init; } = InvokedModel.Parse(InvokedModel.DefaultSpeechModel, "speech-model");
+    public InvokedModel SentimentModel { get; init; } = InvokedModel.Parse(InvokedModel.DefaultSentimentModel, "sentiment-model");
+    public int AnimationsPerSessionPer10Minutes { get; init; } = 2;
+    public int AnimationsPerHour { get; init; } = 30;
+    public int AnimationsPerDay { get; init; } = 100;
+    public int FeedbackPerSessionPer10Minutes { get; init; } = 3;
     public string? CertificateArn { get; init; }
     public string? DomainName { get; init; }
     public string? VpcId { get; init; }
@@ -134,6 +150,13 @@ public sealed partial record EventStackOptions
             BacklogPerWorker = Integer(values, "backlog-per-worker", 4, min: 1),
             ImageModel = ImageModelChoice.Create(
                 Optional(values, "model"), Optional(values, "model-id"), Optional(values, "inference-profile"), Optional(values, "bedrock-region")),
+            VideoModel = VideoModelChoice.Create(Optional(values, "video-model")),
+            SpeechModel = InvokedModel.Parse(Optional(values, "speech-model") ?? InvokedModel.DefaultSpeechModel, "speech-model"),
+            SentimentModel = InvokedModel.Parse(Optional(values, "sentiment-model") ?? InvokedModel.DefaultSentimentModel, "sentiment-model"),
+            AnimationsPerSessionPer10Minutes = Integer(values, "animations-per-session", 2, min: 1),
+            AnimationsPerHour = Integer(values, "animations-per-hour", 30, min: 1),
+            AnimationsPerDay = Integer(values, "animations-per-day", 100, min: 1),
+            FeedbackPerSessionPer10Minutes = Integer(values, "feedback-per-session", 3, min: 1),
             CertificateArn = Optional(values, "certificate-arn"),
             DomainName = Optional(values, "domain"),
             VpcId = Optional(values, "vpc-id"),
@@ -155,6 +178,8 @@ public sealed partial record EventStackOptions
             throw new ArgumentException($"--vpc-id must look like vpc-0123abcd; it is '{vpcId}'.");
         if (!LogRetentionDaysAllowed.Contains(options.LogRetentionDays))
             throw new ArgumentException($"--log-retention-days must be one of {string.Join(", ", LogRetentionDaysAllowed)}.");
+        if (options.AnimationsPerHour > options.AnimationsPerDay)
+            throw new ArgumentException("--animations-per-hour must not exceed --animations-per-day.");
         if (options.TeardownNoticeHours >= options.TeardownDays * 24)
             throw new ArgumentException("--teardown-notice-hours must fall after the event's end (less than --teardown-days).");
         return options;

@@ -9,10 +9,11 @@ if (args is ["--help" or "-h"])
 
 ProjectNode.PutFirstOnPath();
 var app = new App(new AppProps { Outdir = DeployDirectory.CloudAssemblyPath });
-EventStackOptions options;
 try
 {
-    options = EventStackOptions.FromArgsAndContext(args, app.Node.TryGetContext);
+    var options = EventStackOptions.FromArgsAndContext(args, app.Node.TryGetContext);
+    // The stack refuses combinations that cannot work (a video model outside the stack's Region) with the same exception.
+    _ = new EventStack(app, options, EventStack.EnvironmentFromCdkDefaults());
 }
 catch (ArgumentException ex)
 {
@@ -21,6 +22,5 @@ catch (ArgumentException ex)
     return 2;
 }
 
-_ = new EventStack(app, options, EventStack.EnvironmentFromCdkDefaults());
 app.Synth();
 return 0;

@@ -29,6 +29,27 @@ public static class ServiceSettings
     public const string BedrockRegion = "ImageModel__Bedrock__Region";
     public const string BedrockModelId = "ImageModel__Bedrock__ModelId";
 
+    // The animation model (SnapMagic.Imaging's VideoModelOptions and BedrockVideoOptions).
+    public const string VideoModelProvider = "VideoModel__Provider";
+    public const string VideoFamily = "VideoModel__Bedrock__Family";
+    public const string VideoRegion = "VideoModel__Bedrock__Region";
+    public const string VideoModelId = "VideoModel__Bedrock__ModelId";
+    public const string VideoOutputBucket = "VideoModel__Bedrock__OutputBucket";
+
+    // The spoken review's transcription and the feedback's sentiment (the worker's SpeechOptions and SentimentOptions).
+    public const string SpeechProvider = "Speech__Provider";
+    public const string SpeechModelId = "Speech__Bedrock__ModelId";
+    public const string SpeechRegion = "Speech__Bedrock__Region";
+    public const string SentimentProvider = "Sentiment__Provider";
+    public const string SentimentModelId = "Sentiment__Bedrock__ModelId";
+    public const string SentimentRegion = "Sentiment__Bedrock__Region";
+
+    // What animations and spoken reviews may cost: the Api's limits (names proposed to the Api's options).
+    public const string AnimationsPerSessionPer10Minutes = "Animations__PerSession";
+    public const string AnimationsEventPerHour = "Animations__EventPerHour";
+    public const string AnimationsEventPerDay = "Animations__EventPerDay";
+    public const string FeedbackPerSessionPer10Minutes = "Feedback__PerSession";
+
     public const string ApiPublicUrl = "Api__PublicUrl";
     public const string ApiInternalUrl = "Api__InternalUrl";
     public const string ApiHubSkipNegotiation = "Api__HubSkipNegotiation";

@@ -78,6 +78,11 @@ public sealed class Services : Construct
             // The limits per client address read the attendee's address from the load balancer's X-Forwarded-For
             // (only the load balancer's security group reaches the tasks).
             [ServiceSettings.ForwardedHeadersEnabled] = "true",
+            // Videos cost far more than pictures: a session's and the whole event's animations are limited, and so is feedback.
+            [ServiceSettings.AnimationsPerSessionPer10Minutes] = Text(options.AnimationsPerSessionPer10Minutes),
+            [ServiceSettings.AnimationsEventPerHour] = Text(options.AnimationsPerHour),
+            [ServiceSettings.AnimationsEventPerDay] = Text(options.AnimationsPerDay),
+            [ServiceSettings.FeedbackPerSessionPer10Minutes] = Text(options.FeedbackPerSessionPer10Minutes),
         };
         if (backplane is not null)
             apiEnvironment[ServiceSettings.RedisConnectionString] = backplane.ConnectionString;
@@ -102,11 +107,28 @@ public sealed class Services : Construct
             [ServiceSettings.BedrockRegion] = model.Region ?? Aws.REGION,
             [ServiceSettings.BedrockModelId] = model.InvokedModelId,
             [ServiceSettings.ApiInternalUrl] = ApiInternalUrl,
+            // Animations: Bedrock's asynchronous API writes the video into the event's bucket, in the model's Region
+            // (EventStack refuses a stack elsewhere), under animations/ (the worker's default OutputPrefix).
+            [ServiceSettings.VideoModelProvider] = "Bedrock",
+            [ServiceSettings.VideoFamily] = options.VideoModel.Family,
+            [ServiceSettings.VideoRegion] = options.VideoModel.Region,
+            [ServiceSettings.VideoModelId] = options.VideoModel.ModelId,
+            [ServiceSettings.VideoOutputBucket] = data.ImageBucket.BucketName,
+            // Spoken reviews: transcribed by a model that takes audio, then scored by a text model.
+            [ServiceSettings.SpeechProvider] = "Bedrock",
+            [ServiceSettings.SpeechModelId] = options.SpeechModel.InvokedModelId,
+            // The IAM grants name the profile in the stack's Region: the worker calls it there (its own default is us-east-1).
+            [ServiceSettings.SpeechRegion] = Aws.REGION,
+            [ServiceSettings.SentimentProvider] = "Bedrock",
+            [ServiceSettings.SentimentModelId] = options.SentimentModel.InvokedModelId,
+            [ServiceSettings.SentimentRegion] = Aws.REGION,
         };
         // In-flight cards get Worker:ShutdownGraceSeconds (20 s) to finish before their messages are released.
         var workerTask = TaskDefinition("Worker", cpu: 512, memoryMiB: 1024, workerEnvironment, secrets.ForWorker(), tags.Worker, stopTimeoutSeconds: 45);
         AllowWorker(workerTask.TaskRole, data);
         AllowImageModel(workerTask.TaskRole, model);
+        AllowVideoModel(workerTask.TaskRole, options.VideoModel, data);
+        AllowFeedbackModels(workerTask.TaskRole, options, data);
         Worker = new FargateService(this, "WorkerService", ServiceProps(workerTask, Math.Max(options.WorkersMin, 1), cloudMap: null));
         Api.Connections.AllowFrom(Worker, Port.Tcp(LoadBalancer.ContainerPort), "Worker change notices to the Api's internal endpoint");
 
@@ -180,18 +202,49 @@ public sealed class Services : Construct
         Allow(role, "UseTheJobTable", data.TableArns,
             "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:DescribeTable");
         Allow(role, "ReadCardImages", [data.CardObjectsArn], "s3:GetObject");
+        // Presigned links to the videos are signed with the Api's credentials, so the Api must be able to read them.
+        Allow(role, "ReadAnimations", [data.AnimationObjectsArn], "s3:GetObject");
+        Allow(role, "StoreSpokenReviews", [data.FeedbackObjectsArn], "s3:PutObject");
     }
 
     /// <summary>The worker: consumes cards, moves and sweeps dead letters, updates jobs, writes the card images.</summary>
     private static void AllowWorker(IRole role, DataStores data)
     {
+        // SendMessage: an animation's delayed re-check is a new message on the job queue.
         Allow(role, "ConsumeCards", [data.CardQueue.QueueArn],
-            "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueUrl", "sqs:GetQueueAttributes");
+            "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes");
         Allow(role, "HandleDeadLetters", [data.DeadLetterQueue.QueueArn],
             "sqs:SendMessage", "sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueUrl", "sqs:GetQueueAttributes");
         // Status moves and the event's counters are UpdateItem; DescribeTable is the readiness check's ping.
         Allow(role, "UpdateJobs", [data.JobTable.TableArn], "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DescribeTable");
-        Allow(role, "WriteCardImages", [data.CardObjectsArn], "s3:PutObject");
+        // GetObject: a retried card checks whether an earlier try stored its image; an animation starts from the card.
+        Allow(role, "WriteCardImages", [data.CardObjectsArn], "s3:PutObject", "s3:GetObject");
+    }
+
+    /// <summary>
+    /// The video model on the asynchronous API. StartAsyncInvoke is authorised as <c>bedrock:InvokeModel</c> (there is no
+    /// <c>bedrock:StartAsyncInvoke</c> IAM action) on the model and on the invocation it creates; GetAsyncInvoke on the
+    /// account's invocations in the model's Region; ListAsyncInvokes takes no resource at all, so its statement's resource
+    /// is <c>*</c>. Bedrock writes the video with the caller's permissions, so the worker may put objects under
+    /// <c>animations/</c> (and read them back); GetFoundationModel is the start-up lifecycle check (Nova Reel is Legacy).
+    /// </summary>
+    public static void AllowVideoModel(IRole role, VideoModelChoice video, DataStores data)
+    {
+        var foundationModel = $"arn:{Aws.PARTITION}:bedrock:{video.Region}::foundation-model/{video.ModelId}";
+        var invocations = $"arn:{Aws.PARTITION}:bedrock:{video.Region}:{Aws.ACCOUNT_ID}:async-invoke/*";
+        Allow(role, "StartVideoInvocations", [foundationModel, invocations], "bedrock:InvokeModel");
+        Allow(role, "PollVideoInvocations", [invocations], "bedrock:GetAsyncInvoke");
+        Allow(role, "ListVideoInvocations", ["*"], "bedrock:ListAsyncInvokes");
+        Allow(role, "ReadTheVideoModelLifecycle", [foundationModel], "bedrock:GetFoundationModel");
+        Allow(role, "WriteAndReadAnimations", [data.AnimationObjectsArn], "s3:PutObject", "s3:GetObject");
+    }
+
+    /// <summary>The spoken review: read the recording, transcribe it with the speech model, score the text with the sentiment model.</summary>
+    public static void AllowFeedbackModels(IRole role, EventStackOptions options, DataStores data)
+    {
+        Allow(role, "ReadSpokenReviews", [data.FeedbackObjectsArn], "s3:GetObject");
+        Allow(role, "InvokeTheSpeechModel", InvokeResources(options.SpeechModel.FoundationModelId, options.SpeechModel.InferenceProfileGeography, Aws.REGION), "bedrock:InvokeModel");
+        Allow(role, "InvokeTheSentimentModel", InvokeResources(options.SentimentModel.FoundationModelId, options.SentimentModel.InferenceProfileGeography, Aws.REGION), "bedrock:InvokeModel");
     }
 
     /// <summary>
@@ -203,14 +256,20 @@ public sealed class Services : Construct
     public static void AllowImageModel(IRole role, ImageModelChoice model)
     {
         var region = model.Region ?? Aws.REGION;
-        var foundationModelInRegion = $"arn:{Aws.PARTITION}:bedrock:{region}::foundation-model/{model.FoundationModelId}";
-        string[] invoke = model.InferenceProfileGeography is null
-            ? [foundationModelInRegion]
-            : [$"arn:{Aws.PARTITION}:bedrock:{region}:{Aws.ACCOUNT_ID}:inference-profile/{model.InvokedModelId}",
-               $"arn:{Aws.PARTITION}:bedrock:*::foundation-model/{model.FoundationModelId}"];
-        Allow(role, "InvokeTheImageModel", invoke, "bedrock:InvokeModel");
-        Allow(role, "ReadTheImageModelLifecycle", [foundationModelInRegion], "bedrock:GetFoundationModel");
+        Allow(role, "InvokeTheImageModel", InvokeResources(model.FoundationModelId, model.InferenceProfileGeography, region), "bedrock:InvokeModel");
+        Allow(role, "ReadTheImageModelLifecycle", [$"arn:{Aws.PARTITION}:bedrock:{region}::foundation-model/{model.FoundationModelId}"], "bedrock:GetFoundationModel");
     }
+
+    /// <summary>
+    /// What InvokeModel needs for one model called from <paramref name="region"/>: the foundation model there, or the
+    /// inference profile there and the foundation model in every Region the profile may route to.
+    /// </summary>
+    private static string[] InvokeResources(string foundationModelId, string? geography, string region) => geography is null
+        ? [$"arn:{Aws.PARTITION}:bedrock:{region}::foundation-model/{foundationModelId}"]
+        : [$"arn:{Aws.PARTITION}:bedrock:{region}:{Aws.ACCOUNT_ID}:inference-profile/{geography}.{foundationModelId}",
+           $"arn:{Aws.PARTITION}:bedrock:*::foundation-model/{foundationModelId}"];
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static void Allow(IRole role, string sid, string[] resources, params string[] actions) =>
         role.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps { Sid = sid, Actions = actions, Resources = resources }));

@@ -6,12 +6,12 @@ public sealed record BenchmarkOptions
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/SnapMagic.Benchmarks -- [options]
           --backend NAME     embedded (default) | aws-local (fauxqs + dynalite on loopback; needs `npm ci`)
-          --scenario NAME    all (default) | painter | accept | delivery | pipeline | connections | scaleout (repeat or comma-separate)
+          --scenario NAME    all (default) | painter | accept | delivery | pipeline | connections | scaleout | animations (repeat or comma-separate)
           --quick            a reduced smoke run (2 s per rate, 100 cards, 1k connections)
           --out PATH         the markdown report (default benchmark-report.md)
         """;
 
-    public static readonly IReadOnlyList<string> AllScenarios = ["painter", "accept", "delivery", "pipeline", "connections", "scaleout"];
+    public static readonly IReadOnlyList<string> AllScenarios = ["painter", "accept", "delivery", "pipeline", "connections", "scaleout", "animations"];
 
     public string Backend { get; init; } = "embedded";
     public IReadOnlyList<string> Scenarios { get; init; } = AllScenarios;

@@ -9,7 +9,7 @@ namespace SnapMagic.Benchmarks;
 /// <summary>Runs the chosen scenarios one after another, each on a freshly started system, and writes the report.</summary>
 public sealed class BenchmarkRunner(BenchmarkOptions options)
 {
-    private static readonly IScenario[] Scenarios = [new PainterScenario(), new AcceptScenario(), new DeliveryScenario(), new PipelineScenario(), new ConnectionScenario(), new ScaleOutScenario()];
+    private static readonly IScenario[] Scenarios = [new PainterScenario(), new AcceptScenario(), new DeliveryScenario(), new PipelineScenario(), new ConnectionScenario(), new ScaleOutScenario(), new AnimationScenario()];
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ using Xunit.Abstractions;
 namespace SnapMagic.Contract.Tests;
 
 /// <summary>
-/// The organizer's summary stays fast for a large event: 10,000 cards (completed, failed, waiting, rated) in
+/// The organizer's summary stays fast for a large event: 10,000 cards (completed, failed, waiting, rated, animated) in
 /// each backend, then the time of GetStatisticsAsync, median of five reads. Slow to set up, so it runs on its own:
 /// <c>dotnet test tests/SnapMagic.Contract.Tests --filter Category=Scale</c>.
 /// </summary>
@@ -65,6 +65,12 @@ public sealed class EventStatisticsAtScaleTests(LocalAwsFixture aws, ITestOutput
         Assert.Equal(Cards / 10, figures.Failed);
         Assert.Equal(Cards / 10, figures.Queued);
         Assert.Equal(Cards * 8 / 10, figures.CompletedPerMinute.Sum(minute => minute.Count));
+        var rated = Enumerable.Range(0, Cards).Where(i => i % 10 < 8 && i % 2 == 0).ToList();
+        Assert.Equal(rated.Count(i => i % 4 == 0 && ByGesture(i)), figures.RatedUpByGesture);
+        Assert.Equal(rated.Count(i => i % 4 != 0 && ByGesture(i)), figures.RatedDownByGesture);
+        var animated = Enumerable.Range(0, Cards).Where(i => i % 10 == 0).ToList();
+        Assert.Equal((animated.Count, animated.Count(i => i % 30 == 0), animated.Count(i => i % 30 == 10)),
+            (figures.AnimationsRequested, figures.AnimationsCompleted, figures.AnimationsFailed));
         Assert.True(median < Budget, $"{backend}: the summary took {median.TotalMilliseconds:0} ms with {Cards} cards.");
     }
 
@@ -91,9 +97,26 @@ public sealed class EventStatisticsAtScaleTests(LocalAwsFixture aws, ITestOutput
                 await store.TryStartAsync(job.CorrelationId, created.AddSeconds(1 + i % 5));
                 await store.TryCompleteAsync(job.CorrelationId, "cards/x/y.png", created.AddSeconds(6 + i % 11));
                 if (i % 2 == 0)
-                    await store.TryRateAsync(job.CorrelationId, i % 4 == 0 ? CardRating.Up : CardRating.Down);
+                    await store.TryRateAsync(job.CorrelationId, i % 4 == 0 ? CardRating.Up : CardRating.Down, ByGesture(i) ? RatingSource.Gesture : RatingSource.Button);
+                if (i % 10 == 0)
+                    await AnimateAsync(store, job.CorrelationId, i, created.AddMinutes(1));
                 return;
         }
+    }
+
+    private static bool ByGesture(int i) => i % 6 == 0;
+
+    /// <summary>Card i (one in ten, all completed) asks for an animation; a third of them complete it, a third fail.</summary>
+    private static async Task AnimateAsync(IJobStore store, string correlationId, int i, DateTimeOffset at)
+    {
+        await store.TryRequestAnimationAsync(correlationId, at);
+        if (i % 30 == 20)
+            return;
+        await store.TryStartAnimationAsync(correlationId, $"invocation-{i}", at.AddSeconds(1));
+        if (i % 30 == 0)
+            await store.TryCompleteAnimationAsync(correlationId, $"animations/x/{i}.mp4", "video/mp4", at.AddSeconds(90));
+        else
+            await store.TryFailAnimationAsync(correlationId, "Refused.", at.AddSeconds(30));
     }
 
     private static readonly string[] Words = ["dragon", "fox", "robot", "lighthouse", "wizard", "cat", "castle", "rocket", "owl", "knight"];

@@ -1,4 +1,5 @@
 using SnapMagic.Cards;
+using SnapMagic.Feedback;
 using SnapMagic.Storage;
 
 namespace SnapMagic.Contract.Tests;
@@ -55,6 +56,34 @@ public abstract class ImageStoreContractTests : IAsyncLifetime
 
         Assert.Equal(Bytes(seed: 3, length: 100), await ReadAllAsync(store, a));
         Assert.Equal(Bytes(seed: 4, length: 200), await ReadAllAsync(store, b));
+    }
+
+    [Theory]
+    [InlineData("video/mp4", "mp4")]
+    [InlineData("image/webp", "webp")]
+    public async Task An_animation_is_stored_under_its_key_and_reads_back_byte_for_byte(string contentType, string extension)
+    {
+        var store = await CreateStoreAsync();
+        var key = CardAnimation.VideoKeyFor(CorrelationIds.New(), CorrelationIds.New(), extension);
+        var video = Bytes(seed: 5, length: 300_000);
+
+        await store.SaveAsync(key, video, contentType);
+
+        Assert.Equal(video, await ReadAllAsync(store, key));
+    }
+
+    [Theory]
+    [InlineData("audio/webm")]
+    [InlineData("audio/wav")]
+    public async Task A_recording_is_stored_under_its_key_and_reads_back_byte_for_byte(string contentType)
+    {
+        var store = await CreateStoreAsync();
+        var key = FeedbackItem.RecordingKeyFor(CorrelationIds.New(), CorrelationIds.New(), contentType);
+        var recording = Bytes(seed: 6, length: 50_000);
+
+        await store.SaveAsync(key, recording, contentType);
+
+        Assert.Equal(recording, await ReadAllAsync(store, key));
     }
 
     [Fact]

@@ -52,6 +52,21 @@ public class AlarmsTests(DefaultEvent synthesized) : IClassFixture<DefaultEvent>
     }
 
     [Fact]
+    public void Three_failed_animations_in_fifteen_minutes_alarm_the_organizer()
+    {
+        var alarm = Alarm(synthesized.Stack.Alarms.FailedAnimations!);
+        var query = alarm["Metrics"]!.AsArray().Single()!;
+
+        // Metrics Insights sums the worker's counter over whatever dimensions the collector's EMF exporter gives it.
+        Assert.Equal("SELECT SUM(\"snapmagic.animations.failed\") FROM \"SnapMagic\"", (string?)query["Expression"]);
+        Assert.Equal(900, (int?)query["Period"]);
+        Assert.Equal(3, (double?)alarm["Threshold"]);
+        Assert.Equal("GreaterThanOrEqualToThreshold", (string?)alarm["ComparisonOperator"]);
+        Assert.Equal("notBreaching", (string?)alarm["TreatMissingData"]);
+        Assert.Contains(Topic, alarm["AlarmActions"]!.ToJsonString());
+    }
+
+    [Fact]
     public void The_events_cost_is_budgeted_and_notifies_the_topic()
     {
         var budget = synthesized.Resources("AWS::Budgets::Budget").Single().Resource["Properties"]!;

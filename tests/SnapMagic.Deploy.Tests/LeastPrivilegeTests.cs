@@ -1,20 +1,11 @@
 using System.Text.Json.Nodes;
+using static SnapMagic.Deploy.Tests.IamStatements;
 
 namespace SnapMagic.Deploy.Tests;
 
 /// <summary>One task role per service that may do what the service does; secrets only as ECS secrets.</summary>
 public class LeastPrivilegeTests(DefaultEvent synthesized) : IClassFixture<DefaultEvent>
 {
-    private static IEnumerable<JsonObject> Statements(JsonNode? document) =>
-        document?["Statement"]?.AsArray().Select(statement => statement!.AsObject()) ?? [];
-
-    private static IEnumerable<string> Actions(JsonObject statement) => statement["Action"] switch
-    {
-        JsonArray actions => actions.Select(action => (string)action!),
-        JsonValue action => [(string)action!],
-        _ => [],
-    };
-
     /// <summary>Every identity policy statement in the template: IAM policies, managed policies and roles' inline policies.</summary>
     private IEnumerable<(string Owner, JsonObject Statement)> IdentityStatements()
     {
@@ -27,17 +18,7 @@ public class LeastPrivilegeTests(DefaultEvent synthesized) : IClassFixture<Defau
                     yield return (id, statement);
     }
 
-    /// <summary>The statements of the policy attached to a service's task role.</summary>
-    private List<JsonObject> TaskRoleStatements(string service)
-    {
-        var task = synthesized.Resources("AWS::ECS::TaskDefinition")
-            .Single(task => task.Resource["Properties"]!["ContainerDefinitions"]!.AsArray().Any(c => (string?)c!["Name"] == service));
-        var role = (string)task.Resource["Properties"]!["TaskRoleArn"]!["Fn::GetAtt"]![0]!;
-        return synthesized.Resources("AWS::IAM::Policy")
-            .Where(policy => policy.Resource["Properties"]!["Roles"]!.AsArray().Any(r => (string?)r!["Ref"] == role))
-            .SelectMany(policy => Statements(policy.Resource["Properties"]!["PolicyDocument"]))
-            .ToList();
-    }
+    private List<JsonObject> TaskRoleStatements(string service) => synthesized.TaskRoleStatements(service);
 
     [Fact]
     public void No_iam_policy_grants_a_wildcard_action()
@@ -108,14 +89,21 @@ public class LeastPrivilegeTests(DefaultEvent synthesized) : IClassFixture<Defau
         Assert.Contains("sqs:SendMessage", api);
         Assert.DoesNotContain("sqs:ReceiveMessage", api);
         Assert.DoesNotContain("sqs:DeleteMessage", api);
-        Assert.DoesNotContain("s3:PutObject", api);
         Assert.Contains("sqs:ReceiveMessage", worker);
         Assert.Contains("sqs:DeleteMessage", worker);
-        Assert.Contains("s3:PutObject", worker);
         Assert.DoesNotContain("dynamodb:PutItem", worker);
-        Assert.All(TaskRoleStatements("worker").Where(s => Actions(s).Any(a => a.StartsWith("s3:", StringComparison.Ordinal))),
-            s => Assert.Contains("/cards/*", s["Resource"]!.ToJsonString()));
+        // The Api writes spoken reviews only; the worker writes card images and (through Bedrock) animations only.
+        var apiPuts = TaskRoleStatements("api").Allowing("s3:PutObject");
+        Assert.Equal(["/feedback/*"], apiPuts.SelectMany(Resources).Select(ObjectPrefix));
+        var workerPuts = TaskRoleStatements("worker").Allowing("s3:PutObject");
+        Assert.Equal(["/animations/*", "/cards/*"], workerPuts.SelectMany(Resources).Select(ObjectPrefix).Order());
+        Assert.All(TaskRoleStatements("worker").Concat(TaskRoleStatements("api")).Where(s => Actions(s).Any(a => a.StartsWith("s3:", StringComparison.Ordinal))),
+            s => Assert.All(Resources(s), r => Assert.Contains(ObjectPrefix(r), new[] { "/cards/*", "/animations/*", "/feedback/*" })));
     }
+
+    /// <summary>The object-key pattern an S3 resource ends with (<c>/cards/*</c>), from its Fn::Join.</summary>
+    private static string ObjectPrefix(string resource) =>
+        System.Text.RegularExpressions.Regex.Match(resource, "\"(/[a-z]+/\\*)\"").Groups[1].Value;
 
     [Fact]
     public void Secrets_are_generated_in_secrets_manager()

@@ -109,4 +109,12 @@ public class ScaledEventTests(ScaledEvent synthesized) : IClassFixture<ScaledEve
         Assert.Equal(2, (int?)target["MinCapacity"]);
         Assert.Equal(20, (int?)target["MaxCapacity"]);
     }
+
+    [Fact]
+    public void With_an_external_otlp_endpoint_no_animation_alarm_watches_a_metric_that_never_reaches_cloudwatch()
+    {
+        Assert.Null(synthesized.Stack.Alarms.FailedAnimations);
+        Assert.DoesNotContain(synthesized.Resources("AWS::CloudWatch::Alarm"),
+            alarm => alarm.Resource["Properties"]!.ToJsonString().Contains(Alarms.FailedAnimationsMetric, StringComparison.Ordinal));
+    }
 }

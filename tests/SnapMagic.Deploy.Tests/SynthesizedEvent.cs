@@ -81,9 +81,14 @@ public abstract class SynthesizedEvent
 /// <summary>An event with every default: one Api, Nova 2 Omni through the us profile, HTTP, the ADOT sidecar.</summary>
 public sealed class DefaultEvent() : SynthesizedEvent("--event", "reinvent", "--end", "2026-12-06T18:00:00Z", "--organizer-email", "host@example.com");
 
-/// <summary>A bigger event: three Api replicas (so the backplane), HTTPS on a domain, Nova Canvas, an end with an offset, a week's teardown.</summary>
+/// <summary>
+/// A bigger event: three Api replicas (so the backplane), HTTPS on a domain, Nova Canvas, an end with an offset, a week's
+/// teardown, Nova Reel for the animations, Nova 2 Lite through the global profile for the sentiment, its own cost limits.
+/// </summary>
 public sealed class ScaledEvent() : SynthesizedEvent(
     "--event", "summit", "--end", "2027-03-14T17:30:00+01:00", "--teardown-days", "7", "--api-replicas", "3",
     "--certificate-arn", "arn:aws:acm:us-east-1:111122223333:certificate/0b1c2d3e-aaaa-bbbb-cccc-0123456789ab", "--domain", "cards.example.com",
     "--model", "NovaCanvas", "--bedrock-region", "us-east-1", "--workers-min", "2", "--workers-max", "20",
-    "--otlp-endpoint", "https://otlp.example.com:4317");
+    "--otlp-endpoint", "https://otlp.example.com:4317",
+    "--video-model", "NovaReel", "--sentiment-model", "global.amazon.nova-2-lite-v1:0",
+    "--animations-per-session", "1", "--animations-per-hour", "10", "--animations-per-day", "40", "--feedback-per-session", "5");

@@ -16,35 +16,6 @@ public sealed partial class DynamoDbJobStore
 
     private readonly EventCounters _counters = new(dynamoDb, tableName);
 
-    public async Task<CardJob?> TryRateAsync(string correlationId, CardRating rating, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(correlationId);
-        try
-        {
-            var response = await dynamoDb.UpdateItemAsync(new UpdateItemRequest
-            {
-                TableName = tableName,
-                Key = Key(correlationId),
-                UpdateExpression = "SET #rating = :rating",
-                ConditionExpression = "#status = :completed",
-                ExpressionAttributeNames = new() { ["#rating"] = JobItem.Rating, ["#status"] = JobItem.Status },
-                ExpressionAttributeValues = new()
-                {
-                    [":rating"] = JobItem.S(rating.ToWireName()),
-                    [":completed"] = JobItem.StatusValue(CardStatus.Completed),
-                },
-                ReturnValues = Amazon.DynamoDBv2.ReturnValue.ALL_OLD,
-            }, cancellationToken);
-            var before = JobItem.FromItem(response.Attributes)!;
-            await _counters.RecordRatingAsync(before.Rating, rating, cancellationToken);
-            return before with { Rating = rating };
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return null; // missing, or not completed
-        }
-    }
-
     public async Task<EventStatistics> GetStatisticsAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default)
     {
         var counted = _counters.ReadAsync(since, until, cancellationToken);

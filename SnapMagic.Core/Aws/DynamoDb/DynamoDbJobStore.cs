@@ -122,43 +122,13 @@ public sealed partial class DynamoDbJobStore(IAmazonDynamoDB dynamoDb, string ta
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(correlationId);
-        var from = Enum.GetValues<CardStatus>().Where(status => status.CanMoveTo(to)).ToArray();
-        var names = new Dictionary<string, string> { ["#status"] = JobItem.Status };
-        var values = new Dictionary<string, AttributeValue> { [":to"] = JobItem.StatusValue(to) };
-        for (var i = 0; i < from.Length; i++)
-            values[$":from{i}"] = JobItem.StatusValue(from[i]);
-        var assignments = new List<string> { "#status = :to" };
-        foreach (var (name, value) in set)
-        {
-            names[$"#{name}"] = name;
-            values[$":{name}"] = value;
-            assignments.Add($"#{name} = :{name}");
-        }
-
-        try
-        {
-            var response = await dynamoDb.UpdateItemAsync(new UpdateItemRequest
-            {
-                TableName = tableName,
-                Key = Key(correlationId),
-                UpdateExpression = "SET " + string.Join(", ", assignments),
-                ConditionExpression = $"#status IN ({string.Join(", ", from.Select((_, i) => $":from{i}"))})",
-                ExpressionAttributeNames = names,
-                ExpressionAttributeValues = values,
-                ReturnValues = ReturnValue.ALL_OLD,
-            }, cancellationToken);
-            // The old item tells the counters which status the card left; the new one is the old plus the update.
-            var updated = new Dictionary<string, AttributeValue>(response.Attributes) { [JobItem.Status] = JobItem.StatusValue(to) };
-            foreach (var (name, value) in set)
-                updated[name] = value;
-            var (before, after) = (JobItem.FromItem(response.Attributes)!, JobItem.FromItem(updated)!);
-            await _counters.RecordMoveAsync(before, after, cancellationToken);
-            return after;
-        }
-        catch (ConditionalCheckFailedException)
-        {
+        var from = Enum.GetValues<CardStatus>().Where(status => status.CanMoveTo(to)).Select(status => status.ToWireName()).ToArray();
+        if (await StatusMoves.TryMoveAsync(dynamoDb, tableName, Key(correlationId), to.ToWireName(), from, set, cancellationToken) is not { } moved)
             return null; // missing, or the move is not allowed (a terminal card never moves back)
-        }
+        // The old item tells the counters which status the card left.
+        var (before, after) = (JobItem.FromItem(moved.Before)!, JobItem.FromItem(moved.After)!);
+        await _counters.RecordMoveAsync(before, after, cancellationToken);
+        return after;
     }
 
     private async Task PutNewAsync(Dictionary<string, AttributeValue> item, CancellationToken cancellationToken)

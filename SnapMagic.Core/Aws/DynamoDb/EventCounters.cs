@@ -8,8 +8,9 @@ namespace SnapMagic.Aws.DynamoDb;
 
 /// <summary>
 /// The event's figures as atomic counters (UpdateItem ADD) in the job table, so the organizer's summary reads a
-/// few items however many cards there are: one totals item (cards per status, ratings, failure reasons and the
-/// time-to-card and queue-wait histograms, <see cref="DurationBuckets"/>) and one item per minute of completions.
+/// few items however many cards there are: one totals item (cards per status, ratings and those given by gesture,
+/// animations requested, completed and failed, failure reasons and the time-to-card and queue-wait histograms,
+/// <see cref="DurationBuckets"/>) and one item per minute of completions.
 /// </summary>
 /// <remarks>
 /// A counter is written right after the card's own conditional write succeeds, and only by the writer that won
@@ -26,6 +27,9 @@ internal sealed class EventCounters(IAmazonDynamoDB dynamoDb, string tableName)
     private const string QueueWaitPrefix = "wait:";
     private const string MinuteFormat = "yyyy-MM-dd'T'HH:mm";
     private const int MaxBatchKeys = 100;
+    private const string AnimationsRequested = "animations:requested";
+    private const string AnimationsCompleted = "animations:completed";
+    private const string AnimationsFailed = "animations:failed";
 
     public Task RecordCreatedAsync(CancellationToken cancellationToken) =>
         AddAsync(TotalsKey, new() { [CardStatus.Queued.ToWireName()] = 1 }, cancellationToken);
@@ -47,27 +51,40 @@ internal sealed class EventCounters(IAmazonDynamoDB dynamoDb, string tableName)
         await AddAsync(TotalsKey, add, cancellationToken);
     }
 
-    public Task RecordRatingAsync(CardRating? before, CardRating after, CancellationToken cancellationToken)
+    /// <summary>Moves the rating counters from the card's old rating (and source) to its new one: a change of either counts once.</summary>
+    public Task RecordRatingAsync(CardJob before, CardJob after, CancellationToken cancellationToken) =>
+        AddAsync(TotalsKey, RatingChanges(before, after), cancellationToken);
+
+    /// <summary>Counts an animation that reached <paramref name="status"/>: requested when queued, then completed or failed.</summary>
+    public Task RecordAnimationAsync(CardAnimationStatus status, CancellationToken cancellationToken) => status switch
     {
-        if (before == after)
-            return Task.CompletedTask;
-        var add = new Dictionary<string, long> { [RatingCounter(after)] = 1 };
-        if (before is { } previous)
-            add[RatingCounter(previous)] = -1;
-        return AddAsync(TotalsKey, add, cancellationToken);
+        CardAnimationStatus.Queued => AddAsync(TotalsKey, new() { [AnimationsRequested] = 1 }, cancellationToken),
+        CardAnimationStatus.Completed => AddAsync(TotalsKey, new() { [AnimationsCompleted] = 1 }, cancellationToken),
+        CardAnimationStatus.Failed => AddAsync(TotalsKey, new() { [AnimationsFailed] = 1 }, cancellationToken),
+        _ => Task.CompletedTask,
+    };
+
+    /// <summary>
+    /// The counter changes a rating change makes: -1 on each counter the old rating counted in, +1 on each the new one
+    /// counts in, those that cancel left out (up by button → up by gesture moves only the gesture counter).
+    /// </summary>
+    internal static Dictionary<string, long> RatingChanges(CardJob before, CardJob after) =>
+        CounterItems.Changes(RatingCounters(before), RatingCounters(after));
+
+    private static IEnumerable<string> RatingCounters(CardJob job)
+    {
+        if (job.Rating is not { } rating)
+            yield break;
+        yield return RatingCounter(rating);
+        if (job.RatingSource == RatingSource.Gesture)
+            yield return GestureRatingCounter(rating);
     }
 
     /// <summary>The counted figures; top words are not counters and are left empty here.</summary>
     public async Task<EventStatistics> ReadAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
     {
-        var totals = (await dynamoDb.GetItemAsync(new GetItemRequest
-        {
-            TableName = tableName,
-            Key = Key(TotalsKey),
-            ConsistentRead = true,
-        }, cancellationToken)).Item ?? [];
-
-        long Count(string name) => totals.TryGetValue(name, out var value) && value.N is { } n ? long.Parse(n, CultureInfo.InvariantCulture) : 0;
+        var totals = await CounterItems.ReadAsync(dynamoDb, tableName, TotalsKey, cancellationToken);
+        long Count(string name) => CounterItems.Count(totals, name);
         long[] Histogram(string prefix) => [.. Enumerable.Range(0, DurationBuckets.Count).Select(i => Count(prefix + i))];
 
         return new EventStatistics
@@ -78,6 +95,11 @@ internal sealed class EventCounters(IAmazonDynamoDB dynamoDb, string tableName)
             Failed = Count(CardStatus.Failed.ToWireName()),
             RatedUp = Count(RatingCounter(CardRating.Up)),
             RatedDown = Count(RatingCounter(CardRating.Down)),
+            RatedUpByGesture = Count(GestureRatingCounter(CardRating.Up)),
+            RatedDownByGesture = Count(GestureRatingCounter(CardRating.Down)),
+            AnimationsRequested = Count(AnimationsRequested),
+            AnimationsCompleted = Count(AnimationsCompleted),
+            AnimationsFailed = Count(AnimationsFailed),
             FailuresByReason =
             [
                 .. totals.Keys.Where(name => name.StartsWith(FailurePrefix, StringComparison.Ordinal))
@@ -98,7 +120,7 @@ internal sealed class EventCounters(IAmazonDynamoDB dynamoDb, string tableName)
         if (minutes.Count == 0)
             return [];
 
-        var keys = new KeysAndAttributes { Keys = [.. minutes.Select(MinuteKey).Select(Key)], ConsistentRead = true };
+        var keys = new KeysAndAttributes { Keys = [.. minutes.Select(MinuteKey).Select(CounterItems.Key)], ConsistentRead = true };
         var items = new List<Dictionary<string, AttributeValue>>();
         while (keys is { Keys.Count: > 0 })
         {
@@ -112,32 +134,13 @@ internal sealed class EventCounters(IAmazonDynamoDB dynamoDb, string tableName)
             .Select(minute => new MinuteCount(minute, counts[MinuteKey(minute)]))];
     }
 
-    private Task AddAsync(string key, Dictionary<string, long> add, CancellationToken cancellationToken)
-    {
-        var names = new Dictionary<string, string>();
-        var values = new Dictionary<string, AttributeValue>();
-        var terms = new List<string>();
-        foreach (var (name, amount) in add)
-        {
-            var i = terms.Count;
-            names[$"#c{i}"] = name;
-            values[$":c{i}"] = new AttributeValue { N = amount.ToString(CultureInfo.InvariantCulture) };
-            terms.Add($"#c{i} :c{i}");
-        }
-        return dynamoDb.UpdateItemAsync(new UpdateItemRequest
-        {
-            TableName = tableName,
-            Key = Key(key),
-            UpdateExpression = "ADD " + string.Join(", ", terms),
-            ExpressionAttributeNames = names,
-            ExpressionAttributeValues = values,
-        }, cancellationToken);
-    }
+    private Task AddAsync(string key, Dictionary<string, long> add, CancellationToken cancellationToken) =>
+        CounterItems.AddAsync(dynamoDb, tableName, key, add, cancellationToken);
 
     private static string RatingCounter(CardRating rating) => "rated:" + rating.ToWireName();
 
+    private static string GestureRatingCounter(CardRating rating) => "rated:" + rating.ToWireName() + ":gesture";
+
     private static string MinuteKey(DateTimeOffset time) =>
         MinutePrefix + time.UtcDateTime.ToString(MinuteFormat, CultureInfo.InvariantCulture);
-
-    private static Dictionary<string, AttributeValue> Key(string key) => new() { [JobItem.CorrelationId] = JobItem.S(key) };
 }

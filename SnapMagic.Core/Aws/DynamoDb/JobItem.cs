@@ -22,6 +22,15 @@ internal static class JobItem
     public const string IdempotencyKey = "idempotencyKey";
     public const string ExpiresAt = "expiresAt";
     public const string Rating = "rating";
+    public const string RatingSource = "ratingSource";
+    public const string AnimationStatus = "animationStatus";
+    public const string AnimationRequestedAt = "animationRequestedAt";
+    public const string AnimationStartedAt = "animationStartedAt";
+    public const string AnimationFinishedAt = "animationFinishedAt";
+    public const string AnimationInvocationId = "animationInvocationId";
+    public const string AnimationVideoKey = "animationVideoKey";
+    public const string AnimationVideoContentType = "animationVideoContentType";
+    public const string AnimationError = "animationError";
 
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
@@ -34,7 +43,7 @@ internal static class JobItem
             [Prompt] = S(job.Prompt),
             [Status] = S(job.Status.ToWireName()),
             [CreatedAt] = Time(job.CreatedAt),
-            [ExpiresAt] = new AttributeValue { N = expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) },
+            [ExpiresAt] = Expiry(expiresAt),
         };
         AddIfSet(item, StartedAt, job.StartedAt is { } started ? Time(started) : null);
         AddIfSet(item, CompletedAt, job.CompletedAt is { } completed ? Time(completed) : null);
@@ -42,6 +51,7 @@ internal static class JobItem
         AddIfSet(item, Error, job.Error is { } error ? S(error) : null);
         AddIfSet(item, IdempotencyKey, job.IdempotencyKey is { } idem ? S(idem) : null);
         AddIfSet(item, Rating, job.Rating is { } rating ? S(rating.ToWireName()) : null);
+        AddIfSet(item, RatingSource, job.Rating is null ? null : S((job.RatingSource ?? Cards.RatingSource.Button).ToWireName()));
         return item;
     }
 
@@ -63,10 +73,31 @@ internal static class JobItem
             Error = OptionalString(item, Error),
             IdempotencyKey = OptionalString(item, IdempotencyKey),
             Rating = CardRatingExtensions.TryParseWireName(OptionalString(item, Rating), out var rating) ? rating : null,
+            // Ratings from before the source was kept were all given with the buttons (absent parses as a button).
+            RatingSource = item.ContainsKey(Rating) && RatingSourceExtensions.TryParseWireName(OptionalString(item, RatingSource), out var source)
+                ? source : null,
+            Animation = CardAnimationStatusExtensions.TryParseWireName(OptionalString(item, AnimationStatus), out var animation)
+                ? new CardAnimation
+                {
+                    Status = animation,
+                    RequestedAt = ParseTime(item[AnimationRequestedAt].S),
+                    StartedAt = OptionalTime(item, AnimationStartedAt),
+                    FinishedAt = OptionalTime(item, AnimationFinishedAt),
+                    InvocationId = OptionalString(item, AnimationInvocationId),
+                    VideoKey = OptionalString(item, AnimationVideoKey),
+                    VideoContentType = OptionalString(item, AnimationVideoContentType),
+                    Error = OptionalString(item, AnimationError),
+                }
+                : null,
         };
     }
 
+    public static AttributeValue AnimationStatusValue(CardAnimationStatus status) => S(status.ToWireName());
+
     public static AttributeValue S(string value) => new() { S = value };
+
+    /// <summary>Epoch seconds, as DynamoDB's TTL reads <see cref="ExpiresAt"/>.</summary>
+    public static AttributeValue Expiry(DateTimeOffset expiresAt) => new() { N = expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) };
 
     public static AttributeValue Time(DateTimeOffset value) => S(value.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture));
 
@@ -75,16 +106,16 @@ internal static class JobItem
     private static CardStatus ParseStatus(string wireName) =>
         Enum.GetValues<CardStatus>().First(s => s.ToWireName() == wireName);
 
-    private static DateTimeOffset ParseTime(string value) =>
+    public static DateTimeOffset ParseTime(string value) =>
         new(DateTime.ParseExact(value, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), TimeSpan.Zero);
 
-    private static DateTimeOffset? OptionalTime(Dictionary<string, AttributeValue> item, string name) =>
+    public static DateTimeOffset? OptionalTime(Dictionary<string, AttributeValue> item, string name) =>
         OptionalString(item, name) is { } text ? ParseTime(text) : null;
 
-    private static string? OptionalString(Dictionary<string, AttributeValue> item, string name) =>
+    public static string? OptionalString(Dictionary<string, AttributeValue> item, string name) =>
         item.TryGetValue(name, out var value) ? value.S : null;
 
-    private static void AddIfSet(Dictionary<string, AttributeValue> item, string name, AttributeValue? value)
+    public static void AddIfSet(Dictionary<string, AttributeValue> item, string name, AttributeValue? value)
     {
         if (value is not null)
             item[name] = value;

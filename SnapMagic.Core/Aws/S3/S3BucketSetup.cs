@@ -4,9 +4,12 @@ using Amazon.S3.Model;
 
 namespace SnapMagic.Aws.S3;
 
-/// <summary>Creates the image bucket when it is missing; on real AWS also blocks all public access and expires old cards.</summary>
+/// <summary>Creates the image bucket when it is missing; on real AWS also blocks all public access and expires old cards, animations and recordings.</summary>
 public static class S3BucketSetup
 {
+    /// <summary>The event's data in the bucket, all kept as long as the cards: card PNGs, animations, feedback recordings.</summary>
+    public static readonly IReadOnlyList<string> ExpiringPrefixes = ["cards/", "animations/", "feedback/"];
+
     /// <param name="realAws">False against local servers, which lack the public-access-block and lifecycle APIs.</param>
     public static async Task<IReadOnlyList<string>> EnsureBucketAsync(IAmazonS3 s3, string bucketName, int retentionDays, bool realAws,
         CancellationToken cancellationToken = default)
@@ -42,16 +45,13 @@ public static class S3BucketSetup
             BucketName = bucketName,
             Configuration = new LifecycleConfiguration
             {
-                Rules =
-                [
-                    new LifecycleRule
-                    {
-                        Id = "expire-cards",
-                        Status = LifecycleRuleStatus.Enabled,
-                        Filter = new LifecycleFilter { LifecycleFilterPredicate = new LifecyclePrefixPredicate { Prefix = "cards/" } },
-                        Expiration = new LifecycleRuleExpiration { Days = retentionDays },
-                    },
-                ],
+                Rules = [.. ExpiringPrefixes.Select(prefix => new LifecycleRule
+                {
+                    Id = $"expire-{prefix.TrimEnd('/')}",
+                    Status = LifecycleRuleStatus.Enabled,
+                    Filter = new LifecycleFilter { LifecycleFilterPredicate = new LifecyclePrefixPredicate { Prefix = prefix } },
+                    Expiration = new LifecycleRuleExpiration { Days = retentionDays },
+                })],
             },
         }, cancellationToken);
         done.Add($"public access block and {retentionDays}-day expiry on {bucketName}");

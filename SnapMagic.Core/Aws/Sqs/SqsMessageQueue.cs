@@ -21,10 +21,14 @@ public sealed class SqsMessageQueue(IAmazonSQS sqs, string name) : IMessageQueue
 
     public async Task<string> SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(message);
+        // Checked before anything is sent: SQS would refuse it too, with a less readable error.
+        var delaySeconds = MessageDelays.ToDelaySeconds(message);
         var request = new SendMessageRequest
         {
             QueueUrl = await GetQueueUrlAsync(cancellationToken),
             MessageBody = message.Body,
+            DelaySeconds = delaySeconds == 0 ? null : delaySeconds,
             MessageAttributes = message.Attributes is { Count: > 0 } attributes
                 ? attributes.ToDictionary(a => a.Key, a => new MessageAttributeValue { DataType = "String", StringValue = a.Value })
                 : null,

@@ -2,6 +2,7 @@ using System.Net;
 using SnapMagic.Api.Animations;
 using SnapMagic.Api.Tests.Limits;
 using SnapMagic.Api.Tests.Organizer;
+using SnapMagic.Queueing;
 using SnapMagic.TestSupport.Api;
 
 namespace SnapMagic.Api.Tests.Animations;
@@ -63,6 +64,30 @@ public sealed class AnimationLimitsTests
         var problem = await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.Contains("animations a day", problem.GetProperty("detail").GetString());
     }
+
+    [Fact]
+    public async Task A_queued_animation_asked_for_again_after_it_stalled_gets_its_message_again_and_not_before()
+    {
+        // An Api that died between storing the animation and sending its message left it queued with no message.
+        using var factory = new LimitsFactory();
+        var (client, login) = await factory.NewSessionAsync();
+        var card = (await FinishedCardsAsync(factory, client, login.SessionId, 1))[0];
+        await client.RequestAnimationAsync(login.Token, card);
+        Assert.Single(AnimationJobs(await factory.DrainJobsAsync(), card)); // the message the crash would have lost
+
+        await client.RequestAnimationAsync(login.Token, card);
+        var early = AnimationJobs(await factory.DrainJobsAsync(), card);
+        factory.Clock.Advance(AnimationRequests.StalledAfter);
+        var again = await client.RequestAnimationAsync(login.Token, card);
+        var late = AnimationJobs(await factory.DrainJobsAsync(), card);
+
+        Assert.Empty(early);
+        Assert.Single(late);
+        Assert.Equal("queued", again.Status);
+    }
+
+    private static List<QueueMessage> AnimationJobs(IEnumerable<QueueMessage> messages, string correlationId) =>
+        [.. messages.Where(m => JobMessage.TryParse(m.Body) == JobMessage.Animation(correlationId))];
 
     private static async Task<List<string>> FinishedCardsAsync(ApiFactory factory, HttpClient client, string sessionId, int count)
     {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SnapMagic.Api.Cards;
 using SnapMagic.TestSupport;
+using SnapMagic.TestSupport.Api;
 
 namespace SnapMagic.Api.Tests.BadInput;
 
@@ -41,6 +42,12 @@ public sealed class BadInputServer : IAsyncLifetime
 
     public string SignedImageCard { get; private set; } = "";
 
+    /// <summary>Path and query of a valid signed link to <see cref="SignedImageCard"/>'s finished animation video.</summary>
+    public string SignedVideoLink { get; private set; } = "";
+
+    /// <summary>A typed feedback answer that belongs to a session the cases never log in as.</summary>
+    public string OtherSessionsFeedback { get; private set; } = "";
+
     /// <summary>The token of <see cref="SignedImageCard"/>'s owner, who may rate it.</summary>
     public string SignedImageCardOwnerToken { get; private set; } = "";
 
@@ -49,17 +56,23 @@ public sealed class BadInputServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _factory.StartServer();
-        var (other, _) = await _factory.NewSessionAsync();
+        var (other, otherLogin) = await _factory.NewSessionAsync();
         using (other)
+        {
             OtherSessionsCard = (await other.SubmitCardAsync("A card that belongs to somebody else")).CorrelationId;
+            OtherSessionsFeedback = (await other.SubmitTypedFeedbackAsync(otherLogin.Token, "Feedback that belongs to somebody else")).FeedbackId;
+        }
 
         var (owner, login) = await _factory.NewSessionAsync();
         using (owner)
         {
             SignedImageCard = (await owner.SubmitCardAsync("A card with a finished image")).CorrelationId;
             await _factory.CompleteWithImageAsync(SignedImageCard, login.SessionId);
+            await owner.RequestAnimationAsync(login.Token, SignedImageCard);
+            await _factory.CompleteAnimationAsync(SignedImageCard, login.SessionId);
             var view = await owner.GetCardAsync(SignedImageCard);
             SignedImageLink = new Uri(view.ImageUrl!).PathAndQuery;
+            SignedVideoLink = new Uri(view.Animation!.VideoUrl!).PathAndQuery;
             SignedImageCardOwnerToken = login.Token;
         }
     }

@@ -16,6 +16,11 @@ public enum Answer
     Problem,
     /// <summary>Kestrel refuses the request while parsing it (header and URL limits, bytes HTTP forbids): no app code runs, so no ProblemDetails.</summary>
     KestrelRefusal,
+    /// <summary>
+    /// A byte range past the end of a file: the framework's file result answers 416 with <c>Content-Range: bytes */length</c>
+    /// and no body (RFC 9110, 15.5.17), which a video element understands; no ProblemDetails.
+    /// </summary>
+    RangeRefusal,
 }
 
 public sealed record HttpCase(string Name, Func<HttpCaseContext, Task<CaseResponse>> Send, int MinStatus, int MaxStatus, Answer Answer = Answer.Problem);
@@ -143,6 +148,14 @@ public static class HttpBadInputCases
         Case("internal call with a traversal id", c => c.Internal("..%2F..%2Fcards.db", InternalOptions.DevelopmentApiKey), 404),
         Case("internal call with an unknown id", c => c.Internal(CorrelationIds.New(), InternalOptions.DevelopmentApiKey), 404),
         Case("internal call with GET", c => c.Internal(c.Server.OtherSessionsCard, InternalOptions.DevelopmentApiKey, HttpMethod.Get), 405),
+        Case("internal call with an unknown card status", c => c.Internal(c.Server.OtherSessionsCard, InternalOptions.DevelopmentApiKey, query: "?status=painted"), 400),
+        Case("internal call with an unknown animation status", c => c.Internal(c.Server.SignedImageCard, InternalOptions.DevelopmentApiKey, query: "?status=completed&animation=dancing"), 400),
+        Case("internal feedback notice without a key", c => c.Internal(c.Server.OtherSessionsFeedback, null, kind: "feedback"), 401),
+        Case("internal feedback notice with a wrong key", c => c.Internal(c.Server.OtherSessionsFeedback, InternalOptions.DevelopmentApiKey + "x", kind: "feedback"), 401),
+        Case("internal feedback notice with an unknown id", c => c.Internal(CorrelationIds.New(), InternalOptions.DevelopmentApiKey, kind: "feedback"), 404),
+        Case("internal feedback notice with a traversal id", c => c.Internal("..%2F..%2Fjobs.db", InternalOptions.DevelopmentApiKey, kind: "feedback"), 404),
+        Case("internal feedback notice with an unknown status", c => c.Internal(c.Server.OtherSessionsFeedback, InternalOptions.DevelopmentApiKey, kind: "feedback", query: "?status=heard"), 400),
+        Case("internal feedback notice with GET", c => c.Internal(c.Server.OtherSessionsFeedback, InternalOptions.DevelopmentApiKey, HttpMethod.Get, kind: "feedback"), 405),
 
         // Login.
         Case("login wrong password", c => c.Login(Json("""{"username":"demo","password":"nope"}""")), 401),
@@ -186,11 +199,75 @@ public static class HttpBadInputCases
         Case("rating of a traversal id", c => c.Send(HttpMethod.Put, "/api/cards/..%2F..%2Fjobs.db/rating", Json("""{"rating":"up"}"""), c.Token), 404),
         Case("rating without a token", c => c.Send(HttpMethod.Put, $"/api/cards/{c.Server.SignedImageCard}/rating", Json("""{"rating":"up"}"""), null), 401),
         Case("rating with POST", c => c.Send(HttpMethod.Post, $"/api/cards/{c.Server.SignedImageCard}/rating", Json("""{"rating":"up"}"""), c.Token), 405),
+        Case("rating source unknown", c => c.RateOwnCard(Json("""{"rating":"up","source":"hand"}""")), 400),
+        Case("rating source in upper case", c => c.RateOwnCard(Json("""{"rating":"up","source":"GESTURE"}""")), 400),
+        Case("rating source empty", c => c.RateOwnCard(Json("""{"rating":"up","source":""}""")), 400),
+        Case("rating source a number", c => c.RateOwnCard(Json("""{"rating":"up","source":1}""")), 400),
+
+        // Animations (POST /api/cards/{id}/animation): the owner's finished card only, within the limits.
+        Case("animation of another session's card", c => c.Animate(c.Server.SignedImageCard), 404),
+        Case("animation of an unknown card", c => c.Animate(CorrelationIds.New()), 404),
+        Case("animation of a malformed id", c => c.Animate("not-an-id"), 404),
+        Case("animation of a traversal id", c => c.Animate("..%2F..%2Fjobs.db"), 404),
+        Case("animation of a card not finished", async c => await c.Animate(await c.OwnQueuedCardAsync()), 409),
+        Case("animation without a token", c => c.Send(HttpMethod.Post, $"/api/cards/{c.Server.SignedImageCard}/animation", null, null), 401),
+        Case("animation with an expired token", c => c.Send(HttpMethod.Post, $"/api/cards/{c.Server.SignedImageCard}/animation", null, TokenMint.Refused("expired")), 401),
+        Case("animation with PUT", c => c.Send(HttpMethod.Put, $"/api/cards/{c.Server.SignedImageCard}/animation", null, c.Token), 405),
+        Case("animation past the session's animations", c => PastAnAnimationLimit(("Animations:PerSession", "1")), 429),
+        Case("animation past the event's budget an hour", c => PastAnAnimationLimit(("Animations:EventPerHour", "1")), 429),
+        Case("animation past the event's budget a day", c => PastAnAnimationLimit(("Animations:EventPerDay", "1")), 429),
+
+        // Animation videos: the signed videoUrl, or the owner's token.
+        Case("video without credentials", c => c.GetAnonymous($"/api/cards/{c.Server.SignedImageCard}/animation/video"), 401),
+        Case("video of another session's card", c => c.Get($"/api/cards/{c.Server.SignedImageCard}/animation/video"), 404),
+        Case("video of a card without an animation", c => c.Get($"/api/cards/{c.Server.OtherSessionsCard}/animation/video"), 404),
+        Case("video link with a forged signature", c => c.GetAnonymous(SpoilSignature(c.Server.SignedVideoLink)), 403),
+        Case("video link with a moved expiry", c => c.GetAnonymous(MoveExpiry(c.Server.SignedVideoLink, 3600)), 403),
+        Case("video link with an image's signature", c => c.GetAnonymous($"/api/cards/{c.Server.SignedImageCard}/animation/video{new Uri("http://x" + c.Server.SignedImageLink).Query}"), 403),
+        Case("image link with a video's signature", c => c.GetAnonymous($"/api/cards/{c.Server.SignedImageCard}/image{new Uri("http://x" + c.Server.SignedVideoLink).Query}"), 403),
+        Case("video link of another card", c => c.GetAnonymous(c.Server.SignedVideoLink.Replace(c.Server.SignedImageCard, c.Server.OtherSessionsCard)), 403),
+        Case("video link on a traversal id", c => c.GetAnonymous(c.Server.SignedVideoLink.Replace(c.Server.SignedImageCard, "..%2F..%2Fjobs.db")), 403),
+        Case("video range past its end", c => c.GetAnonymous(c.Server.SignedVideoLink, r => r.Headers.Range = new RangeHeaderValue(1_000_000, 2_000_000)), 416, 416, Answer.RangeRefusal),
+
+        // Feedback (POST /api/feedback): a recording that is what it says, or a typed answer, within the limits.
+        Case("feedback as audio/ogg", c => c.PostFeedback(Bytes("OggS\0\u0002"u8.ToArray(), "audio/ogg")), 415),
+        Case("feedback as text/plain", c => c.PostFeedback(new StringContent("I loved it", Encoding.UTF8, "text/plain")), 415),
+        Case("feedback as multipart", c => c.PostFeedback(new MultipartFormDataContent { { new ByteArrayContent(Feedback.TestRecordings.Webm), "audio", "a.webm" } }), 415),
+        Case("feedback without a content type", c => c.PostFeedback(Bytes(Feedback.TestRecordings.Webm, null)), 415),
+        Case("feedback webm labelled wav", c => c.PostFeedback(Bytes(Feedback.TestRecordings.Webm, "audio/wav")), 400),
+        Case("feedback wav labelled webm", c => c.PostFeedback(Bytes(Feedback.TestRecordings.Wav(), "audio/webm")), 400),
+        Case("feedback Matroska labelled webm", c => c.PostFeedback(Bytes(Feedback.TestRecordings.Matroska, "audio/webm")), 400),
+        Case("feedback random bytes labelled webm", c => c.PostFeedback(Bytes([.. Enumerable.Range(0, 512).Select(i => (byte)(i * 7))], "audio/webm")), 400),
+        Case("feedback a script labelled wav", c => c.PostFeedback(Bytes(Encoding.UTF8.GetBytes("<script>alert(1)</script>"), "audio/wav")), 400),
+        Case("feedback empty recording", c => c.PostFeedback(Bytes([], "audio/webm")), 400),
+        Case("feedback recording past the size cap", c => c.PostFeedback(Bytes([.. Feedback.TestRecordings.Webm, .. new byte[Contracts.FeedbackLimits.MaxRecordingBytes]], "audio/webm")), 413),
+        Case("feedback recording chunked past the size cap", c => c.PostFeedback(Bytes([.. Feedback.TestRecordings.Wav(), .. new byte[Contracts.FeedbackLimits.MaxRecordingBytes]], "audio/wav"), r => r.Headers.TransferEncodingChunked = true), 413),
+        Case("feedback typed too short", c => c.PostFeedback(Json("""{"text":"x"}""")), 400),
+        Case("feedback typed too long", c => c.PostFeedback(Json($$"""{"text":"{{new string('a', Contracts.FeedbackLimits.MaxTextLength + 1)}}"}""")), 400),
+        Case("feedback typed whitespace only", c => c.PostFeedback(Json("""{"text":" \t\n   "}""")), 400),
+        Case("feedback typed with an ANSI escape", c => c.PostFeedback(Json("""{"text":"great \u001b[31m booth"}""")), 400),
+        Case("feedback typed a number", c => c.PostFeedback(Json("""{"text":5}""")), 400),
+        Case("feedback typed missing", c => c.PostFeedback(Json("{}")), 400),
+        Case("feedback typed invalid JSON", c => c.PostFeedback(Json("""{"text":"great" """)), 400),
+        Case("feedback typed body past the JSON cap", c => c.PostFeedback(Json($$"""{"text":"ok","pad":"{{new string('p', 20 * 1024)}}"}""")), 413),
+        Case("feedback without a token", c => c.Send(HttpMethod.Post, "/api/feedback", Json("""{"text":"great booth"}"""), null), 401),
+        Case("feedback with a forged token", c => c.Send(HttpMethod.Post, "/api/feedback", Json("""{"text":"great booth"}"""), TokenMint.Refused("wrong key")), 401),
+        Case("feedback past the session's answers", c => PastALimit(("Feedback:PerSession", "1"), TwoAnswersAsync), 429),
+        Case("feedback past the event's answers an hour", c => PastALimit(("Feedback:EventPerHour", "1"), TwoAnswersAsync), 429),
+        Case("feedback of another session", c => c.Get($"/api/feedback/{c.Server.OtherSessionsFeedback}"), 404),
+        Case("feedback unknown id", c => c.Get($"/api/feedback/{CorrelationIds.New()}"), 404),
+        Case("feedback traversal id", c => c.Get("/api/feedback/..%2F..%2Fjobs.db"), 404),
+        Case("feedback of a card's id", c => c.Get($"/api/feedback/{c.Server.OtherSessionsCard}"), 404),
+        Case("feedback read without a token", c => c.GetAnonymous($"/api/feedback/{c.Server.OtherSessionsFeedback}"), 401),
+        Case("feedback with PUT", c => c.Send(HttpMethod.Put, "/api/feedback", Json("""{"text":"great booth"}"""), c.Token), 405),
+        Case("feedback DELETE", c => c.Send(HttpMethod.Delete, $"/api/feedback/{c.Server.OtherSessionsFeedback}", null, c.Token), 405),
 
         // Organizer endpoints: attendee tokens are not enough.
         Case("organizer summary with an attendee token", c => c.Get("/api/organizer/summary"), 403),
         Case("organizer CSV with an attendee token", c => c.Get("/api/organizer/cards.csv"), 403),
         Case("organizer CSV without a token", c => c.GetAnonymous("/api/organizer/cards.csv"), 401),
+        Case("organizer feedback CSV with an attendee token", c => c.Get("/api/organizer/feedback.csv"), 403),
+        Case("organizer feedback CSV without a token", c => c.GetAnonymous("/api/organizer/feedback.csv"), 401),
         Case("organizer login with the wrong password", c => c.Login(Json("""{"username":"organizer","password":"nope"}""")), 401),
 
         // Routes and methods.
@@ -221,6 +298,32 @@ public static class HttpBadInputCases
         using (client)
         using (var response = await send(client))
             return await CaseResponse.FromAsync(response);
+    }
+
+    /// <summary>Two finished cards of one session on an Api of its own with <paramref name="setting"/>: the second's animation is refused.</summary>
+    private static async Task<CaseResponse> PastAnAnimationLimit((string Key, string Value) setting)
+    {
+        using var limited = new Limits.LimitsFactory(setting);
+        var (client, login) = await limited.NewSessionAsync();
+        using (client)
+        {
+            var ids = new List<string>();
+            foreach (var prompt in new[] { "The first card to animate", "The second card to animate" })
+            {
+                var card = await client.SubmitCardAsync(prompt);
+                await limited.CompleteWithImageAsync(card.CorrelationId, login.SessionId);
+                ids.Add(card.CorrelationId);
+            }
+            (await client.PostAsync($"/api/cards/{ids[0]}/animation", null)).Dispose();
+            using var response = await client.PostAsync($"/api/cards/{ids[1]}/animation", null);
+            return await CaseResponse.FromAsync(response);
+        }
+    }
+
+    private static async Task<HttpResponseMessage> TwoAnswersAsync(HttpClient client)
+    {
+        (await client.PostAsync("/api/feedback", Json("""{"text":"The first answer"}"""))).Dispose();
+        return await client.PostAsync("/api/feedback", Json("""{"text":"The second answer"}"""));
     }
 
     private static async Task<HttpResponseMessage> TwoCardsAsync(HttpClient client)

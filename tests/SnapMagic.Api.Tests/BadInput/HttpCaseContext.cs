@@ -2,6 +2,7 @@ using SnapMagic.Contracts;
 using System.Net.Http.Headers;
 using System.Text;
 using SnapMagic.Api.Internal;
+using SnapMagic.TestSupport.Api;
 
 namespace SnapMagic.Api.Tests.BadInput;
 
@@ -29,16 +30,30 @@ public sealed class HttpCaseContext(BadInputServer server, string token)
 
     public Task<CaseResponse> Get(string path) => Send(HttpMethod.Get, path, null, token);
 
-    public Task<CaseResponse> GetAnonymous(string path) => Send(HttpMethod.Get, path, null, null);
+    public Task<CaseResponse> GetAnonymous(string path, Action<HttpRequestMessage>? change = null) => Send(HttpMethod.Get, path, null, null, change);
 
     /// <summary>PUT a rating on the server's completed card, as its owner.</summary>
     public Task<CaseResponse> RateOwnCard(HttpContent? content) =>
         Send(HttpMethod.Put, $"/api/cards/{server.SignedImageCard}/rating", content, server.SignedImageCardOwnerToken);
 
+    /// <summary>POST /api/feedback with this case's session.</summary>
+    public Task<CaseResponse> PostFeedback(HttpContent? content, Action<HttpRequestMessage>? change = null) =>
+        Send(HttpMethod.Post, "/api/feedback", content, token, change);
+
+    /// <summary>POST /api/cards/{id}/animation with this case's session.</summary>
+    public Task<CaseResponse> Animate(string correlationId) => Send(HttpMethod.Post, $"/api/cards/{correlationId}/animation", null, token);
+
+    /// <summary>The id of a card this case's session just submitted (still queued).</summary>
+    public async Task<string> OwnQueuedCardAsync()
+    {
+        using var client = server.CreateClient();
+        return (await client.SubmitCardAsync(token, "A card of the case's own, still queued")).CorrelationId;
+    }
+
     public Task<CaseResponse> Login(HttpContent? content) => Send(HttpMethod.Post, "/api/auth/login", content, null);
 
-    public Task<CaseResponse> Internal(string correlationId, string? key, HttpMethod? method = null) =>
-        Send(method ?? HttpMethod.Post, $"/internal/cards/{correlationId}/changed", null, null, request =>
+    public Task<CaseResponse> Internal(string correlationId, string? key, HttpMethod? method = null, string kind = "cards", string query = "") =>
+        Send(method ?? HttpMethod.Post, $"/internal/{kind}/{correlationId}/changed{query}", null, null, request =>
         {
             if (key is not null)
                 request.Headers.TryAddWithoutValidation(InternalApi.KeyHeader, key);

@@ -38,6 +38,24 @@ public static class HubBadInputCases
         Case("Subscribe an id of 20 KB", c => c.Invoke("Subscribe", new string('a', 20 * 1024)), HubOutcome.Error),
         Case("Subscribe an id past the message size limit", c => c.Invoke("Subscribe", new string('a', 64 * 1024)), HubOutcome.Closed),
 
+        // SubscribeFeedback with ids that are not the caller's feedback, or of the wrong shape.
+        Case("SubscribeFeedback null", c => c.Invoke("SubscribeFeedback", [null]), HubOutcome.Error),
+        Case("SubscribeFeedback empty", c => c.Invoke("SubscribeFeedback", ""), HubOutcome.Error),
+        Case("SubscribeFeedback malformed id", c => c.Invoke("SubscribeFeedback", "not-an-id"), HubOutcome.Error),
+        Case("SubscribeFeedback path traversal", c => c.Invoke("SubscribeFeedback", "../../../etc/passwd"), HubOutcome.Error),
+        Case("SubscribeFeedback own id in upper case", c => c.Invoke("SubscribeFeedback", c.OwnFeedback.ToUpperInvariant()), HubOutcome.Error),
+        Case("SubscribeFeedback unknown id", c => c.Invoke("SubscribeFeedback", CorrelationIds.New()), HubOutcome.Error),
+        Case("SubscribeFeedback another session's feedback", c => c.Invoke("SubscribeFeedback", c.Server.OtherSessionsFeedback), HubOutcome.Error),
+        Case("SubscribeFeedback own card's id", c => c.Invoke("SubscribeFeedback", c.OwnCard), HubOutcome.Error),
+        Case("Subscribe own feedback's id", c => c.Invoke("Subscribe", c.OwnFeedback), HubOutcome.Error),
+        Case("SubscribeFeedback a number", c => c.Invoke("SubscribeFeedback", 42), HubOutcome.Error),
+        Case("SubscribeFeedback an object", c => c.Invoke("SubscribeFeedback", new { feedbackId = c.OwnFeedback }), HubOutcome.Error),
+        Case("SubscribeFeedback no argument", c => c.Invoke("SubscribeFeedback"), HubOutcome.Error),
+        Case("SubscribeFeedback two arguments", c => c.Invoke("SubscribeFeedback", c.OwnFeedback, c.OwnFeedback), HubOutcome.Error),
+        Case("SubscribeFeedback an id past the message size limit", c => c.Invoke("SubscribeFeedback", new string('a', 64 * 1024)), HubOutcome.Closed),
+        Case("SubscribeFeedback past the per-minute limit shared with Subscribe", SubscribeFeedbackPastTheMinute, HubOutcome.Error),
+        Case("SubscribeFeedback past the subscriptions a connection may hold", SubscribeFeedbackPastTheCap, HubOutcome.Error),
+
         // Methods the hub does not have.
         Case("unknown method", c => c.Invoke("DeleteAllCards"), HubOutcome.Error),
         Case("lifecycle method OnConnectedAsync", c => c.Invoke("OnConnectedAsync"), HubOutcome.Error),
@@ -114,6 +132,40 @@ public static class HubBadInputCases
 
         Assert.Equal(BadInputServer.SubscribesPerMinute, answers.Count(a => a.Outcome == HubOutcome.Answered));
         return answers.Single(a => a.Outcome != HubOutcome.Answered);
+    }
+
+    /// <summary>The minute's subscribe calls used up by Subscribe: SubscribeFeedback is refused too.</summary>
+    private static async Task<HubAnswer> SubscribeFeedbackPastTheMinute(HubCaseContext c)
+    {
+        var answers = await Task.WhenAll(Enumerable.Range(0, BadInputServer.SubscribesPerMinute).Select(_ => c.Invoke("Subscribe", c.OwnCard)));
+        Assert.All(answers, answer => Assert.Equal(HubOutcome.Answered, answer.Outcome));
+
+        return await c.Invoke("SubscribeFeedback", c.OwnFeedback);
+    }
+
+    /// <summary>The connection follows as many of the session's cards as it may: following its feedback too is refused.</summary>
+    private static async Task<HubAnswer> SubscribeFeedbackPastTheCap(HubCaseContext c)
+    {
+        var store = c.Server.Factory.Services.GetRequiredService<IJobStore>();
+        var last = "";
+        for (var i = 0; i < CardsHubContract.MaxSubscriptionsPerConnection; i++)
+        {
+            var (job, _) = await store.CreateAsync(new CardJob
+            {
+                CorrelationId = CorrelationIds.New(),
+                SessionId = c.Login.SessionId,
+                Prompt = $"Card {i} filling the connection",
+                Status = CardStatus.Queued,
+                CreatedAt = DateTimeOffset.UtcNow,
+            });
+            Assert.Equal(HubOutcome.Answered, (await c.Invoke("Subscribe", job.CorrelationId)).Outcome);
+            last = job.CorrelationId;
+        }
+
+        var refused = await c.Invoke("SubscribeFeedback", c.OwnFeedback);
+        // Make room again, so the check afterwards can follow the session's own card.
+        await c.Invoke("Unsubscribe", last);
+        return refused;
     }
 
     /// <summary>The session holds as many connections as it may (the case's own and more); one more is refused.</summary>

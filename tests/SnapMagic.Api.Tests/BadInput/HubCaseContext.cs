@@ -2,6 +2,7 @@ using SnapMagic.Contracts;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using SnapMagic.Api.Auth;
+using SnapMagic.TestSupport.Api;
 using SnapMagic.TestSupport.Hubs;
 
 namespace SnapMagic.Api.Tests.BadInput;
@@ -30,11 +31,12 @@ public sealed class HubCaseContext : IAsyncDisposable
     private static readonly TimeSpan InvocationTimeout = TimeSpan.FromSeconds(10);
     private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private HubCaseContext(BadInputServer server, LoginResponse login, string ownCard, HubConnection hub)
+    private HubCaseContext(BadInputServer server, LoginResponse login, string ownCard, string ownFeedback, HubConnection hub)
     {
         Server = server;
         Login = login;
         OwnCard = ownCard;
+        OwnFeedback = ownFeedback;
         Hub = hub;
         hub.Closed += error =>
         {
@@ -46,6 +48,7 @@ public sealed class HubCaseContext : IAsyncDisposable
     public BadInputServer Server { get; }
     public LoginResponse Login { get; }
     public string OwnCard { get; }
+    public string OwnFeedback { get; }
     public HubConnection Hub { get; }
 
     public static async Task<HubCaseContext> CreateAsync(BadInputServer server)
@@ -54,7 +57,8 @@ public sealed class HubCaseContext : IAsyncDisposable
         using (client)
         {
             var card = await client.SubmitCardAsync("A card the hub cases subscribe to");
-            return new HubCaseContext(server, login, card.CorrelationId, await server.ConnectHubAsync(login.Token));
+            var feedback = await client.SubmitTypedFeedbackAsync(login.Token, "Feedback the hub cases subscribe to");
+            return new HubCaseContext(server, login, card.CorrelationId, feedback.FeedbackId, await server.ConnectHubAsync(login.Token));
         }
     }
 

@@ -120,6 +120,74 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task An_animation_request_and_its_video_are_described_with_their_answers_headers_and_auth()
+    {
+        var document = await GetDocumentAsync();
+        var paths = document.GetProperty("paths");
+
+        var animate = paths.GetProperty("/api/cards/{correlationId}/animation").GetProperty("post");
+        var responses = animate.GetProperty("responses");
+        var accepted = responses.GetProperty("202");
+        var animation = Resolve(document, accepted.GetProperty("content").GetProperty("application/json").GetProperty("schema"));
+        Assert.Equal(["queued", "processing", "completed", "failed"],
+            animation.GetProperty("properties").GetProperty("status").GetProperty("enum").EnumerateArray().Select(name => name.GetString()));
+        Assert.True(animation.GetProperty("properties").TryGetProperty("videoUrl", out _));
+        Assert.True(accepted.GetProperty("headers").TryGetProperty("Location", out _));
+        Assert.True(responses.GetProperty("429").GetProperty("headers").TryGetProperty("Retry-After", out _));
+        foreach (var status in new[] { "401", "404", "409", "429", "503" })
+            AssertProblem(document, responses, status);
+        Assert.Equal(["Bearer"], SecurityOf(animate));
+
+        var video = paths.GetProperty("/api/cards/{correlationId}/animation/video").GetProperty("get");
+        var videoResponses = video.GetProperty("responses");
+        Assert.True(videoResponses.GetProperty("200").GetProperty("content").TryGetProperty("video/mp4", out _));
+        Assert.True(videoResponses.GetProperty("206").GetProperty("content").TryGetProperty("image/webp", out _));
+        foreach (var status in new[] { "403", "404" })
+            AssertProblem(document, videoResponses, status);
+        Assert.Equal(["", "Bearer"], SecurityOf(video));
+        Assert.Equal(["expires", "sig", "download", "Range"], video.GetProperty("parameters").EnumerateArray()
+            .Select(p => p.GetProperty("name").GetString()).Where(name => name != "correlationId"));
+
+        var card = Resolve(document, paths.GetProperty("/api/cards/{correlationId}").GetProperty("get").GetProperty("responses").GetProperty("200")
+            .GetProperty("content").GetProperty("application/json").GetProperty("schema")).GetProperty("properties");
+        Assert.True(card.TryGetProperty("animation", out _));
+        Assert.Contains("gesture", card.GetProperty("ratingSource").GetProperty("enum").EnumerateArray().Select(name => name.GetString()));
+        var rate = Resolve(document, paths.GetProperty("/api/cards/{correlationId}/rating").GetProperty("put").GetProperty("requestBody")
+            .GetProperty("content").GetProperty("application/json").GetProperty("schema"));
+        Assert.Contains("button", rate.GetProperty("properties").GetProperty("source").GetProperty("enum").EnumerateArray().Select(name => name.GetString()));
+    }
+
+    [Fact]
+    public async Task Feedback_is_described_with_its_three_bodies_answers_and_views()
+    {
+        var document = await GetDocumentAsync();
+        var paths = document.GetProperty("paths");
+
+        var submit = paths.GetProperty("/api/feedback").GetProperty("post");
+        var bodies = submit.GetProperty("requestBody").GetProperty("content");
+        var typed = Resolve(document, bodies.GetProperty("application/json").GetProperty("schema"));
+        Assert.True(typed.GetProperty("properties").TryGetProperty("text", out _));
+        foreach (var audio in new[] { "audio/webm", "audio/wav" })
+            Assert.Equal(("string", "binary"), (bodies.GetProperty(audio).GetProperty("schema").GetProperty("type").GetString(), bodies.GetProperty(audio).GetProperty("schema").GetProperty("format").GetString()));
+        var responses = submit.GetProperty("responses");
+        Assert.True(responses.GetProperty("202").GetProperty("headers").TryGetProperty("Location", out _));
+        Assert.True(responses.GetProperty("429").GetProperty("headers").TryGetProperty("Retry-After", out _));
+        foreach (var status in new[] { "400", "401", "413", "415", "429", "503" })
+            AssertProblem(document, responses, status);
+        Assert.Equal(["Bearer"], SecurityOf(submit));
+
+        var get = paths.GetProperty("/api/feedback/{feedbackId}").GetProperty("get");
+        var view = Resolve(document, get.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema")).GetProperty("properties");
+        Assert.Equal(["spoken", "typed"], view.GetProperty("kind").GetProperty("enum").EnumerateArray().Select(name => name.GetString()));
+        Assert.Contains("neutral", view.GetProperty("sentiment").GetProperty("enum").EnumerateArray().Select(name => name.GetString()));
+        AssertProblem(document, get.GetProperty("responses"), "404");
+
+        var csv = paths.GetProperty("/api/organizer/feedback.csv").GetProperty("get");
+        Assert.True(csv.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("text/csv", out _));
+        AssertProblem(document, csv.GetProperty("responses"), "403");
+    }
+
+    [Fact]
     public async Task Servers_have_no_trailing_slash()
     {
         var document = await GetDocumentAsync();

@@ -30,7 +30,9 @@ public sealed class BenchmarkSystem : IAsyncDisposable
     /// <summary>The system being started or running, so Ctrl+C can stop it.</summary>
     public static BenchmarkSystem? Current { get; private set; }
 
-    public static async Task<BenchmarkSystem> StartAsync(string backend, SystemSettings settings, CancellationToken cancellationToken)
+    /// <param name="extraEnvironment">Settings of one scenario on top of <paramref name="settings"/> (a video model, say).</param>
+    public static async Task<BenchmarkSystem> StartAsync(string backend, SystemSettings settings, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? extraEnvironment = null)
     {
         var system = new BenchmarkSystem(settings);
         Current = system;
@@ -41,6 +43,8 @@ public sealed class BenchmarkSystem : IAsyncDisposable
                 // The same local model (fixed latency L) on both backends, so the pipeline figures compare.
                 ["ImageModel__Provider"] = "Local",
             };
+            foreach (var (key, value) in extraEnvironment ?? new Dictionary<string, string>())
+                environment[key] = value;
             system._app = await RunningSystem.StartAsync(backend, settings.Workers, system._dataDirectory, environment, dashboard: true, settings.ApiReplicas)
                 .WaitAsync(cancellationToken);
             system.Api = new ApiClient(system._app.ApiUrl);

@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using SnapMagic.Aws;
+using SnapMagic.Aws.DynamoDb;
 using SnapMagic.Cards;
+using SnapMagic.Feedback;
 using SnapMagic.Queueing;
 using SnapMagic.Storage;
 using SnapMagic.Backends;
@@ -63,6 +65,7 @@ public sealed class AwsBackendTests(LocalAwsFixture aws)
         var store = host.Services.GetRequiredService<IJobStore>();
         var queues = host.Services.GetRequiredService<ICardQueues>();
         var images = host.Services.GetRequiredService<IImageStore>();
+        var feedback = host.Services.GetRequiredService<IFeedbackStore>();
         var job = new CardJob
         {
             CorrelationId = CorrelationIds.New(), SessionId = "s", Prompt = "a card for the wiring test",
@@ -72,9 +75,17 @@ public sealed class AwsBackendTests(LocalAwsFixture aws)
         await queues.Jobs.SendAsync(new OutgoingMessage(JobMessage.Card(job.CorrelationId).ToJson(),
             new Dictionary<string, string> { [MessageAttributes.CorrelationId] = job.CorrelationId }));
         await images.SaveAsync(CardJob.ImageKeyFor("s", job.CorrelationId), new byte[] { 1, 2, 3 });
+        var answer = new FeedbackItem
+        {
+            FeedbackId = CorrelationIds.New(), SessionId = "s", Kind = FeedbackKind.Typed, Status = FeedbackStatus.Queued,
+            CreatedAt = DateTimeOffset.UtcNow, Text = "wired",
+        };
+        await feedback.CreateAsync(answer);
         var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
 
         Assert.Equal(job, await store.GetAsync(job.CorrelationId));
+        Assert.IsType<DynamoDbFeedbackStore>(feedback);
+        Assert.Equal(answer.Text, (await feedback.GetAsync(answer.FeedbackId))?.Text);
         var message = Assert.Single(await queues.Jobs.ReceiveAsync(1, TimeSpan.FromSeconds(1)));
         Assert.Equal(job.CorrelationId, JobMessage.TryParse(message.Body)?.CorrelationId);
         Assert.NotNull(await images.OpenReadAsync(CardJob.ImageKeyFor("s", job.CorrelationId)));

@@ -50,6 +50,25 @@ public sealed class S3ImageStoreTests(LocalAwsFixture aws) : IAsyncLifetime
         Assert.Equal(Png, await response.Content.ReadAsByteArrayAsync());
     }
 
+    [Theory]
+    [InlineData("animations/s/0123456789abcdef.mp4", "video/mp4", "snapmagic-card-01234567.mp4")]
+    [InlineData("animations/s/0123456789abcdef.webp", "image/webp", "snapmagic-card-01234567.webp")]
+    [InlineData("feedback/s/0123456789abcdef.webm", "audio/webm", "0123456789abcdef.webm")]
+    public async Task A_blob_keeps_its_media_type_and_its_presigned_download_its_name(string key, string contentType, string fileName)
+    {
+        await _store.SaveAsync(key, Png, contentType);
+
+        var metadata = await _s3.GetObjectMetadataAsync(_options.BucketName, key);
+        var url = _store.GetDirectReadUrl(key, TimeSpan.FromMinutes(5))!;
+
+        Assert.Equal(contentType, metadata.Headers.ContentType);
+        Assert.Equal($"attachment; filename=\"{fileName}\"", System.Web.HttpUtility.ParseQueryString(url.Query)["response-content-disposition"]);
+        using var http = new HttpClient();
+        using var response = await http.GetAsync(url);
+        response.EnsureSuccessStatusCode();
+        Assert.Equal(Png, await response.Content.ReadAsByteArrayAsync());
+    }
+
     public Task DisposeAsync()
     {
         _s3.Dispose();

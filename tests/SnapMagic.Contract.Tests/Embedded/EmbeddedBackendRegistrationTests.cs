@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using SnapMagic.Embedded;
+using SnapMagic.Feedback;
 using SnapMagic.Queueing;
 using SnapMagic.Storage;
 using SnapMagic.Backends;
@@ -36,6 +38,8 @@ public sealed class EmbeddedBackendRegistrationTests : IDisposable
         await queues.Jobs.SendAsync(new OutgoingMessage("wired"));
         await host.Services.GetRequiredService<IImageStore>().SaveAsync("cards/s/c.png", new byte[] { 1 });
         await host.Services.GetRequiredService<IJobStore>().PingAsync();
+        var feedback = Assert.IsType<SqliteFeedbackStore>(host.Services.GetRequiredService<IFeedbackStore>());
+        Assert.Equal(0, (await feedback.GetStatisticsAsync(1)).Received);
 
         // One file for jobs and queues: a card's job and its message are one commit.
         Assert.True(File.Exists(Path.Combine(directory, "jobs.db")));

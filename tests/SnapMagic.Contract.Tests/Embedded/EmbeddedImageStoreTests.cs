@@ -1,3 +1,5 @@
+using SnapMagic.Cards;
+using SnapMagic.Feedback;
 using SnapMagic.Embedded;
 
 namespace SnapMagic.Contract.Tests.Embedded;
@@ -19,12 +21,30 @@ public sealed class EmbeddedImageStoreTests : IDisposable
     [InlineData("cards/x.png/")]
     [InlineData("c:/x.png")]
     [InlineData("cards/x y.png")]
+    [InlineData("animations/../../outside.webp")]
+    [InlineData("feedback/s/../../../outside.webm")]
+    [InlineData("feedback/s/x.webm\0")]
     public async Task Keys_that_could_leave_the_image_folder_are_refused(string key)
     {
         var store = new FileImageStore(_directories.New());
 
         await Assert.ThrowsAsync<ArgumentException>(() => store.SaveAsync(key, new byte[] { 1 }));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.SaveAsync(key, new byte[] { 1 }, "audio/webm"));
         await Assert.ThrowsAsync<ArgumentException>(() => store.OpenReadAsync(key));
+    }
+
+    [Fact]
+    public async Task Animation_and_recording_keys_are_files_under_the_folder()
+    {
+        var directory = _directories.New();
+        var store = new FileImageStore(directory);
+        var (session, id) = (CorrelationIds.New(), CorrelationIds.New());
+
+        await store.SaveAsync(CardAnimation.VideoKeyFor(session, id, "webp"), new byte[] { 1 }, "image/webp");
+        await store.SaveAsync(FeedbackItem.RecordingKeyFor(session, id, "audio/webm"), new byte[] { 2 }, "audio/webm");
+
+        Assert.Equal([1], await File.ReadAllBytesAsync(Path.Combine(directory, "images", "animations", session, $"{id}.webp")));
+        Assert.Equal([2], await File.ReadAllBytesAsync(Path.Combine(directory, "images", "feedback", session, $"{id}.webm")));
     }
 
     [Fact]

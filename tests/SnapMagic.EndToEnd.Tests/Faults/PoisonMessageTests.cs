@@ -51,7 +51,7 @@ public sealed class PoisonMessageTests
         var dead = await system.WaitForQueueAsync(q => q.DeadLetters, d => d.Visible + d.InFlight == NotAJob.Length + 1,
             "every poison message on the dead-letter queue", Deadline);
         Assert.Equal(NotAJob.Length + 1, dead.Visible + dead.InFlight);
-        Assert.Equal(NotAJob.Length, (await system.WaitForWorkerLinesAsync("is not a card job; moving it to the dead-letter queue", NotAJob.Length, Deadline)).Count);
+        Assert.Equal(NotAJob.Length, (await system.WaitForWorkerLinesAsync("is not a job message; moving it to the dead-letter queue", NotAJob.Length, Deadline)).Count);
         Assert.NotEmpty(system.WorkerLines($"Card {jobless}: no such job"));
 
         // The same worker process did it all: nothing crashed or restarted.
@@ -91,7 +91,7 @@ public sealed class AwsPoisonMessageTests(AwsSystem system)
             await Task.Delay(100);
         }
         Assert.Equal(before.Visible + before.InFlight + poison.Count, dead.Visible + dead.InFlight);
-        Assert.Equal(poison.Count, workers.Sum(w => w.Lines(2000, "is not a card job; moving it to the dead-letter queue").Count));
+        Assert.Equal(poison.Count, workers.Sum(w => w.Lines(2000, "is not a job message; moving it to the dead-letter queue").Count));
         Assert.All(workers, w => Assert.Equal(KnownResourceStates.Running, w.State));
         Assert.Equal(pids, workers.Select(w => w.Pid).ToList());
     }

@@ -34,6 +34,12 @@ public class AwsSystem : SnapMagicSystem
         {
             ["ImageModel__Bedrock__ServiceUrl"] = _bedrock.Url.ToString(),
             ["ImageModel__Bedrock__Family"] = Family.ToString(),
+            // Videos too: the test scripts and counts the asynchronous invocations, which write output.mp4 to fauxqs.
+            ["VideoModel__Bedrock__ServiceUrl"] = _bedrock.Url.ToString(),
+            ["Worker__Animations__RecheckSeconds"] = "1",
+            // The feedback models (speech, sentiment) call the same fake.
+            ["Speech__Bedrock__ServiceUrl"] = _bedrock.Url.ToString(),
+            ["Sentiment__Bedrock__ServiceUrl"] = _bedrock.Url.ToString(),
         };
     }
 

@@ -1,9 +1,10 @@
 using SnapMagic.Cards;
+using SnapMagic.Feedback;
 using SnapMagic.Worker.Notifications;
 
 namespace SnapMagic.UnitTests.Worker;
 
-/// <summary>Records every "card changed" notice instead of calling the Api; when <see cref="Fails"/>, then throws as an unreachable Api would.</summary>
+/// <summary>Records every "card changed" notice (and, apart, every "feedback changed" one) instead of calling the Api; when <see cref="Fails"/>, then throws as an unreachable Api would.</summary>
 internal sealed class RecordingNotifier : IApiNotifier
 {
     private readonly Lock _lock = new();
@@ -52,6 +53,24 @@ internal sealed class RecordingNotifier : IApiNotifier
     {
         lock (_lock)
             _notices.Add((correlationId, status));
+        return Fails ? Task.FromException(new HttpRequestException("The Api is not reachable.")) : Task.CompletedTask;
+    }
+
+    private readonly List<(string FeedbackId, FeedbackStatus Status)> _feedbackNotices = [];
+
+    public IReadOnlyList<(string FeedbackId, FeedbackStatus Status)> FeedbackNotices
+    {
+        get
+        {
+            lock (_lock)
+                return [.. _feedbackNotices];
+        }
+    }
+
+    public Task FeedbackChangedAsync(string feedbackId, FeedbackStatus status, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+            _feedbackNotices.Add((feedbackId, status));
         return Fails ? Task.FromException(new HttpRequestException("The Api is not reachable.")) : Task.CompletedTask;
     }
 }

@@ -13,10 +13,10 @@ internal static class AnimationHarness
     {
         var all = new Dictionary<string, string?>
         {
-            ["Animation:RecheckSeconds"] = "0",
-            ["Animation:MaxRetries"] = "0",
-            ["Animation:RetryBaseDelayMs"] = "0",
-            ["Animation:BreakerMinimumThroughput"] = "100",
+            ["Worker:Animations:RecheckSeconds"] = "0",
+            ["Worker:Animations:MaxRetries"] = "0",
+            ["Worker:Animations:RetryBaseDelayMs"] = "0",
+            ["Worker:Animations:BreakerMinimumThroughput"] = "100",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             all[key] = value;

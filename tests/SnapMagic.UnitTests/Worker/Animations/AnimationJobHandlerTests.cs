@@ -41,7 +41,7 @@ public sealed class AnimationJobHandlerTests : IAsyncDisposable
     [Fact]
     public async Task The_re_check_is_sent_with_the_configured_delay_and_holds_no_slot_meanwhile()
     {
-        await using var worker = AnimationHarness.Create(new Dictionary<string, string?> { ["Animation:RecheckSeconds"] = "15" });
+        await using var worker = AnimationHarness.Create(new Dictionary<string, string?> { ["Worker:Animations:RecheckSeconds"] = "15" });
         var card = await worker.CompletedCardAsync();
 
         await worker.Messages.ProcessAsync(await worker.RequestAnimationAsync(card), CancellationToken.None);
@@ -95,6 +95,40 @@ public sealed class AnimationJobHandlerTests : IAsyncDisposable
         {
             File.Delete(file);
         }
+    }
+
+    [Theory]
+    [InlineData("s3://event-bucket/animations/{0}/abc123/output.mp4", "completed")]
+    [InlineData("s3://someone-elses-bucket/animations/{0}/abc123/output.mp4", "failed")]
+    public async Task A_Bedrock_video_in_the_events_bucket_is_stored_by_its_key_and_one_elsewhere_fails(string location, string expected)
+    {
+        await using var worker = AnimationHarness.Create(new Dictionary<string, string?>
+        {
+            ["VideoModel:Provider"] = "Bedrock",
+            ["VideoModel:Bedrock:OutputBucket"] = "event-bucket",
+        });
+        var card = await worker.ProcessingAnimationAsync();
+        var uri = string.Format(System.Globalization.CultureInfo.InvariantCulture, location, card.CorrelationId);
+        worker.VideoModel.Then(new AnimationStatus.Completed(uri, "video/mp4"));
+
+        await worker.Messages.ProcessAsync(await worker.SendCheckAsync(card.CorrelationId), CancellationToken.None);
+
+        var animation = await worker.AnimationAsync(card.CorrelationId);
+        Assert.Equal(expected, animation.Status.ToWireName());
+        if (expected == "completed")
+            Assert.Equal(($"animations/{card.CorrelationId}/abc123/output.mp4", "video/mp4"), (animation.VideoKey, animation.VideoContentType));
+        else
+            Assert.Equal(AnimationJobHandler.OutsideBucketMessage, animation.Error);
+    }
+
+    [Fact]
+    public void Re_checks_default_to_15_s_for_Bedrock_and_1_s_locally_and_a_setting_wins()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(15), new AnimationOptions().Recheck(localModel: false));
+        Assert.Equal(TimeSpan.FromSeconds(1), new AnimationOptions().Recheck(localModel: true));
+        Assert.Equal(TimeSpan.FromSeconds(5), new AnimationOptions { RecheckSeconds = 5 }.Recheck(localModel: false));
+        Assert.Equal(TimeSpan.FromMinutes(15), new AnimationOptions { RecheckSeconds = 10_000 }.Recheck(localModel: false)); // SQS's longest delay
+        Assert.Equal(TimeSpan.FromMinutes(30), new AnimationOptions().MaxDuration);
     }
 
     [Fact]
@@ -237,8 +271,8 @@ public sealed class AnimationJobHandlerTests : IAsyncDisposable
     {
         await using var worker = AnimationHarness.Create(new Dictionary<string, string?>
         {
-            ["Animation:BreakerMinimumThroughput"] = "2",
-            ["Animation:BreakerBreakSeconds"] = "60",
+            ["Worker:Animations:BreakerMinimumThroughput"] = "2",
+            ["Worker:Animations:BreakerBreakSeconds"] = "60",
         });
         worker.VideoModel.FailStart(ScriptedVideoModel.Throttled, ScriptedVideoModel.Throttled);
         var first = await worker.CompletedCardAsync();

@@ -2,27 +2,22 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
+using SnapMagic.Imaging;
+using SnapMagic.Worker.Diagnostics;
 
 namespace SnapMagic.Worker.Resilience;
 
-/// <summary>How one model's calls are retried and when its circuit opens (the image model's and the video model's each have their own).</summary>
-public sealed record ModelPipelineSettings(
-    int MaxRetries,
-    int RetryBaseDelayMs,
-    double BreakerFailureRatio,
-    int BreakerMinimumThroughput,
-    int BreakerSamplingSeconds,
-    int BreakerBreakSeconds);
-
 /// <summary>
-/// The Polly v8 pipeline every model call goes through: retries with exponential backoff and jitter for transient errors
-/// only (<see cref="TransientFailures"/>), then a circuit breaker whose state <paramref name="breaker"/> tells the consumers.
+/// The retry-then-breaker pipeline every model call goes through (the image model's, the feedback models'): retries
+/// with exponential backoff and jitter for transient errors only (<see cref="TransientFailures"/>), then a circuit
+/// breaker whose state <paramref name="breaker"/> tracks. Each caller keeps its own breaker, so one model's outage
+/// does not stop the others' jobs.
 /// </summary>
-public static class ModelPipeline
+public static class ModelResiliencePipeline
 {
-    /// <param name="name">The model in log lines ("Model", "Video model").</param>
-    /// <param name="onRetry">Counts a retry (metrics).</param>
-    public static ResiliencePipeline Build(ModelPipelineSettings settings, ModelBreaker breaker, TimeProvider time, ILogger logger, string name, Action onRetry)
+    /// <param name="modelName">How the log names the model ("model", "speech model").</param>
+    public static ResiliencePipeline Build(ImageModelOptions settings, ModelBreaker breaker, WorkerMetrics metrics, TimeProvider time, ILogger logger,
+        string modelName = "Model")
     {
         var transient = new PredicateBuilder().Handle<Exception>(TransientFailures.IsTransient);
         var builder = new ResiliencePipelineBuilder { TimeProvider = time };
@@ -38,10 +33,10 @@ public static class ModelPipeline
                 MaxDelay = TimeSpan.FromSeconds(30),
                 OnRetry = args =>
                 {
-                    onRetry();
+                    metrics.ModelRetry();
                     logger.LogWarning(args.Outcome.Exception,
                         "{Model} call attempt {Attempt} failed with a transient error; retrying in {Delay}",
-                        name, args.AttemptNumber + 1, args.RetryDelay);
+                        modelName, args.AttemptNumber + 1, args.RetryDelay);
                     return default;
                 },
             });
@@ -62,17 +57,17 @@ public static class ModelPipeline
                 {
                     breaker.Opened(args.BreakDuration);
                     logger.LogError(args.Outcome.Exception,
-                        "{Model} circuit breaker opened for {BreakDuration}: no calls to it until then", name, args.BreakDuration);
+                        "{Model} circuit breaker opened for {BreakDuration}: its jobs wait until then", modelName, args.BreakDuration);
                     return default;
                 },
                 OnHalfOpened = _ =>
                 {
-                    logger.LogInformation("{Model} circuit breaker half-open: trying one call", name);
+                    logger.LogInformation("{Model} circuit breaker half-open: trying one call", modelName);
                     return default;
                 },
                 OnClosed = _ =>
                 {
-                    logger.LogInformation("{Model} circuit breaker closed: the model answers again", name);
+                    logger.LogInformation("{Model} circuit breaker closed: the model answers again", modelName);
                     return default;
                 },
             })
