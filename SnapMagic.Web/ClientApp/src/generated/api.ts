@@ -90,6 +90,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cards/{correlationId}/animation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Animate a finished card (once per card; asking again answers the same animation) */
+        post: operations["AnimateCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cards/{correlationId}/animation/video": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A finished animation's video, to the card's owner or through the signed videoUrl; byte ranges served */
+        get: operations["GetCardAnimationVideo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a spoken (audio/webm, audio/wav) or typed (JSON) answer; it is transcribed and scored as a job */
+        post: operations["SubmitFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/{feedbackId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One feedback answer of the session: its transcript and sentiment once done */
+        get: operations["GetFeedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizer/summary": {
         parameters: {
             query?: never;
@@ -97,7 +165,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The event so far: cards, timings, queue, ratings and cost */
+        /** The event so far: cards, timings, queue, ratings, animations, feedback and cost */
         get: operations["GetOrganizerSummary"];
         put?: never;
         post?: never;
@@ -116,6 +184,23 @@ export interface paths {
         };
         /** Every card of the event as CSV */
         get: operations["GetOrganizerCardsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizer/feedback.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every feedback answer of the event as CSV (no session ids) */
+        get: operations["GetOrganizerFeedbackCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -145,10 +230,44 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AnimationBudget: {
+            /** Format: int32 */
+            perHour: number;
+            /** Format: int32 */
+            daily: number;
+            /** Format: int64 */
+            usedThisHour: number;
+            /** Format: int64 */
+            usedToday: number;
+        };
+        AnimationSummary: {
+            /** Format: int64 */
+            requested: number;
+            /** Format: int64 */
+            completed: number;
+            /** Format: int64 */
+            failed: number;
+            /** Format: double */
+            estimatedCost: number;
+            /** Format: double */
+            pricePerVideo: number;
+            budget: components["schemas"]["AnimationBudget"];
+        };
         CardAccepted: {
             correlationId: string;
             /** @enum {string} */
             status: "queued" | "processing" | "completed" | "failed";
+        };
+        CardAnimationView: {
+            /** @enum {string} */
+            status: "queued" | "processing" | "completed" | "failed";
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            completedAt: null | string;
+            videoUrl: null | string;
+            videoContentType: null | string;
+            error: null | string;
         };
         CardBudget: {
             /** Format: int32 */
@@ -177,6 +296,9 @@ export interface components {
             queuePosition?: null | number;
             /** @enum {null|string} */
             rating?: "up" | "down" | null;
+            /** @enum {null|string} */
+            ratingSource?: "button" | "gesture" | null;
+            animation?: null | components["schemas"]["CardAnimationView"];
         };
         CreateCardRequest: {
             /** @description 10-1024 characters after trimming spaces; plain text without control characters. */
@@ -186,6 +308,61 @@ export interface components {
             reason: string;
             /** Format: int64 */
             count: number;
+        };
+        FeedbackAccepted: {
+            feedbackId: string;
+            /** @enum {string} */
+            status: "queued" | "processing" | "completed" | "failed";
+        };
+        FeedbackSummary: {
+            /** Format: int64 */
+            received: number;
+            /** Format: int64 */
+            completed: number;
+            /** Format: int64 */
+            failed: number;
+            /** Format: int64 */
+            spoken: number;
+            /** Format: int64 */
+            typed: number;
+            /** Format: int64 */
+            notTranscribed: number;
+            /** Format: int64 */
+            positive: number;
+            /** Format: int64 */
+            neutral: number;
+            /** Format: int64 */
+            negative: number;
+            /** Format: double */
+            positiveShare: null | number;
+            /** Format: double */
+            neutralShare: null | number;
+            /** Format: double */
+            negativeShare: null | number;
+            latest: components["schemas"]["FeedbackTranscript"][];
+        };
+        FeedbackTranscript: {
+            text: string;
+            sentiment: null | string;
+            kind: string;
+            /** Format: date-time */
+            at: string;
+        };
+        FeedbackView: {
+            feedbackId: string;
+            /** @enum {string} */
+            status: "queued" | "processing" | "completed" | "failed";
+            /** @enum {string} */
+            kind: "spoken" | "typed";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt: null | string;
+            transcript: null | string;
+            transcribed: boolean;
+            /** @enum {null|string} */
+            sentiment: "positive" | "neutral" | "negative" | null;
+            error: null | string;
         };
         LoginRequest: {
             username: null | string;
@@ -235,6 +412,9 @@ export interface components {
             pricePerImage: number;
             currency: string;
             budget: components["schemas"]["CardBudget"];
+            ratingsBySource: components["schemas"]["RatingsBySource"];
+            animations: components["schemas"]["AnimationSummary"];
+            feedback: components["schemas"]["FeedbackSummary"];
         };
         PercentileSeconds: {
             /** Format: double */
@@ -252,6 +432,11 @@ export interface components {
         };
         RateCardRequest: {
             rating: null | string;
+            /**
+             * @description How the attendee rated: button (the default when left out) or gesture (a thumb to the camera).
+             * @enum {null|string}
+             */
+            source?: "button" | "gesture" | null;
         };
         RatingCounts: {
             /** Format: int64 */
@@ -259,8 +444,16 @@ export interface components {
             /** Format: int64 */
             down: number;
         };
+        RatingsBySource: {
+            button: components["schemas"]["RatingCounts"];
+            gesture: components["schemas"]["RatingCounts"];
+        };
         /** Format: binary */
         Stream: string;
+        TypedFeedbackRequest: {
+            /** @description 2-1000 characters after trimming spaces; plain text without control characters. */
+            text: null | string;
+        };
         WordCount: {
             word: string;
             /** Format: int64 */
@@ -634,6 +827,281 @@ export interface operations {
             };
         };
     };
+    AnimateCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                correlationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    /** @description The card's address, /api/cards/{correlationId}: its animation shows the progress. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardAnimationView"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit the answer names lets an animation through again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCardAnimationVideo: {
+        parameters: {
+            query?: {
+                /** @description Expiry of a signed link (Unix seconds), as in the card's videoUrl. */
+                expires?: string;
+                /** @description Signature of a signed link, as in the card's videoUrl; with it no token is needed. */
+                sig?: string;
+                /** @description 1: answer as a file download with a file name. */
+                download?: string;
+            };
+            header?: {
+                /** @description A byte range (bytes=start-end), as a video element asks when it seeks; answered 206. */
+                Range?: string;
+            };
+            path: {
+                correlationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description bytes: the video may be asked for in ranges. */
+                    "Accept-Ranges"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "video/mp4": components["schemas"]["Stream"];
+                    "image/webp": components["schemas"]["Stream"];
+                };
+            };
+            /** @description Partial Content */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "video/mp4": components["schemas"]["Stream"];
+                    "image/webp": components["schemas"]["Stream"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Range Not Satisfiable */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SubmitFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A recording (audio/webm with Opus, or audio/wav) or a typed answer (application/json). */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TypedFeedbackRequest"];
+                "audio/webm": string;
+                "audio/wav": string;
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    /** @description The feedback's address, /api/feedback/{feedbackId}. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackAccepted"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit the answer names lets an answer through again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                feedbackId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackView"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     GetOrganizerSummary: {
         parameters: {
             query?: never;
@@ -673,6 +1141,44 @@ export interface operations {
         };
     };
     GetOrganizerCardsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Stream"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetOrganizerFeedbackCsv: {
         parameters: {
             query?: never;
             header?: never;

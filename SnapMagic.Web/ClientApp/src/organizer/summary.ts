@@ -2,55 +2,26 @@ import type { components } from "../generated/api";
 
 type Schemas = components["schemas"];
 
-export interface RatingCounts {
-  up: number;
-  down: number;
-}
+export type RatingCounts = Schemas["RatingCounts"];
 
-/** The event's animation figures (the Api's AnimationSummary, issue 22). */
-export interface AnimationSummary {
-  requested: number;
-  completed: number;
-  failed: number;
-  estimatedCost: number;
-  pricePerVideo: number;
-  budget: { perHour: number; daily: number; usedThisHour: number; usedToday: number };
-}
+/** The event's animation figures (issue 22). */
+export type AnimationSummary = Schemas["AnimationSummary"];
 
-/** One finished answer with text, newest first (the Api's FeedbackTranscript). */
-export interface FeedbackTranscript {
-  text: string;
+/** One finished answer with text, newest first; the page holds its sentiment and kind as the words it knows. */
+export type FeedbackTranscript = Omit<Schemas["FeedbackTranscript"], "sentiment" | "kind"> & {
   sentiment: "positive" | "neutral" | "negative" | null;
   kind: "spoken" | "typed";
-  at: string;
-}
+};
 
-/** Attendees' answers (the Api's FeedbackSummary, issue 23); shares are 0-1 of the scored answers, null before any. */
-export interface FeedbackSummary {
-  received: number;
-  completed: number;
-  failed: number;
-  spoken: number;
-  typed: number;
-  notTranscribed: number;
-  positive: number;
-  neutral: number;
-  negative: number;
-  positiveShare: number | null;
-  neutralShare: number | null;
-  negativeShare: number | null;
-  latest: FeedbackTranscript[];
-}
+/** Attendees' answers (issue 23); shares are 0-1 of the scored answers, null before any. */
+export type FeedbackSummary = Omit<Schemas["FeedbackSummary"], "latest"> & { latest: FeedbackTranscript[] };
 
 /**
- * GET /api/organizer/summary as the Api's OpenAPI document describes it (src/generated/api.ts), with the parts issues
- * 22 and 23 added (the Api's Organizer/OrganizerContracts.cs: ratingsBySource, animations, feedback).
+ * GET /api/organizer/summary as the Api's OpenAPI document describes it (src/generated/api.ts), with ratings split by
+ * source, animations and feedback (issues 22 and 23).
  */
-export type Summary = Omit<Schemas["OrganizerSummary"], "ratingsBySource" | "animations" | "feedback"> & {
-  ratingsBySource: { button: RatingCounts; gesture: RatingCounts };
-  animations: AnimationSummary;
-  feedback: FeedbackSummary;
-};
+export type Summary = Omit<Schemas["OrganizerSummary"], "feedback"> & { feedback: FeedbackSummary };
+
 export type MinutePoint = Schemas["MinutePoint"];
 export type PercentileSeconds = Schemas["PercentileSeconds"];
 
