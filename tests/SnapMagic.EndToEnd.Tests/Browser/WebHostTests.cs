@@ -35,6 +35,10 @@ public sealed class WebHostTests(BrowserSystem system)
         Assert.Contains($"connect-src 'self' http://{api.Authority} ws://{api.Authority};", policy);
         // Images: the page, data:/blob: URLs and the Api (the embedded backend's signed links), no other host.
         Assert.Contains($"img-src 'self' data: blob: http://{api.Authority};", policy);
+        // Animations (issue 22) play from the same places as images, less data:/blob:; nothing wider.
+        Assert.Contains($"media-src 'self' http://{api.Authority};", policy);
+        // The camera (gesture rating) and the microphone (spoken feedback) for this origin only; nothing else.
+        Assert.Equal("camera=(self), microphone=(self), geolocation=(), payment=()", Assert.Single(response.Headers.GetValues("Permissions-Policy")));
         Assert.Contains("frame-ancestors 'none'", policy);
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
