@@ -68,7 +68,7 @@ public static class AnimationPlayback
 
         Assert.Equal("VIDEO", tag);
         Assert.True(await media.EvaluateAsync<bool>("v => v.muted && v.loop && v.playsInline"), "The video is not muted, looping and inline.");
-        await media.EvaluateAsync("v => new Promise((resolve, reject) => { const deadline = Date.now() + 60000; const check = () => v.currentTime > 0.3 ? resolve() : Date.now() > deadline ? reject(new Error('The video did not play: ' + (v.error ? v.error.message : 'readyState ' + v.readyState))) : setTimeout(check, 50); check(); })");
+        await media.EvaluateAsync("v => new Promise((resolve, reject) => { const deadline = Date.now() + 60000; const check = () => v.currentTime > 0.3 ? resolve() : Date.now() > deadline ? reject(new Error('The video did not play: ' + (v.error ? v.error.message : 'readyState ' + v.readyState + ', paused ' + v.paused + ', currentTime ' + v.currentTime + ', duration ' + v.duration + ', hidden ' + document.hidden + ', frames ' + (v.getVideoPlaybackQuality ? v.getVideoPlaybackQuality().totalVideoFrames : '?')))) : setTimeout(check, 50); check(); })");
         var first = await media.EvaluateAsync<double>("v => v.currentTime");
         await media.EvaluateAsync($"v => new Promise((resolve, reject) => {{ const deadline = Date.now() + 30000; const check = () => v.currentTime !== {first.ToString(System.Globalization.CultureInfo.InvariantCulture)} ? resolve() : Date.now() > deadline ? reject(new Error('The video stopped')) : setTimeout(check, 50); check(); }})");
         return new Playing(tag, 0);

@@ -66,10 +66,13 @@ public sealed class AttendeePage
 
     public ILocator CardImage(string prompt) => Page.GetByAltText($"Your SnapMagic card: {prompt}", new() { Exact = true });
 
-    public static async Task<AttendeePage> OpenAsync<TSystem>(BrowserSystem<TSystem> system, string name, ViewportSize? viewport = null)
-        where TSystem : SnapMagicSystem, new()
+    public static Task<AttendeePage> OpenAsync<TSystem>(BrowserSystem<TSystem> system, string name, ViewportSize? viewport = null)
+        where TSystem : SnapMagicSystem, new() => OpenAsync(system.Browser, system.WebUrl, name, viewport);
+
+    /// <summary>A fresh context of <paramref name="browser"/> on the page at <paramref name="webUrl"/> (a system without a shared browser).</summary>
+    public static async Task<AttendeePage> OpenAsync(IBrowser browser, Uri webUrl, string name, ViewportSize? viewport = null)
     {
-        var context = await system.Browser.NewContextAsync(new()
+        var context = await browser.NewContextAsync(new()
         {
             AcceptDownloads = true,
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
@@ -78,7 +81,7 @@ public sealed class AttendeePage
         await context.AddInitScriptAsync(StatusRecorder);
         var page = await context.NewPageAsync();
         var attendee = new AttendeePage(context, page, name);
-        await page.GotoAsync(system.WebUrl.ToString());
+        await page.GotoAsync(webUrl.ToString());
         return attendee;
     }
 

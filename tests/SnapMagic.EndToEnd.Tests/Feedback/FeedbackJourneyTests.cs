@@ -84,7 +84,6 @@ public sealed class EmbeddedFeedbackTests(Browser.BrowserSystem browser) : Feedb
         Assert.Equal((FeedbackStatus.Completed, false, null), (stored!.Status, stored.Transcribed, stored.Text));
         // The recording is kept as the attendee sent it.
         Assert.Equal(wav, await File.ReadAllBytesAsync(Path.Combine(System.App.DataDirectory, "images", stored.RecordingKey!)));
-        await System.WaitForWorkerLinesAsync($"Feedback {id}: a recording, kept and not transcribed here", 1, Deadline);
     }
 }
 

@@ -125,6 +125,9 @@ export class VoiceRecorder {
     window.clearInterval(this.timer);
     this.timer = undefined;
     const recorder = this.recorder;
+    // A discarded recording needs none of what is still buffered: the microphone goes off now, not when the
+    // recorder's stop event comes round, so "the microphone is off" is true the moment the page says it.
+    if (outcome === "discard" && this.stream) stopTracks(this.stream);
     if (recorder && recorder.state !== "inactive") {
       this.outcome = outcome;
       recorder.stop();

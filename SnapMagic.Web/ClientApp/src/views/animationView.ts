@@ -93,6 +93,8 @@ export function renderAnimationMedia(card: CardView, actions: AnimationActions):
     const video = h("video", { class: "card-animation-media", src: url, muted: true, loop: true, autoplay: playing, playsinline: true, preload: "auto", "aria-label": label });
     // The attribute sets the default; autoplay policies look at the property.
     video.muted = true;
+    // Autoplay may not start an element made while the card was being redrawn: start it once it can play.
+    video.addEventListener("canplay", () => { if (playing && video.paused) void video.play().catch(() => undefined); });
     media = video;
   }
   media.addEventListener("error", () => actions.animationFailed(card), { once: true });
