@@ -21,12 +21,7 @@ public sealed class AwsAnimationPageTests(AwsSystem system, ITestOutputHelper ou
         Assert.Equal("video/mp4", FakeBedrockServer.AsyncInvokeVideoFormat); // ffmpeg is installed by tests/run.sh
         system.Bedrock.AsyncInvokeS3ServiceUrl = system.App.Aspire.GetEndpoint("fauxqs", "http").ToString();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = BrowserSystem.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
+        await using var browser = await BrowserSystem.LaunchChromiumAsync(playwright);
         var attendee = await AttendeePage.OpenAsync(browser, system.App.WebUrl, "aws-animate");
         try
         {

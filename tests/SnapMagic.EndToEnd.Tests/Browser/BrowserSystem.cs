@@ -10,9 +10,6 @@ namespace SnapMagic.EndToEnd.Tests.Browser;
 /// </summary>
 public abstract class BrowserSystem<TSystem> : IAsyncLifetime where TSystem : SnapMagicSystem, new()
 {
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -32,7 +29,7 @@ public abstract class BrowserSystem<TSystem> : IAsyncLifetime where TSystem : Sn
         Directory.CreateDirectory(BrowserSystem.ScreenshotFolder);
         // Fail fast, before the system starts, when the browser cannot.
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Args = ChromiumArgs, Headless = true });
+        _browser = await BrowserSystem.LaunchChromiumAsync(_playwright);
         Assertions.SetDefaultExpectTimeout(30_000);
         await System.InitializeAsync();
     }
@@ -66,6 +63,26 @@ public sealed class BrowserSystem : BrowserSystem<EmbeddedSystemWithDashboard>
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
     public static string ChromiumPath => Environment.GetEnvironmentVariable("SNAPMAGIC_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    /// <summary>Debian's headless Chromium, with <paramref name="deviceArgs"/> (a fake camera or microphone) for a test that needs its own.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright, params string[] deviceArgs) =>
+        playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = [.. ChromiumArgs, .. deviceArgs] });
+
+    /// <summary>The page's uncaught errors and its Content-Security-Policy refusals, as they happen.</summary>
+    public static List<string> WatchErrors(IPage page)
+    {
+        var errors = new List<string>();
+        page.PageError += (_, error) => { lock (errors) errors.Add(error); };
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                lock (errors) errors.Add(message.Text);
+        };
+        return errors;
+    }
 }
 
 [CollectionDefinition(Name)]

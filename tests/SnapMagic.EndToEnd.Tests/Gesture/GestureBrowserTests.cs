@@ -214,23 +214,12 @@ public sealed class GestureBrowserTests(BrowserSystem system, ITestOutputHelper 
     private async Task RunAsync(string name, string[] cameraArgs, Func<IPage, List<string>, Task> test)
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = BrowserSystem.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", .. cameraArgs],
-        });
+        await using var browser = await BrowserSystem.LaunchChromiumAsync(playwright, cameraArgs);
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
         context.SetDefaultTimeout(60_000);
         await context.AddInitScriptAsync(StreamRecorder);
         var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.PageError += (_, error) => { lock (errors) errors.Add(error); };
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
-                lock (errors) errors.Add(message.Text);
-        };
+        var errors = BrowserSystem.WatchErrors(page);
         try
         {
             await page.GotoAsync(system.WebUrl.ToString());
