@@ -1,3 +1,4 @@
+using System.Reflection;
 namespace SnapMagic.Benchmarks;
 
 /// <summary>The benchmark's command line.</summary>
@@ -13,6 +14,10 @@ public sealed record BenchmarkOptions
 
     public static readonly IReadOnlyList<string> AllScenarios = ["painter", "accept", "delivery", "pipeline", "connections", "scaleout", "animations"];
 
+    /// <summary>Release or Debug: the configuration this benchmark (and so the AppHost and the services it starts) was built in.</summary>
+    public static string BuildConfiguration { get; } =
+        typeof(BenchmarkOptions).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "unknown";
+
     public string Backend { get; init; } = "embedded";
     public IReadOnlyList<string> Scenarios { get; init; } = AllScenarios;
     public bool Quick { get; init; }
@@ -24,7 +29,8 @@ public sealed record BenchmarkOptions
         get
         {
             var scenarios = Scenarios.Count == AllScenarios.Count ? "all" : string.Join(',', Scenarios);
-            return $"dotnet run -c Release --project tests/SnapMagic.Benchmarks -- --backend {Backend} --scenario {scenarios}" +
+            var configuration = BuildConfiguration == "Debug" ? "" : $"-c {BuildConfiguration} ";
+            return $"dotnet run {configuration}--project tests/SnapMagic.Benchmarks -- --backend {Backend} --scenario {scenarios}" +
                    (Quick ? " --quick" : "") + $" --out {OutputPath}";
         }
     }

@@ -25,7 +25,7 @@ public sealed class BenchmarkRunner(BenchmarkOptions options)
             $"machine: {MachineInfo.Describe()}; load average at start {MachineInfo.LoadAverage()}",
             "one machine: anything else running on it shows in the load averages printed before and after each scenario; " +
             "the benchmark client (load generator, 10k WebSockets) and the AppHost (Aspire: DCP and the dashboard as processes of their own) run on the same cores too",
-            "build: Release (Aspire runs each service as `dotnet run --no-build`), ASPNETCORE_ENVIRONMENT=Development",
+            $"build: {BenchmarkOptions.BuildConfiguration} (the benchmark and the AppHost it starts; Aspire runs each service as `dotnet run --no-build`), ASPNETCORE_ENVIRONMENT=Development",
             $"backend: {options.Backend}; each scenario starts its own system (Api, workers, Web) through the AppHost with Aspire.Hosting.Testing on random loopback ports with a fresh data folder, and stops it after",
             "the client reaches the Api through Aspire's proxy (DCP's TCP proxy on the Api's port, in front of the Api's own port), as a browser does under `dotnet run --project SnapMagic.AppHost`",
             "Cards__PerSessionPerMinute=0 (rate limit off), so the figures measure the pipeline, not the limiter",

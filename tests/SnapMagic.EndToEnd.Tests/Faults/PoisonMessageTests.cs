@@ -91,7 +91,10 @@ public sealed class AwsPoisonMessageTests(AwsSystem system)
             await Task.Delay(100);
         }
         Assert.Equal(before.Visible + before.InFlight + poison.Count, dead.Visible + dead.InFlight);
-        Assert.Equal(poison.Count, workers.Sum(w => w.Lines(2000, "is not a job message; moving it to the dead-letter queue").Count));
+        // A resource's console output reaches the test a little after the process wrote it.
+        const string line = "is not a job message; moving it to the dead-letter queue";
+        await system.App.WaitUntilAsync(() => workers.Sum(w => w.Lines(5000, line).Count) >= poison.Count, $"{poison.Count} worker lines '{line}'", Deadline);
+        Assert.Equal(poison.Count, workers.Sum(w => w.Lines(5000, line).Count));
         Assert.All(workers, w => Assert.Equal(KnownResourceStates.Running, w.State));
         Assert.Equal(pids, workers.Select(w => w.Pid).ToList());
     }
